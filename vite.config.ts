@@ -1,0 +1,16 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [sveltekit()],
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
+  build: { chunkSizeWarningLimit: 2000 },
+  worker: { format: 'es' },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks'
+  }
+});

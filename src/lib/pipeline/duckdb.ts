@@ -1,0 +1,69 @@
+/**
+ * Native DuckDB (build time only): create a table from its spec, append rows, write Parquet.
+ * One connection per pipeline run; threads fixed so reruns produce byte-identical files.
+ */
+import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
+import { DUCKDB_TYPE, type ColumnSpec, type TableSpec } from '../schema';
+
+/** Rows per Parquet row group; the browser decodes with this batch size. */
+export const ROW_GROUP_SIZE = 122_880;
+
+export async function openDuckDB(): Promise<DuckDBConnection> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  return instance.connect();
+}
+
+export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+export async function createTable(conn: DuckDBConnection, spec: Pick<TableSpec, 'name' | 'columns'>): Promise<void> {
+  const cols = spec.columns.map((c) => `${quoteIdent(c.name)} ${DUCKDB_TYPE[c.type]}`).join(', ');
+  await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(spec.name)} (${cols})`);
+}
+
+/** Append one value of a column; `value` is already validated against the column's spec. */
+export function appendValue(app: DuckDBAppender, col: ColumnSpec, value: unknown): void {
+  if (value === null || value === undefined) return app.appendNull();
+  switch (col.type) {
+    case 'text':
+      return app.appendVarchar(value as string);
+    case 'int':
+      return app.appendInteger(value as number);
+    case 'bigint':
+      return app.appendBigInt(BigInt(value as number));
+    case 'double':
+      return app.appendDouble(value as number);
+    case 'bool':
+      return app.appendBoolean(value as boolean);
+  }
+}
+
+export async function appendRows(
+  conn: DuckDBConnection,
+  spec: Pick<TableSpec, 'name' | 'columns'>,
+  rows: Iterable<Record<string, unknown>>
+): Promise<number> {
+  const app = await conn.createAppender(spec.name);
+  let n = 0;
+  for (const row of rows) {
+    for (const col of spec.columns) appendValue(app, col, row[col.name]);
+    app.endRow();
+    n++;
+  }
+  app.closeSync();
+  return n;
+}
+
+/** Write a table as ZSTD Parquet in a fixed order. */
+export async function copyToParquet(
+  conn: DuckDBConnection,
+  table: string,
+  orderBy: readonly string[],
+  file: string
+): Promise<void> {
+  const order = orderBy.map(quoteIdent).join(', ');
+  const path = file.replaceAll("'", "''");
+  await conn.run(
+    `COPY (SELECT * FROM ${quoteIdent(table)} ORDER BY ${order}) TO '${path}' ` +
+      `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
+  );
+}

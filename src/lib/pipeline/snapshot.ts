@@ -1,0 +1,222 @@
+/**
+ * Build a snapshot: validate sources, generate demo tables, write Parquet + rollups + TopoJSON +
+ * manifest into a temporary folder, then swap it in. A failed run leaves the current snapshot
+ * byte-for-byte intact; an unchanged input leaves it untouched (same created_at, same files).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import {
+  DUCKDB_TYPE,
+  MANIFEST_FILE,
+  SCHEMA_VERSION,
+  TABLES,
+  manifestSchema,
+  type Manifest,
+  type ManifestTable,
+  type TableName
+} from '../schema';
+import { buildBoundaries } from './boundaries';
+import { generatePenyaluran, insertPenerima, type DemoInputs } from './demo';
+import { ROW_GROUP_SIZE, appendRows, copyToParquet, createTable, openDuckDB } from './duckdb';
+import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './rollups';
+import { readSources } from './sources';
+
+export interface SnapshotOptions {
+  /** Folder with the source CSVs (default data/). */
+  input: string;
+  /** Published snapshot folder (default static/data). */
+  out: string;
+  /** Work and history folder, outside the published tree (default .dampak). */
+  workDir: string;
+  seed: number;
+  penerimaRows: number;
+  /** A GeoJSON with BPS codes to use instead of GADM. */
+  boundaries?: string;
+  /** How many previous snapshots to keep for rollback. */
+  keep: number;
+  log?: (msg: string) => void;
+}
+
+export interface SnapshotResult {
+  manifest: Manifest;
+  changed: boolean;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function fileEntry(dir: string, file: string) {
+  const bytes = readFileSync(join(dir, file));
+  return { file, bytes: bytes.length, sha256: sha256(bytes) };
+}
+
+function readManifest(dir: string): Manifest | null {
+  const f = join(dir, MANIFEST_FILE);
+  if (!existsSync(f)) return null;
+  const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(f, 'utf8')));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResult> {
+  const log = opts.log ?? (() => {});
+  const sources = readSources(opts.input);
+  log(`sources valid: ${sources.wilayah.length} regions, ${sources.nilai_indikator.length} BPS values, ${sources.program.length} programmes`);
+
+  const boundaries = await buildBoundaries({ file: opts.boundaries, expectedCodes: sources.wilayah.map((w) => w.kode) });
+
+  mkdirSync(opts.workDir, { recursive: true });
+  const tmp = resolve(opts.workDir, `tmp-${process.pid}-${Date.now()}`);
+  mkdirSync(tmp, { recursive: true });
+  try {
+    const conn = await openDuckDB();
+    const tables: ManifestTable[] = [];
+    const demoInputs: DemoInputs = { wilayah: sources.wilayah, program: sources.program, nilai: sources.nilai_indikator };
+    const rowsOf: Partial<Record<TableName, Iterable<Record<string, unknown>>>> = {
+      wilayah: sources.wilayah as unknown as Record<string, unknown>[],
+      indikator: sources.indikator as unknown as Record<string, unknown>[],
+      nilai_indikator: sources.nilai_indikator as unknown as Record<string, unknown>[],
+      program: sources.program as unknown as Record<string, unknown>[],
+      penyaluran: generatePenyaluran(demoInputs, opts.seed) as unknown as Record<string, unknown>[]
+    };
+    for (const name of Object.keys(TABLES) as TableName[]) {
+      const spec = TABLES[name];
+      let rows: number;
+      if (name === 'penerima') rows = await insertPenerima(conn, demoInputs, { seed: opts.seed, rows: opts.penerimaRows });
+      else {
+        await createTable(conn, spec);
+        rows = await appendRows(conn, spec, rowsOf[name]!);
+      }
+      const file = `${name}.parquet`;
+      await copyToParquet(conn, name, spec.orderBy, join(tmp, file));
+      tables.push({
+        name,
+        kind: 'table',
+        rows,
+        row_group_size: ROW_GROUP_SIZE,
+        schema_version: SCHEMA_VERSION,
+        columns: spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] })),
+        sources: sourcesOf(name, sources, boundaries.source.name),
+        demo: spec.demo,
+        microdata: spec.microdata,
+        ...fileEntry(tmp, file)
+      });
+      log(`${file}: ${rows.toLocaleString('en')} rows`);
+    }
+
+    await conn.run(PENERIMA_PROFIL_SQL);
+    await copyToParquet(conn, 'penerima_profil', ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori'], join(tmp, 'penerima_profil.parquet'));
+    const profilRows = Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM penerima_profil')).getRows()[0][0]);
+    tables.push({
+      name: 'penerima_profil',
+      kind: 'rollup',
+      rows: profilRows,
+      row_group_size: ROW_GROUP_SIZE,
+      schema_version: SCHEMA_VERSION,
+      columns: PENERIMA_PROFIL_COLUMNS,
+      sources: ['Agregat dari tabel penerima (data contoh)'],
+      demo: true,
+      microdata: false,
+      ...fileEntry(tmp, 'penerima_profil.parquet')
+    });
+
+    const ringkasan = await buildRingkasan(conn, sources);
+    writeFileSync(join(tmp, 'ringkasan.json'), JSON.stringify(ringkasan));
+    writeFileSync(join(tmp, 'wilayah.topo.json'), JSON.stringify(boundaries.topology));
+    conn.closeSync();
+
+    const rollups = [{ name: 'ringkasan', rows: ringkasan.program_tahun.length + ringkasan.nilai.kode.length, demo: true, ...fileEntry(tmp, 'ringkasan.json') }];
+    const boundaryEntry = {
+      ...fileEntry(tmp, 'wilayah.topo.json'),
+      source: boundaries.source.name,
+      licence: boundaries.source.licence,
+      features: sources.wilayah.length
+    };
+    const snapshotId = sha256(
+      new TextEncoder().encode(JSON.stringify([tables.map((t) => t.sha256), rollups.map((r) => r.sha256), boundaryEntry.sha256, opts.seed]))
+    ).slice(0, 12);
+
+    const current = readManifest(opts.out);
+    const unchanged = current?.snapshot_id === snapshotId;
+    const manifest: Manifest = manifestSchema.parse({
+      schema_version: SCHEMA_VERSION,
+      snapshot_id: snapshotId,
+      created_at: unchanged ? current!.created_at : createdAt(),
+      public: false,
+      demo_seed: opts.seed,
+      tables,
+      rollups,
+      boundaries: boundaryEntry
+    });
+    writeFileSync(join(tmp, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+    if (unchanged) {
+      log(`snapshot ${snapshotId} unchanged: ${opts.out} left as it is`);
+      return { manifest, changed: false };
+    }
+    swapIn(tmp, opts);
+    log(`snapshot ${snapshotId} written to ${opts.out}`);
+    return { manifest, changed: true };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** SOURCE_DATE_EPOCH (seconds) makes created_at reproducible in CI; otherwise now. */
+function createdAt(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString();
+}
+
+function sourcesOf(name: TableName, s: ReturnType<typeof readSources>, boundarySource: string): string[] {
+  if (name === 'nilai_indikator') return [...new Set(s.nilai_indikator.map((r) => r.sumber))].sort();
+  if (name === 'wilayah') return ['Kode dan nama: BPS (Peraturan BPS tentang kode wilayah)', `Batas wilayah: ${boundarySource}`];
+  if (name === 'indikator') return ['BPS (definisi indikator)'];
+  if (name === 'program') return ['Dinas Sosial Provinsi Jawa Timur (nama, sasaran); nilai manfaat dan tahun mulai: contoh'];
+  return ['Data contoh (dibangkitkan, seed tetap): catatan dinas tidak terbuka untuk publik'];
+}
+
+/** Move the current snapshot into history, then the new one into place; undo on failure. */
+function swapIn(tmp: string, opts: SnapshotOptions): void {
+  const history = join(opts.workDir, 'snapshots');
+  mkdirSync(history, { recursive: true });
+  mkdirSync(dirname(resolve(opts.out)), { recursive: true });
+  let backup: string | null = null;
+  if (existsSync(opts.out)) {
+    const old = readManifest(opts.out);
+    backup = join(history, `${String(Date.now()).padStart(15, '0')}-${old?.snapshot_id ?? 'unknown'}`);
+    renameSync(opts.out, backup);
+  }
+  try {
+    renameSync(tmp, opts.out);
+  } catch (e) {
+    if (backup) renameSync(backup, opts.out);
+    throw e;
+  }
+  pruneHistory(history, opts.keep);
+}
+
+export function listHistory(workDir: string): string[] {
+  const history = join(workDir, 'snapshots');
+  if (!existsSync(history)) return [];
+  return readdirSync(history)
+    .filter((d) => statSync(join(history, d)).isDirectory())
+    .sort();
+}
+
+function pruneHistory(history: string, keep: number): void {
+  const dirs = readdirSync(history).sort();
+  for (const d of dirs.slice(0, Math.max(0, dirs.length - keep))) rmSync(join(history, d), { recursive: true, force: true });
+}
+
+/** Restore the most recent previous snapshot; the current one goes into history in its place. */
+export function rollback(opts: Pick<SnapshotOptions, 'out' | 'workDir' | 'keep'>): Manifest {
+  const hist = listHistory(opts.workDir);
+  if (hist.length === 0) throw new Error('no previous snapshot to roll back to');
+  const prev = join(opts.workDir, 'snapshots', hist[hist.length - 1]);
+  const manifest = readManifest(prev);
+  if (!manifest) throw new Error(`previous snapshot ${prev} has no valid manifest`);
+  const parked = join(opts.workDir, `rolled-back-${Date.now()}`);
+  if (existsSync(opts.out)) renameSync(opts.out, parked);
+  renameSync(prev, opts.out);
+  if (existsSync(parked)) rmSync(parked, { recursive: true, force: true });
+  return manifest;
+}

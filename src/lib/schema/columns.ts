@@ -1,0 +1,57 @@
+/**
+ * One description per column, from which both the zod row schema (validation, in the pipeline and
+ * in the browser) and the DuckDB column type (Parquet writing) are derived, so the two cannot drift.
+ */
+import { z } from 'zod';
+
+export type ColumnType = 'text' | 'int' | 'bigint' | 'double' | 'bool';
+
+export interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+  /** Indonesian description, shown in the data catalogue. */
+  description: string;
+  description_en: string;
+  nullable?: boolean;
+  /** Inclusive lower bound for numbers (e.g. 0: "no negative amount"). */
+  min?: number;
+  max?: number;
+  pattern?: RegExp;
+  values?: readonly string[];
+}
+
+export const DUCKDB_TYPE: Record<ColumnType, string> = {
+  text: 'VARCHAR',
+  int: 'INTEGER',
+  bigint: 'BIGINT',
+  double: 'DOUBLE',
+  bool: 'BOOLEAN'
+};
+
+function baseSchema(col: ColumnSpec): z.ZodType {
+  switch (col.type) {
+    case 'text': {
+      if (col.values) return z.enum(col.values as [string, ...string[]]);
+      let s = z.string().min(1, 'kosong');
+      if (col.pattern) s = s.regex(col.pattern, `tidak sesuai pola ${col.pattern.source}`);
+      return s;
+    }
+    case 'bool':
+      return z.boolean();
+    default: {
+      let n = col.type === 'double' ? z.number().finite() : z.number().int('bukan bilangan bulat');
+      if (col.min !== undefined) n = n.min(col.min, col.min === 0 ? 'tidak boleh negatif' : `kurang dari ${col.min}`);
+      if (col.max !== undefined) n = n.max(col.max, `lebih dari ${col.max}`);
+      return n;
+    }
+  }
+}
+
+export function columnSchema(col: ColumnSpec): z.ZodType {
+  const s = baseSchema(col);
+  return col.nullable ? s.nullable() : s;
+}
+
+export function rowSchema(columns: readonly ColumnSpec[]) {
+  return z.object(Object.fromEntries(columns.map((c) => [c.name, columnSchema(c)]))).strict();
+}

@@ -1,0 +1,191 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { rowSchemas, TABLES, type Penerima, type Penyaluran, type TableName } from '../../../src/lib/schema';
+import { readCsv } from '../../../src/lib/pipeline/csv';
+import { validateRows } from '../../../src/lib/pipeline/validate';
+import { openDuckDB } from '../../../src/lib/pipeline/duckdb';
+import {
+  DEMO_PROGRAMS,
+  buildPlan,
+  generatePenerima,
+  generatePenyaluran,
+  idHash,
+  insertPenerima,
+  type DemoInputs
+} from '../../../src/lib/pipeline/demo';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const SEED = 20_260_101;
+const ROWS = 200_000;
+
+let inputs: DemoInputs;
+let penyaluran: Penyaluran[];
+let penerima: Penerima[];
+
+/** One committed source table, parsed and typed by the pipeline's own reader. */
+function source<T>(name: TableName): T[] {
+  const file = path.join(repoRoot, 'data', `${name}.csv`);
+  const csv = readCsv(file, readFileSync(file), []);
+  if (!csv.table) throw new Error(JSON.stringify(csv.issues));
+  const valid = validateRows(TABLES[name], csv.table);
+  if (valid.issues.length) throw new Error(JSON.stringify(valid.issues.slice(0, 3)));
+  return valid.rows as T[];
+}
+
+beforeAll(() => {
+  inputs = { wilayah: source('wilayah'), program: source('program'), nilai: source('nilai_indikator') };
+  penyaluran = generatePenyaluran(inputs, SEED);
+  penerima = [...generatePenerima(inputs, { seed: SEED, rows: ROWS })];
+});
+
+const kindOf = (kode: string) => inputs.wilayah.find((w) => w.kode === kode)!.jenis;
+
+/** First year each region appears in penyaluran for a programme. */
+function firstYears(programId: string): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const r of penyaluran) {
+    if (r.program_id === programId) first.set(r.kode, Math.min(first.get(r.kode) ?? Infinity, r.tahun));
+  }
+  return first;
+}
+
+describe('determinism', () => {
+  it('same seed → identical output, different seed → different output', () => {
+    expect(generatePenyaluran(inputs, SEED)).toEqual(penyaluran);
+    expect(generatePenyaluran(inputs, SEED + 1)).not.toEqual(penyaluran);
+    const again = [...generatePenerima(inputs, { seed: SEED, rows: 5_000 })];
+    expect(again).toEqual([...generatePenerima(inputs, { seed: SEED, rows: 5_000 })]);
+    expect([...generatePenerima(inputs, { seed: SEED + 1, rows: 5_000 })]).not.toEqual(again);
+  });
+
+  it('id_hash is 16 hex characters, never all digits', () => {
+    for (let i = 0; i < 50_000; i++) expect(idHash(SEED, 'pkh_plus', i)).toMatch(/^(?=.*[a-f])[0-9a-f]{16}$/);
+  });
+});
+
+describe('penyaluran', () => {
+  it('every row passes the zod row schema', () => {
+    expect(penyaluran.length).toBeGreaterThan(1000);
+    for (const r of penyaluran) expect(rowSchemas.penyaluran.safeParse(r).success, JSON.stringify(r)).toBe(true);
+  });
+
+  it('keys are unique and years stay within 2019–2025', () => {
+    const keys = new Set(penyaluran.map((r) => `${r.program_id}|${r.kode}|${r.tahun}|${r.bulan}`));
+    expect(keys.size).toBe(penyaluran.length);
+    expect(Math.min(...penyaluran.map((r) => r.tahun))).toBe(2019);
+    expect(Math.max(...penyaluran.map((r) => r.tahun))).toBe(2025);
+  });
+
+  it('PKH Plus: 15 kabupaten from 2021, 10 more from 2023, kota never', () => {
+    const first = firstYears('pkh_plus');
+    const byYear = (y: number) => [...first].filter(([, t]) => t === y).map(([k]) => k);
+    expect(byYear(2021)).toHaveLength(15);
+    expect(byYear(2023)).toHaveLength(10);
+    expect(first.size).toBe(25);
+    for (const kode of first.keys()) expect(kindOf(kode)).toBe('kabupaten');
+    const total2025 = penyaluran.filter((r) => r.program_id === 'pkh_plus' && r.tahun === 2025 && r.bulan === 12);
+    // 55,000 at full scale (a missing month may drop a region from this sum).
+    expect(total2025.reduce((a, r) => a + r.target_penerima, 0)).toBeLessThanOrEqual(55_000);
+  });
+
+  it('JPS runs only in 2020–2021, in all regions, about 333,000 people', () => {
+    const jps = penyaluran.filter((r) => r.program_id === 'jps');
+    expect(new Set(jps.map((r) => r.tahun))).toEqual(new Set([2020, 2021]));
+    expect(new Set(jps.map((r) => r.kode)).size).toBe(38);
+    const may2020 = new Map(jps.filter((r) => r.tahun === 2020).map((r) => [r.kode, r.target_penerima]));
+    expect([...may2020.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(300_000);
+  });
+
+  it('rupiah follow recipients × benefit per payment', () => {
+    const benefit = new Map(inputs.program.map((p) => [p.id, p.nilai_per_penerima]));
+    for (const r of penyaluran) {
+      const per = Math.round(benefit.get(r.program_id)! / DEMO_PROGRAMS[r.program_id].paymentMonths.length);
+      expect(r.anggaran_rp).toBe(r.target_penerima * per);
+      expect(r.realisasi_rp).toBe(r.realisasi_penerima * per);
+    }
+  });
+
+  it('contains the deliberate issues: a missing month, an over-target month, a late month', () => {
+    const present = new Map<string, number>();
+    for (const r of penyaluran) {
+      const k = `${r.program_id}|${r.kode}|${r.tahun}`;
+      present.set(k, (present.get(k) ?? 0) + 1);
+    }
+    const missing = [...present].filter(([k, n]) => n < DEMO_PROGRAMS[k.split('|')[0]].paymentMonths.length);
+    expect(missing.length).toBeGreaterThan(0);
+    expect(penyaluran.some((r) => r.realisasi_penerima > r.target_penerima)).toBe(true);
+    expect(penyaluran.some((r) => r.hari_terlambat > 0)).toBe(true);
+  });
+});
+
+describe('penerima', () => {
+  it('has the requested number of rows and a sample passes the zod row schema', () => {
+    expect(penerima).toHaveLength(ROWS);
+    for (let i = 0; i < penerima.length; i += 97) {
+      const r = penerima[i];
+      expect(rowSchemas.penerima.safeParse(r).success, JSON.stringify(r)).toBe(true);
+    }
+  });
+
+  it('(id_hash, program_id) is unique', () => {
+    expect(new Set(penerima.map((r) => `${r.id_hash}|${r.program_id}`)).size).toBe(ROWS);
+  });
+
+  it('follows the programmes: regions, entry years, target groups', () => {
+    // The plan, not penyaluran: a once-a-year programme may miss its first month on purpose.
+    const first = new Map(buildPlan(inputs).map((p) => [p.program.id, new Map(p.regions.map((r) => [r.kode, r.start]))]));
+    for (const r of penerima) {
+      const start = first.get(r.program_id)!.get(r.kode);
+      expect(start, `${r.program_id} ${r.kode}`).toBeDefined();
+      expect(r.tahun_masuk).toBeGreaterThanOrEqual(start!);
+      expect(r.tahun_masuk).toBeLessThanOrEqual(2025);
+      expect(r.kecamatan.slice(0, 4)).toBe(r.kode);
+      expect(r.lansia).toBe(r.kelompok_umur === '60-69' || r.kelompok_umur === '70+');
+      if (r.program_id === 'wrse') expect(r.jenis_kelamin).toBe('P');
+      if (r.program_id === 'ldp') expect(r.kelompok_umur).toBe('<18');
+      if (r.program_id === 'aspd') expect(r.disabilitas).toBe(true);
+      if (r.program_id === 'jps') expect(r.status).not.toBe('aktif');
+    }
+  });
+
+  it('allocates rows by programme size (JPS largest, PKH Plus ~55/506 of the rows)', () => {
+    const count = (id: string) => penerima.filter((r) => r.program_id === id).length;
+    expect(count('jps')).toBeGreaterThan(count('pkh_plus'));
+    expect(count('pkh_plus') / ROWS).toBeGreaterThan(0.09);
+    expect(count('pkh_plus') / ROWS).toBeLessThan(0.13);
+  });
+
+  it('PKH Plus inclusion error (under 70 or above decile 4) is between 2 % and 12 %', () => {
+    const pkh = penerima.filter((r) => r.program_id === 'pkh_plus');
+    const errors = pkh.filter((r) => r.kelompok_umur !== '70+' || r.desil > 4).length;
+    const share = errors / pkh.length;
+    console.log(`PKH Plus inclusion error: ${(share * 100).toFixed(2)} % of ${pkh.length}`);
+    expect(share).toBeGreaterThan(0.02);
+    expect(share).toBeLessThan(0.12);
+    expect(penerima.some((r) => r.program_id === 'aspd' && r.lansia)).toBe(true);
+  });
+});
+
+async function timedInsert(rows: number): Promise<void> {
+  const conn = await openDuckDB();
+  const t0 = performance.now();
+  const n = await insertPenerima(conn, inputs, { seed: SEED, rows });
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`insertPenerima: ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s`);
+  expect(n).toBe(rows);
+  const res = await conn.runAndReadAll(
+    'SELECT count(*)::INTEGER AS n, count(DISTINCT (id_hash, program_id))::INTEGER AS u, sum(nominal_rp)::DOUBLE AS rp FROM penerima'
+  );
+  const [row] = res.getRowObjectsJS();
+  expect(row.n).toBe(rows);
+  expect(row.u).toBe(rows);
+  expect(row.rp).toBeGreaterThan(0);
+  conn.closeSync();
+}
+
+describe('DuckDB insertion', () => {
+  it('inserts 200,000 penerima rows', () => timedInsert(ROWS));
+  it.runIf(process.env.DEMO_5M)('inserts 5,000,000 penerima rows (DEMO_5M=1)', () => timedInsert(5_000_000), 300_000);
+});

@@ -1,0 +1,74 @@
+/**
+ * Dampak impact-evaluation statistics: pure TypeScript (no DOM, no Node APIs) so the same code
+ * runs in a browser Web Worker and in the `impact` CLI.
+ *
+ * Typical use: `const panel = buildPanel(rows)` once, then any estimator on `panel`. Every
+ * estimator throws {@link StatsInputError} for unusable input and otherwise returns finite
+ * numbers, or null together with a note saying why a quantity is not defined.
+ *
+ * @packageDocumentation
+ */
+
+/** Error thrown for unusable input, with a machine-readable `code` and an English message. */
+export { StatsInputError } from './errors';
+/** Codes carried by {@link StatsInputError} (e.g. 'unbalanced', 'no_comparison'). */
+export type { StatsErrorCode } from './errors';
+
+/** Validate and index raw panel rows: `buildPanel(rows: PanelRow[]): Panel`. */
+export { buildPanel } from './panel';
+/** Input row `{ unit, time, y, group }` (group = first treated period, 0 = never) and the indexed panel. */
+export type { PanelRow, Panel, PanelObservation } from './panel';
+
+/** Point estimate with SE, 95 % interval and p-value; `summarize(estimate, se, df?)` builds one. */
+export { summarize } from './inference';
+/** Shapes shared by all estimators. */
+export type { Estimate, WaldTest } from './inference';
+
+/** Per-unit and overall before/after change: `prePostChange(panel, cutoff?)`. */
+export { prePostChange } from './prepost';
+/** Result shapes of {@link prePostChange}. */
+export type { PrePostResult, UnitChange } from './prepost';
+
+/** Canonical 2×2 difference-in-differences, SE clustered by unit: `differenceInDifferences(panel)`. */
+export { differenceInDifferences } from './did';
+/** Result of {@link differenceInDifferences}. */
+export type { DidResult } from './did';
+
+/** Two-way fixed effects y ~ D | unit + period, clustered SE (fixest CR1): `twoWayFixedEffects(panel)`. */
+export { twoWayFixedEffects } from './twfe';
+/** Result of {@link twoWayFixedEffects}. */
+export type { RegressionEffect } from './twfe';
+
+/** Leads/lags event study with a joint Wald pre-trend test: `eventStudy(panel)`. */
+export { eventStudy } from './eventstudy';
+/** Results of {@link eventStudy}. */
+export type { EventStudyResult, EventTimeEffect } from './eventstudy';
+
+/** Callaway–Sant'Anna group-time ATTs, aggregations and pre-test: `callawaySantAnna(panel, { control })`. */
+export { callawaySantAnna } from './cs';
+/** Options and results of {@link callawaySantAnna}. */
+export type { CsOptions, CsResult, CsPretest, GroupTimeEffect, ComparisonGroup } from './cs';
+/** The simple/group/dynamic/calendar aggregations inside {@link CsResult}. */
+export type { CsAggregations } from './csaggregate';
+
+/** Synthetic control with placebo-in-space p-value: `syntheticControl(panel, { treated })`. */
+export { syntheticControl } from './synth';
+/** Options and result of {@link syntheticControl}. */
+export type { SyntheticControlOptions, SyntheticControlResult } from './synth';
+
+/** Rupiah per percentage point (and per person) of improvement, with interval: `costPerEffect(input)`. */
+export { costPerEffect } from './cost';
+/** Input and result shapes of {@link costPerEffect}. */
+export type { CostEffectInput, CostEffectResult, CostRatio } from './cost';
+
+/** Distribution functions used for intervals and tests. */
+export { normalCdf, normalQuantile, chiSquareCdf, chiSquareSurvival, studentTCdf, studentTQuantile } from './distributions';
+
+/** Lower-level building block: OLS with cluster-robust (CR1, fixest) covariance. */
+export { olsClustered } from './ols';
+/** Result of {@link olsClustered}. */
+export type { ClusteredOls } from './ols';
+/** Within transformation for unit + period fixed effects (alternating projections). */
+export { demeanTwoWay } from './within';
+/** Least squares on the probability simplex (synthetic-control weights). */
+export { minimizeQuadraticOnSimplex, projectOntoSimplex } from './simplex';

@@ -2,18 +2,18 @@
  * Build-time (Node) boundary pipeline: GeoJSON kabupaten/kota polygons → one compact, deterministic
  * TopoJSON with an object `wilayah` whose geometries carry `id` = BPS code and `properties.kode`.
  *
- * Steps: read → detect code property → validate codes → rewind for d3 → topology → simplify to a
+ * Steps: read → detect code property → validate codes → rewind for d3 (see map/winding) → topology → simplify to a
  * byte budget → drop specks of islands → quantize.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { geoArea } from 'd3-geo';
 import { topology as buildTopology } from 'topojson-server';
 import { presimplify, simplify, quantile, filter, filterWeight, planarRingArea } from 'topojson-simplify';
 import { quantize } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { rewindForD3 } from '../map/winding';
 
 /** Where the polygons came from and how to credit them on the map. */
 export interface BoundarySource {
@@ -219,24 +219,6 @@ function validateCodes(fc: FeatureCollection, label: string, prop: string, expec
 		throw new Error(`${label}: property "${prop}": rule "every expected code exactly once" broken (missing ${missing.join(', ')})`);
 	}
 	return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Winding
-
-/**
- * d3-geo treats a polygon whose exterior ring is anticlockwise (RFC 7946 order) as "the globe minus
- * the polygon". A polygon with spherical area above 2π is such an inversion: reverse all its rings.
- */
-export function rewindForD3(geometry: Polygon | MultiPolygon): { geometry: MultiPolygon; reversed: number } {
-	const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-	let reversed = 0;
-	const coordinates = polygons.map((rings) => {
-		if (geoArea({ type: 'Polygon', coordinates: rings }) <= 2 * Math.PI) return rings;
-		reversed++;
-		return rings.map((ring: Position[]) => [...ring].reverse());
-	});
-	return { geometry: { type: 'MultiPolygon', coordinates }, reversed };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,247 @@
+/**
+ * impact — reproduce Dampak's impact estimates outside the browser.
+ *
+ *   npm run impact -- --input FILE(.csv|.parquet) --unit COL --time COL --outcome COL
+ *     (--group COL | --treatment COL) --method did|twfe|event|cs|sc
+ *     [--control never|notyet] [--treated UNIT]
+ *
+ * Prints exactly one JSON object on stdout. Bad input prints one line to stderr and exits 2.
+ * This file only reads and checks files; all estimation lives in src/lib/stats.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import {
+  buildPanel,
+  callawaySantAnna,
+  differenceInDifferences,
+  eventStudy,
+  StatsInputError,
+  syntheticControl,
+  twoWayFixedEffects,
+  type PanelRow
+} from '../lib/stats/index';
+
+/** Bad command line or file: reported on stderr with exit code 2, like StatsInputError. */
+class CliInputError extends Error {}
+
+const METHODS = ['did', 'twfe', 'event', 'cs', 'sc'] as const;
+type Method = (typeof METHODS)[number];
+
+interface CliOptions {
+  input: string;
+  unit: string;
+  time: string;
+  outcome: string;
+  /** Column with the first treated period (0/empty = never) … */
+  group?: string;
+  /** … or a 0/1 column saying whether the unit is treated in that row's period. */
+  treatment?: string;
+  method: Method;
+  control: 'never' | 'notyet';
+  treated?: string;
+}
+
+type Cell = string | number | null;
+interface Table {
+  columns: string[];
+  rows: Cell[][];
+}
+
+function parseArgs(argv: string[]): CliOptions {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (!flag.startsWith('--')) throw new CliInputError(`Unexpected argument "${flag}".`);
+    const [name, inline] = flag.slice(2).split(/=(.*)/s, 2);
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new CliInputError(`Option --${name} needs a value.`);
+    values.set(name, value);
+  }
+  const known = ['input', 'unit', 'time', 'outcome', 'group', 'treatment', 'method', 'control', 'treated'];
+  for (const name of values.keys()) if (!known.includes(name)) throw new CliInputError(`Unknown option --${name}.`);
+  const required = (name: string) => {
+    const v = values.get(name);
+    if (!v) throw new CliInputError(`Missing required option --${name}.`);
+    return v;
+  };
+  const method = required('method');
+  if (!(METHODS as readonly string[]).includes(method)) throw new CliInputError(`--method must be one of ${METHODS.join(', ')}; got "${method}".`);
+  const control = values.get('control') ?? 'never';
+  if (control !== 'never' && control !== 'notyet') throw new CliInputError(`--control must be never or notyet; got "${control}".`);
+  if (values.has('group') === values.has('treatment')) throw new CliInputError('Give exactly one of --group (first treated period) or --treatment (0/1 per row).');
+  return {
+    input: required('input'),
+    unit: required('unit'),
+    time: required('time'),
+    outcome: required('outcome'),
+    group: values.get('group'),
+    treatment: values.get('treatment'),
+    method: method as Method,
+    control,
+    treated: values.get('treated')
+  };
+}
+
+/** Split CSV text into records, honouring quoted fields ("" escapes a quote, newlines allowed). */
+function parseCsv(text: string): string[][] {
+  const body = text.replace(/^\uFEFF/, '');
+  const headerLine = body.split(/\r?\n/, 1)[0];
+  const outsideQuotes = headerLine.replace(/"[^"]*"/g, '');
+  const delimiter = (outsideQuotes.match(/;/g)?.length ?? 0) > (outsideQuotes.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) record.push(field), (field = '');
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && body[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      (field = ''), (record = []);
+    } else field += ch;
+  }
+  if (field !== '' || record.length > 0) record.push(field), records.push(record);
+  return records.filter((r) => !(r.length === 1 && r[0].trim() === ''));
+}
+
+async function readTable(path: string): Promise<Table> {
+  if (!existsSync(path)) throw new CliInputError(`Input file not found: ${path}`);
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.txt') {
+    const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
+    if (!header) throw new CliInputError(`Input file is empty: ${path}`);
+    return { columns: header.map((h) => h.trim()), rows };
+  }
+  if (ext === '.parquet') return readParquet(path);
+  throw new CliInputError(`Unsupported input type "${ext}": use .csv or .parquet.`);
+}
+
+async function readParquet(path: string): Promise<Table> {
+  // Loaded lazily: the native DuckDB binding is only needed for Parquet input.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const reader = await connection.runAndReadAll(`SELECT * FROM read_parquet('${resolve(path).replaceAll("'", "''")}')`);
+    const columns = reader.columnNames();
+    const rows = reader.getRowsJS().map((row) => row.map(toCell));
+    return { columns, rows };
+  } catch (e) {
+    throw new CliInputError(`Cannot read Parquet file ${path}: ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function toCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return String(value);
+}
+
+/** Map table columns to panel rows, naming the row and value of anything that is not numeric. */
+function toPanelRows(table: Table, options: CliOptions): PanelRow[] {
+  const indexOf = (flag: string, name: string) => {
+    const i = table.columns.indexOf(name);
+    if (i < 0) throw new CliInputError(`Column "${name}" (--${flag}) not found; the file has: ${table.columns.join(', ')}.`);
+    return i;
+  };
+  const unitCol = indexOf('unit', options.unit);
+  const timeCol = indexOf('time', options.time);
+  const outcomeCol = indexOf('outcome', options.outcome);
+  const groupCol = options.group !== undefined ? indexOf('group', options.group) : indexOf('treatment', options.treatment as string);
+  const number = (cell: Cell, row: number, column: string, emptyAs?: number): number => {
+    const text = typeof cell === 'string' ? cell.trim() : cell;
+    if ((text === null || text === '') && emptyAs !== undefined) return emptyAs;
+    const value = typeof text === 'number' ? text : text === null || text === '' ? NaN : Number(text);
+    if (!Number.isFinite(value)) throw new CliInputError(`Row ${row} of the data: column "${column}" has the non-numeric value ${JSON.stringify(cell)}.`);
+    return value;
+  };
+  const rows = table.rows.map((cells, i) => {
+    const row = i + 1;
+    const unit = String(cells[unitCol] ?? '').trim();
+    if (unit === '') throw new CliInputError(`Row ${row} of the data: column "${options.unit}" (unit) is empty.`);
+    return {
+      unit,
+      time: number(cells[timeCol], row, options.time),
+      y: number(cells[outcomeCol], row, options.outcome),
+      group: number(cells[groupCol], row, options.group ?? (options.treatment as string), 0)
+    };
+  });
+  return options.treatment !== undefined ? groupsFromTreatmentIndicator(rows) : rows;
+}
+
+/** With --treatment, a unit's group is the first period in which its indicator is nonzero. */
+function groupsFromTreatmentIndicator(rows: PanelRow[]): PanelRow[] {
+  const firstTreated = new Map<string, number>();
+  for (const r of rows) {
+    if (r.group !== 0 && r.time < (firstTreated.get(r.unit) ?? Infinity)) firstTreated.set(r.unit, r.time);
+  }
+  return rows.map((r) => ({ ...r, group: firstTreated.get(r.unit) ?? 0 }));
+}
+
+function estimate(rows: PanelRow[], options: CliOptions): Record<string, unknown> {
+  const panel = buildPanel(rows);
+  const method = options.method;
+  const pointAndSe = (e: { estimate: number; se: number }) => ({ estimate: e.estimate, se: e.se });
+  switch (method) {
+    case 'did':
+    case 'twfe': {
+      const r = method === 'did' ? differenceInDifferences(panel) : twoWayFixedEffects(panel);
+      return { method, estimate: r.estimate, se: r.se, ci95: r.ci95, n_units: r.nUnits, n_obs: r.nObs };
+    }
+    case 'event': {
+      const r = eventStudy(panel);
+      return { method, reference: r.reference, by_event: r.byEvent.map((b) => ({ e: b.e, ...pointAndSe(b) })), pretest: r.pretest, ...(r.pretestNote ? { pretest_note: r.pretestNote } : {}) };
+    }
+    case 'cs': {
+      const r = callawaySantAnna(panel, { control: options.control });
+      return {
+        method,
+        control: r.control,
+        attgt: r.attgt.map((a) => ({ group: a.group, time: a.time, ...pointAndSe(a) })),
+        simple: pointAndSe(r.simple),
+        group: pointAndSe(r.group),
+        dynamic: { ...pointAndSe(r.dynamic), by_event: r.dynamic.byEvent.map((b) => ({ e: b.e, ...pointAndSe(b) })) },
+        calendar: pointAndSe(r.calendar),
+        pretest: r.pretest ? { W: r.pretest.W, p: r.pretest.p } : null,
+        ...(r.pretestNote ? { pretest_note: r.pretestNote } : {})
+      };
+    }
+    case 'sc': {
+      const r = syntheticControl(panel, { treated: options.treated });
+      return { method, treated: r.treated, weights: r.weights, att_post_mean: r.attPostMean, gaps: r.gaps, placebo_p: r.placebo.p };
+    }
+  }
+}
+
+/** JSON.stringify would silently turn NaN/Infinity into null: refuse instead. */
+function assertFinite(value: unknown, path = 'result'): void {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`internal error: ${path} is ${value}`);
+  if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) assertFinite(v, `${path}.${k}`);
+}
+
+async function main(): Promise<void> {
+  try {
+    const options = parseArgs(process.argv.slice(2));
+    const table = await readTable(options.input);
+    const result = estimate(toPanelRows(table, options), options);
+    assertFinite(result);
+    process.stdout.write(JSON.stringify(result) + '\n');
+  } catch (e) {
+    const inputProblem = e instanceof CliInputError || e instanceof StatsInputError;
+    process.stderr.write(`impact: ${inputProblem ? '' : 'internal error: '}${(e as Error).message}\n`);
+    process.exitCode = inputProblem ? 2 : 1;
+  }
+}
+
+await main();

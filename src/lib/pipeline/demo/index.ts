@@ -16,5 +16,5 @@ export { DEFAULT_PENERIMA_ROWS, generatePenerima, insertPenerima, type PenerimaO
 export { generatePenyaluran } from './penyaluran';
 export { buildPlan, apportion, type ProgramPlan, type RegionPlan } from './plan';
 export { DEMO_PROGRAMS, DEMO_QUALITY, DEMO_YEARS, TOBACCO_REGIONS, type ProgramAssumption } from './config';
-export { createRng, hash32, idHash, streamRng, type Rng } from './rng';
+export { createRng, hash32, idHash, idHasher, streamRng, type Rng } from './rng';
 export { appendRowsChunked } from './append';

@@ -9,7 +9,7 @@ import { appendRowsChunked } from './append';
 import { DEMO_YEARS, FIRST_YEAR_ENTRY, type AgeGroup, type Status } from './config';
 import type { DemoInputs } from './index';
 import { apportion, buildPlan, type ProgramPlan, type RegionPlan } from './plan';
-import { idHash, streamRng, type Rng } from './rng';
+import { idHasher, streamRng, type Rng } from './rng';
 
 /** Options of the penerima generator. */
 export interface PenerimaOptions {
@@ -36,12 +36,13 @@ function* regionRows(plan: ProgramPlan, region: RegionPlan, count: number, first
   const status = picker<Status>(ended ? { ...a.status, aktif: 0, tidak_aktif: a.status.aktif + a.status.tidak_aktif } : a.status);
   const age = picker<AgeGroup>(a.age);
   const laterYears = plan.last - region.start;
+  const id = idHasher(seed, program.id);
   for (let i = 0; i < count; i++) {
     const kelompok_umur = age(rng);
     const tahun_masuk =
       laterYears === 0 || rng.chance(FIRST_YEAR_ENTRY) ? region.start : region.start + rng.int(1, laterYears);
     yield {
-      id_hash: idHash(seed, program.id, firstIndex + i),
+      id_hash: id(firstIndex + i),
       program_id: program.id,
       kode: region.kode,
       kecamatan: region.kode + String(rng.int(1, region.kecamatan) * 10).padStart(3, '0'),

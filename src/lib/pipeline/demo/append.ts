@@ -16,7 +16,7 @@ const CHUNK_ROWS = 2048;
 export async function appendRowsChunked(
   conn: DuckDBConnection,
   spec: Pick<TableSpec, 'name' | 'columns'>,
-  rows: Iterable<Record<string, unknown>>
+  rows: Iterable<object>
 ): Promise<number> {
   const app = await conn.createAppender(spec.name);
   const types = spec.columns.map((_, i) => app.columnType(i));
@@ -34,7 +34,7 @@ export async function appendRowsChunked(
     columns = names.map(() => []);
     buffered = 0;
   };
-  for (const row of rows) {
+  for (const row of rows as Iterable<Record<string, unknown>>) {
     for (let c = 0; c < names.length; c++) {
       const v = row[names[c]] ?? null;
       columns[c].push(isBigint[c] && v !== null ? BigInt(v as number) : (v as DuckDBValue));

@@ -78,5 +78,5 @@ export function* generatePenerima(inputs: DemoInputs, { seed, rows = DEFAULT_PEN
 /** Creates the penerima table on `conn` and fills it; returns the number of rows inserted. */
 export async function insertPenerima(conn: DuckDBConnection, inputs: DemoInputs, options: PenerimaOptions): Promise<number> {
   await createTable(conn, TABLES.penerima);
-  return appendRowsChunked(conn, TABLES.penerima, generatePenerima(inputs, options) as Iterable<Penerima & Record<string, unknown>>);
+  return appendRowsChunked(conn, TABLES.penerima, generatePenerima(inputs, options));
 }

@@ -3,20 +3,19 @@
  * roughly 1e-12 — enough for p-values and interval bounds reported to a few decimals.
  */
 
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-  -176.61503916999185, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-  1.5056327351493116e-7
-];
-
-/** Natural log of the gamma function (Lanczos approximation, x > 0). */
+/**
+ * Natural log of the gamma function for x > 0: shift x up to ≥ 15 with Γ(x+1) = xΓ(x), then the
+ * Stirling series (truncation error below 1e-15 there).
+ */
 export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const z = x - 1;
-  let a = LANCZOS[0];
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+  let shift = 0;
+  while (x < 15) {
+    shift += Math.log(x);
+    x += 1;
+  }
+  const x2 = x * x;
+  const series = (1 / 12 - (1 / 360 - (1 / 1260 - (1 / 1680 - 1 / (1188 * x2)) / x2) / x2) / x2) / x;
+  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + series - shift;
 }
 
 /** Regularized lower incomplete gamma P(a, x). */

@@ -20,6 +20,7 @@ import {
   twoWayFixedEffects,
   type PanelRow
 } from '../lib/stats/index';
+import { parseCsvRecords } from '../lib/pipeline/csv';
 
 /** Bad command line or file: reported on stderr with exit code 2, like StatsInputError. */
 class CliInputError extends Error {}
@@ -82,33 +83,12 @@ function parseArgs(argv: string[]): CliOptions {
   };
 }
 
-/** Split CSV text into records, honouring quoted fields ("" escapes a quote, newlines allowed). */
+/** Records of a CSV file whose delimiter (`,` or `;`) is whichever the header line uses more. */
 function parseCsv(text: string): string[][] {
   const body = text.replace(/^\uFEFF/, '');
-  const headerLine = body.split(/\r?\n/, 1)[0];
-  const outsideQuotes = headerLine.replace(/"[^"]*"/g, '');
-  const delimiter = (outsideQuotes.match(/;/g)?.length ?? 0) > (outsideQuotes.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) record.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      (field = ''), (record = []);
-    } else field += ch;
-  }
-  if (field !== '' || record.length > 0) record.push(field), records.push(record);
-  return records.filter((r) => !(r.length === 1 && r[0].trim() === ''));
+  const headerOutsideQuotes = body.split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, '');
+  const count = (ch: string) => headerOutsideQuotes.split(ch).length - 1;
+  return parseCsvRecords(body, count(';') > count(',') ? ';' : ',');
 }
 
 async function readTable(path: string): Promise<Table> {

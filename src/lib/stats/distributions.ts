@@ -18,6 +18,10 @@ export function logGamma(x: number): number {
   return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + series - shift;
 }
 
+/** Lentz's continued-fraction evaluation divides by running terms: keep them away from 0. */
+const TINY = 1e-300;
+const nonZero = (v: number) => (Math.abs(v) < TINY ? TINY : v);
+
 /** Regularized lower incomplete gamma P(a, x). */
 export function regularizedGammaP(a: number, x: number): number {
   if (x <= 0) return 0;
@@ -37,18 +41,15 @@ export function regularizedGammaP(a: number, x: number): number {
 
 function regularizedGammaQContinuedFraction(a: number, x: number): number {
   // Modified Lentz evaluation of the continued fraction for Q(a, x).
-  const tiny = 1e-300;
   let b = x + 1 - a;
-  let c = 1 / tiny;
+  let c = 1 / TINY;
   let d = 1 / b;
   let h = d;
   for (let i = 1; i < 10000; i++) {
     const an = -i * (i - a);
     b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
+    d = nonZero(an * d + b);
+    c = nonZero(b + an / c);
     d = 1 / d;
     const delta = d * c;
     h *= delta;
@@ -68,26 +69,20 @@ export function regularizedBeta(x: number, a: number, b: number): number {
 }
 
 function betaContinuedFraction(x: number, a: number, b: number): number {
-  const tiny = 1e-300;
   let c = 1;
-  let d = 1 - ((a + b) * x) / (a + 1);
-  if (Math.abs(d) < tiny) d = tiny;
+  let d = nonZero(1 - ((a + b) * x) / (a + 1));
   d = 1 / d;
   let h = d;
   for (let m = 1; m < 10000; m++) {
     const m2 = 2 * m;
     let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
+    d = nonZero(1 + aa * d);
+    c = nonZero(1 + aa / c);
     d = 1 / d;
     h *= d * c;
     aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
+    d = nonZero(1 + aa * d);
+    c = nonZero(1 + aa / c);
     d = 1 / d;
     const delta = d * c;
     h *= delta;

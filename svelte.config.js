@@ -9,7 +9,23 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ pages: out, assets: out, fallback: undefined, precompress: true, strict: true }),
-    prerender: { handleHttpError: 'fail', handleMissingId: 'warn' }
+    prerender: { handleHttpError: 'fail', handleMissingId: 'warn' },
+    // SvelteKit's one inline bootstrap script is allowed by its hash; nothing else inline, no eval.
+    csp: {
+      mode: 'hash',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self', 'wasm-unsafe-eval'],
+        'worker-src': ['self'],
+        'connect-src': ['self'],
+        'img-src': ['self', 'data:', 'blob:'],
+        'style-src': ['self', 'unsafe-inline'],
+        'font-src': ['self', 'data:'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'object-src': ['none']
+      }
+    }
   }
 };
 

@@ -1,0 +1,47 @@
+/**
+ * DuckDB-WASM's blocking build for Node (unit tests, tools): the same engine and SQL as the
+ * browser, without a Worker. Parquet is decoded with parquet-wasm's Node build.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { readParquet } from 'parquet-wasm/node';
+import { SAFE_SETTINGS, arrowToRows, checkParams, type Row, type SqlEngine, type SqlParam } from './engine';
+
+const require = createRequire(import.meta.url);
+
+export async function nodeEngine(): Promise<SqlEngine> {
+  const duckdb = await import('@duckdb/duckdb-wasm/blocking');
+  const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+  const db = await duckdb.createDuckDB(
+    {
+      mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+      eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
+    },
+    new duckdb.VoidLogger(),
+    duckdb.NODE_RUNTIME
+  );
+  await db.instantiate(() => {});
+  db.open({ query: { castBigIntToDouble: true } });
+  const conn = db.connect();
+  for (const s of SAFE_SETTINGS('http://localhost')) conn.query(s);
+  return {
+    async query<T extends Row>(sql: string, params: readonly SqlParam[] = []) {
+      checkParams(sql, params);
+      if (params.length === 0) return arrowToRows<T>(conn.query(sql));
+      const stmt = conn.prepare(sql);
+      try {
+        return arrowToRows<T>(stmt.query(...params));
+      } finally {
+        stmt.close();
+      }
+    },
+    async insertIpc(table, ipc) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    }
+  };
+}
+
+/** Parquet bytes → Arrow IPC stream (Node). */
+export function decodeParquetNode(bytes: Uint8Array, batchSize?: number): Uint8Array {
+  return readParquet(bytes, batchSize ? { batchSize } : undefined).intoIPCStream();
+}

@@ -8,7 +8,7 @@ const out = process.env.DAMPAK_BUILD_DIR || 'build';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ pages: out, assets: out, fallback: undefined, precompress: true, strict: true }),
+    adapter: adapter({ pages: out, assets: out, fallback: undefined, precompress: !process.env.DAMPAK_FAST_BUILD, strict: true }),
     prerender: { handleHttpError: 'fail', handleMissingId: 'warn' },
     // SvelteKit's one inline bootstrap script is allowed by its hash; nothing else inline, no eval.
     csp: {

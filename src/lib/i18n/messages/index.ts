@@ -1,10 +1,15 @@
 /**
- * All UI strings. Each domain keeps its own file ({ id: {...}, en: {...} }); add yours here.
+ * All UI strings. Each domain keeps its own file ({ id: {...}, en: {...} }); register it here.
  * The English table must have every key of the Indonesian one (checked by a unit test).
  */
 import { common } from './common';
+import { map } from './map';
+import { impact } from './impact';
+import { program } from './program';
+import { sql } from './sql';
+import { publish } from './publish';
 
-export const DOMAINS = [common] as const;
+export const DOMAINS = [common, map, impact, program, sql, publish] as const;
 
 type Merge<T extends readonly { id: object }[]> = T extends readonly [infer H extends { id: object }, ...infer R extends { id: object }[]]
   ? H['id'] & Merge<R>

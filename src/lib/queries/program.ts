@@ -1,0 +1,239 @@
+/**
+ * All SQL of the programme pages (/program, /program/[id]). Only small tables are read —
+ * penyaluran (programme × region × month), penerima_profil (rollup), program, wilayah,
+ * nilai_indikator — never the penerima microdata, so a cross-filter update is one quick query.
+ *
+ * Filters travel as parameters: `kode` is '' for the whole province; the period is a pair of month
+ * indices (tahun × 12 + bulan − 1), [0, MAX_MONTH] for "all months".
+ */
+import type { SqlParam } from '../db/engine';
+import { KODE_PROVINSI } from '../schema/tables';
+
+export const MAX_MONTH = 2100 * 12;
+
+/** Named statements, exported so the benchmark runs exactly the same SQL in native DuckDB. */
+export const PROGRAM_SQL = {
+  /** The nine programmes with recipients and rupiah in the latest year of penyaluran. */
+  catalogue: `
+    WITH last AS (SELECT max(tahun) AS tahun FROM penyaluran),
+    per_region AS (
+      SELECT program_id, kode, max(realisasi_penerima) AS penerima, sum(realisasi_rp) AS rp, sum(anggaran_rp) AS anggaran
+      FROM penyaluran WHERE tahun = (SELECT tahun FROM last) GROUP BY program_id, kode)
+    SELECT p.id, p.nama, p.singkatan, p.jenis_bantuan, p.sasaran, p.sasaran_en, p.sumber_dana, p.tahun_mulai, p.tahun_selesai,
+           CAST(p.nilai_per_penerima AS DOUBLE) AS nilai_per_penerima, p.deskripsi, p.deskripsi_en,
+           (SELECT tahun FROM last) AS tahun,
+           CAST(coalesce(sum(r.penerima), 0) AS DOUBLE) AS penerima,
+           CAST(coalesce(sum(r.rp), 0) AS DOUBLE) AS realisasi_rp,
+           CAST(coalesce(sum(r.anggaran), 0) AS DOUBLE) AS anggaran_rp,
+           CAST(count(r.kode) AS INTEGER) AS wilayah
+    FROM program p LEFT JOIN per_region r ON r.program_id = p.id
+    GROUP BY ALL ORDER BY p.tahun_mulai, p.singkatan`,
+
+  /** Province (or one region) per month: target vs realisation, recipients and rupiah. */
+  trend: `
+    SELECT tahun, bulan,
+           CAST(sum(target_penerima) AS DOUBLE) AS target, CAST(sum(realisasi_penerima) AS DOUBLE) AS realisasi,
+           CAST(sum(anggaran_rp) AS DOUBLE) AS anggaran_rp, CAST(sum(realisasi_rp) AS DOUBLE) AS realisasi_rp
+    FROM penyaluran WHERE program_id = ? AND (? = '' OR kode = ?)
+    GROUP BY tahun, bulan ORDER BY tahun, bulan`,
+
+  /** Every region in the brushed period: peak monthly recipients, rupiah, reports, late reports. */
+  byRegion: `
+    WITH f AS (SELECT * FROM penyaluran WHERE program_id = ? AND tahun * 12 + bulan - 1 BETWEEN ? AND ?)
+    SELECT w.kode, w.nama_pendek AS nama, w.jenis,
+           CAST(coalesce(max(f.realisasi_penerima), 0) AS DOUBLE) AS penerima,
+           CAST(coalesce(max(f.target_penerima), 0) AS DOUBLE) AS target,
+           CAST(coalesce(sum(f.realisasi_rp), 0) AS DOUBLE) AS realisasi_rp,
+           CAST(coalesce(sum(f.anggaran_rp), 0) AS DOUBLE) AS anggaran_rp,
+           CAST(count(f.kode) AS INTEGER) AS laporan,
+           CAST(count(*) FILTER (WHERE f.hari_terlambat > 0) AS INTEGER) AS terlambat
+    FROM wilayah w LEFT JOIN f ON f.kode = w.kode
+    GROUP BY ALL ORDER BY w.kode`,
+
+  /**
+   * Number of poor (BPS jumlah_miskin, Maret, ribu jiwa) per kabupaten/kota in the latest year at
+   * or before the requested year in which all regions have a figure (in this snapshot 2016–2021, so
+   * 2021 for any later year), with P0 of that year to rank regions from poorest.
+   */
+  poor: `
+    WITH jm AS (SELECT kode, tahun, nilai FROM nilai_indikator WHERE indikator = 'jumlah_miskin' AND periode = 'maret' AND kode <> ?),
+    per_year AS (SELECT tahun, count(*) AS n FROM jm GROUP BY tahun),
+    -- only years in which every region has a figure (2023/2024 have a handful): a partial year would skew shares
+    yr AS (SELECT coalesce(max(tahun) FILTER (WHERE tahun <= ?), max(tahun)) AS tahun FROM per_year WHERE n = (SELECT max(n) FROM per_year))
+    SELECT jm.kode, jm.tahun, jm.nilai AS miskin_ribu, p.nilai AS p0
+    FROM jm JOIN yr ON jm.tahun = yr.tahun
+    LEFT JOIN nilai_indikator p ON p.kode = jm.kode AND p.tahun = jm.tahun AND p.indikator = 'p0' AND p.periode = 'maret'
+    ORDER BY jm.kode`,
+
+  /**
+   * Timeliness per month: the expected schedule is every payment month the programme uses × every
+   * region-year in which the region reported at least once; a scheduled month without a row is
+   * "missing", a row with hari_terlambat > 0 is "late".
+   */
+  timeliness: `
+    WITH p AS (SELECT * FROM penyaluran WHERE program_id = ? AND (? = '' OR kode = ?)),
+    months AS (SELECT DISTINCT bulan FROM penyaluran WHERE program_id = ?),
+    expected AS (SELECT a.kode, a.tahun, m.bulan FROM (SELECT DISTINCT kode, tahun FROM p) a CROSS JOIN months m)
+    SELECT e.tahun, e.bulan,
+           CAST(count(p.kode) FILTER (WHERE p.hari_terlambat = 0) AS INTEGER) AS tepat,
+           CAST(count(p.kode) FILTER (WHERE p.hari_terlambat > 0) AS INTEGER) AS terlambat,
+           CAST(count(*) FILTER (WHERE p.kode IS NULL) AS INTEGER) AS hilang,
+           avg(p.hari_terlambat) FILTER (WHERE p.hari_terlambat > 0) AS rata_hari
+    FROM expected e LEFT JOIN p ON p.kode = e.kode AND p.tahun = e.tahun AND p.bulan = e.bulan
+    GROUP BY e.tahun, e.bulan ORDER BY e.tahun, e.bulan`,
+
+  /** Scheduled months without a report (same schedule as timeliness). */
+  missingMonths: `
+    WITH p AS (SELECT * FROM penyaluran WHERE program_id = ? AND (? = '' OR kode = ?)),
+    months AS (SELECT DISTINCT bulan FROM penyaluran WHERE program_id = ?),
+    expected AS (SELECT a.kode, a.tahun, m.bulan FROM (SELECT DISTINCT kode, tahun FROM p) a CROSS JOIN months m)
+    SELECT e.kode, w.nama_pendek AS nama, e.tahun, e.bulan
+    FROM expected e LEFT JOIN p ON p.kode = e.kode AND p.tahun = e.tahun AND p.bulan = e.bulan
+    JOIN wilayah w ON w.kode = e.kode
+    WHERE p.kode IS NULL ORDER BY e.tahun, e.bulan, e.kode`,
+
+  /** Reports whose realised recipients exceed the target. */
+  overTarget: `
+    SELECT p.kode, w.nama_pendek AS nama, p.tahun, p.bulan, p.target_penerima AS target, p.realisasi_penerima AS realisasi
+    FROM penyaluran p JOIN wilayah w ON w.kode = p.kode
+    WHERE p.program_id = ? AND (? = '' OR p.kode = ?) AND p.realisasi_penerima > p.target_penerima
+    ORDER BY p.tahun, p.bulan, p.kode`,
+
+  /** Regions with no disbursement row at all for the programme. */
+  regionsWithoutData: `
+    SELECT w.kode, w.nama_pendek AS nama FROM wilayah w
+    WHERE (? = '' OR w.kode = ?) AND NOT EXISTS (SELECT 1 FROM penyaluran p WHERE p.program_id = ? AND p.kode = w.kode)
+    ORDER BY w.kode`,
+
+  /** Beneficiary profile from the penerima_profil rollup, one dimension at a time. */
+  profile: `
+    SELECT dimensi, kategori, CAST(sum(n) AS DOUBLE) AS n
+    FROM penerima_profil WHERE program_id = ? AND (? = '' OR kode = ?)
+    GROUP BY dimensi, kategori ORDER BY dimensi, kategori`
+} as const;
+
+export type ProgramQueryName = keyof typeof PROGRAM_SQL;
+
+/** Tables each statement reads (loaded on demand). */
+export const PROGRAM_TABLES: Record<ProgramQueryName, readonly string[]> = {
+  catalogue: ['program', 'penyaluran'],
+  trend: ['penyaluran'],
+  byRegion: ['penyaluran', 'wilayah'],
+  poor: ['nilai_indikator'],
+  timeliness: ['penyaluran'],
+  missingMonths: ['penyaluran', 'wilayah'],
+  overTarget: ['penyaluran', 'wilayah'],
+  regionsWithoutData: ['penyaluran', 'wilayah'],
+  profile: ['penerima_profil']
+};
+
+/** Parameters of each statement, in order — shared by the page and the benchmark. */
+export const programParams = {
+  catalogue: (): SqlParam[] => [],
+  trend: (id: string, kode: string): SqlParam[] => [id, kode, kode],
+  byRegion: (id: string, from: number, to: number): SqlParam[] => [id, from, to],
+  poor: (year: number): SqlParam[] => [KODE_PROVINSI, year],
+  timeliness: (id: string, kode: string): SqlParam[] => [id, kode, kode, id],
+  missingMonths: (id: string, kode: string): SqlParam[] => [id, kode, kode, id],
+  overTarget: (id: string, kode: string): SqlParam[] => [id, kode, kode],
+  regionsWithoutData: (id: string, kode: string): SqlParam[] => [kode, kode, id],
+  profile: (id: string, kode: string): SqlParam[] => [id, kode, kode]
+} satisfies Record<ProgramQueryName, (...a: never[]) => SqlParam[]>;
+
+export interface CatalogueRow {
+  id: string;
+  nama: string;
+  singkatan: string;
+  jenis_bantuan: string;
+  sasaran: string;
+  sasaran_en: string;
+  sumber_dana: string;
+  tahun_mulai: number;
+  tahun_selesai: number | null;
+  nilai_per_penerima: number;
+  deskripsi: string;
+  deskripsi_en: string;
+  tahun: number;
+  penerima: number;
+  realisasi_rp: number;
+  anggaran_rp: number;
+  wilayah: number;
+  [k: string]: unknown;
+}
+export interface TrendRow {
+  tahun: number;
+  bulan: number;
+  target: number;
+  realisasi: number;
+  anggaran_rp: number;
+  realisasi_rp: number;
+  [k: string]: unknown;
+}
+export interface RegionRow {
+  kode: string;
+  nama: string;
+  jenis: string;
+  penerima: number;
+  target: number;
+  realisasi_rp: number;
+  anggaran_rp: number;
+  laporan: number;
+  terlambat: number;
+  [k: string]: unknown;
+}
+export interface PoorRow {
+  kode: string;
+  tahun: number;
+  miskin_ribu: number;
+  p0: number | null;
+  [k: string]: unknown;
+}
+export interface TimelinessRow {
+  tahun: number;
+  bulan: number;
+  tepat: number;
+  terlambat: number;
+  hilang: number;
+  rata_hari: number | null;
+  [k: string]: unknown;
+}
+export interface MonthIssueRow {
+  kode: string;
+  nama: string;
+  tahun: number;
+  bulan: number;
+  [k: string]: unknown;
+}
+export interface OverTargetRow extends MonthIssueRow {
+  target: number;
+  realisasi: number;
+}
+export interface ProfileRow {
+  dimensi: string;
+  kategori: string;
+  n: number;
+  [k: string]: unknown;
+}
+
+/** Called with each statement's duration when the benchmark hook is on (see src/lib/program/bench.ts). */
+export const queryLog: { sink: ((name: ProgramQueryName, ms: number) => void) | null } = { sink: null };
+
+async function run<T extends Record<string, unknown>>(name: ProgramQueryName, params: SqlParam[]): Promise<T[]> {
+  // Imported lazily so Node tools (the benchmark) can read PROGRAM_SQL without the browser data layer.
+  const { query } = await import('$lib/db');
+  const t0 = performance.now();
+  const rows = await query<T>(PROGRAM_TABLES[name], PROGRAM_SQL[name], params);
+  queryLog.sink?.(name, performance.now() - t0);
+  return rows;
+}
+
+export const programCatalogue = () => run<CatalogueRow>('catalogue', programParams.catalogue());
+export const programTrend = (id: string, kode: string) => run<TrendRow>('trend', programParams.trend(id, kode));
+export const programByRegion = (id: string, from: number, to: number) => run<RegionRow>('byRegion', programParams.byRegion(id, from, to));
+export const poorByRegion = (year: number) => run<PoorRow>('poor', programParams.poor(year));
+export const programTimeliness = (id: string, kode: string) => run<TimelinessRow>('timeliness', programParams.timeliness(id, kode));
+export const programMissingMonths = (id: string, kode: string) => run<MonthIssueRow>('missingMonths', programParams.missingMonths(id, kode));
+export const programOverTarget = (id: string, kode: string) => run<OverTargetRow>('overTarget', programParams.overTarget(id, kode));
+export const programRegionsWithoutData = (id: string, kode: string) =>
+  run<{ kode: string; nama: string; [k: string]: unknown }>('regionsWithoutData', programParams.regionsWithoutData(id, kode));
+export const programProfile = (id: string, kode: string) => run<ProfileRow>('profile', programParams.profile(id, kode));

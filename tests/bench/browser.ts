@@ -1,0 +1,188 @@
+/**
+ * Headless Chromium through the fixed script: cold loads in fresh profiles, then cross-filter
+ * updates, per-query timings and the microdata load in one warm page.
+ */
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LoadTiming } from '../../src/lib/db/snapshot';
+import type { BenchHook } from '../../src/lib/program/bench';
+import { MICRO_QUERY, PAGE, PAGE_QUERIES, REPEAT } from './scenario';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const EXE = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+type W = Window & { __dampakBench: BenchHook };
+
+export interface ColdRun {
+  chartPaintedMs: number;
+  duckdbReadyMs: number;
+  loads: LoadTiming[];
+  jsHeapUsed: number;
+  duckdbMemory: number;
+  processRss: number;
+  requests: string[];
+}
+
+async function open(dir: string): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: EXE, args: ARGS, headless: true, viewport: { width: 1280, height: 900 } });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  return { ctx, page };
+}
+
+/** RSS of the Chromium process tree started with this profile dir (the renderer holds DuckDB's wasm memory). */
+function processTreeRss(profileDir: string): number {
+  const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  const info = new Map<number, { ppid: number; cmd: string; rss: number }>();
+  for (const p of procs) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+      info.set(Number(p), { ppid, cmd, rss });
+    } catch {
+      /* process ended meanwhile */
+    }
+  }
+  const roots = [...info.entries()].filter(([, v]) => v.cmd.includes(profileDir) && !v.cmd.includes('--type=')).map(([k]) => k);
+  const seen = new Set<number>(roots);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, v] of info) if (!seen.has(pid) && seen.has(v.ppid)) (seen.add(pid), (grew = true));
+  }
+  return [...seen].reduce((s, pid) => s + (info.get(pid)?.rss ?? 0), 0);
+}
+
+async function jsHeap(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+async function waitReady(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const h = (window as unknown as Partial<W>).__dampakBench;
+      return !!h && 'region-chart-painted' in h.marks && 'duckdb-ready' in h.marks;
+    },
+    null,
+    { timeout: 180_000, polling: 50 }
+  );
+  await page.locator('#profile[data-status="ready"]').waitFor({ timeout: 120_000 });
+}
+
+export async function coldRun(origin: string): Promise<ColdRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'dampak-bench-profile-'));
+  const { ctx, page } = await open(dir);
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === origin) requests.push(u.pathname);
+  });
+  try {
+    await page.goto(origin + PAGE);
+    await waitReady(page);
+    const marks = await page.evaluate(() => (window as unknown as W).__dampakBench.marks);
+    const loads = await page.evaluate(() => (window as unknown as W).__dampakBench.loadTimings());
+    const duckdbMemory = await page.evaluate(() => (window as unknown as W).__dampakBench.duckdbMemory());
+    return {
+      chartPaintedMs: marks['region-chart-painted'],
+      duckdbReadyMs: marks['duckdb-ready'],
+      loads,
+      jsHeapUsed: await jsHeap(page),
+      duckdbMemory,
+      processRss: processTreeRss(dir),
+      requests
+    };
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface WarmRun {
+  chromium: string;
+  regionUpdates: { pageMs: number[]; clickToDomMs: number[] };
+  periodUpdates: { pageMs: number[]; clickToDomMs: number[] };
+  queries: { name: string; ms: number[] }[];
+  micro: { ok: boolean; error?: string; ms: number[]; load?: LoadTiming; before: { jsHeap: number; duckdb: number; rss: number }; after: { jsHeap: number; duckdb: number; rss: number } };
+}
+
+const updates = (page: Page) => page.getByTestId('program-view').getAttribute('data-updates').then(Number);
+
+/** Do `act`, then wait until the page counted one more settled update; returns the wall time. */
+async function timed(page: Page, act: () => Promise<void>): Promise<number> {
+  const before = await updates(page);
+  const t0 = performance.now();
+  await act();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="program-view"]')?.getAttribute('data-updates')) > n, before, { polling: 'raf', timeout: 30_000 });
+  return performance.now() - t0;
+}
+
+export async function warmRun(origin: string): Promise<WarmRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'dampak-bench-profile-'));
+  const { ctx, page } = await open(dir);
+  try {
+    await page.goto(origin + PAGE);
+    await waitReady(page);
+    const version = ctx.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
+    const hookUpdates = () => page.evaluate(() => (window as unknown as W).__dampakBench.updates.length);
+
+    // Cross-filter 1: clicking regions (every chart reloads for the region).
+    const codes = await page.locator('[data-testid="region-table"] tr[data-kode]').evaluateAll((trs) =>
+      trs.filter((tr) => tr.querySelectorAll('td').length > 1).map((tr) => tr.getAttribute('data-kode')!)
+    );
+    let mark = await hookUpdates();
+    const regionWall: number[] = [];
+    for (let i = 0; i < REPEAT.regionClicks; i++) {
+      const kode = codes[(i * 7) % codes.length];
+      regionWall.push(await timed(page, () => page.locator(`[data-region="${kode}"]`).click()));
+    }
+    const regionPage = await page.evaluate((from) => (window as unknown as W).__dampakBench.updates.slice(from).filter((u) => u.kind === 'wilayah').map((u) => u.ms), mark);
+
+    // Cross-filter 2: changing the period (the region chart, table and targeting reload).
+    await timed(page, () => page.getByTestId('filter-reset').click());
+    const months = await page.getByTestId('period-from').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    mark = await hookUpdates();
+    const periodWall: number[] = [];
+    for (let i = 0; i < REPEAT.periodChanges; i++) {
+      const v = months[Math.floor(((i + 1) * months.length) / (REPEAT.periodChanges + 2))];
+      periodWall.push(await timed(page, async () => void (await page.getByTestId('period-from').selectOption(v))));
+    }
+    const periodPage = await page.evaluate((from) => (window as unknown as W).__dampakBench.updates.slice(from).filter((u) => u.kind === 'periode').map((u) => u.ms), mark);
+
+    // Each statement of the page, repeated (tables already loaded).
+    const queries: WarmRun['queries'] = [];
+    for (const q of PAGE_QUERIES) {
+      const ms = await page.evaluate(([n, p, r]) => (window as unknown as W).__dampakBench.time(n as never, p as never, r as number), [q.name, q.params, REPEAT.query] as const);
+      queries.push({ name: q.name, ms });
+    }
+
+    // Microdata at scale (never loaded by the programme pages).
+    const mem = async () => ({
+      jsHeap: await jsHeap(page),
+      duckdb: await page.evaluate(() => (window as unknown as W).__dampakBench.duckdbMemory()),
+      rss: processTreeRss(dir)
+    });
+    const before = await mem();
+    let micro: WarmRun['micro'];
+    try {
+      const ms = await page.evaluate(
+        ([tables, sql, params, r]) => (window as unknown as W).__dampakBench.timeSql(tables as string[], sql as string, params as never, r as number),
+        [MICRO_QUERY.tables, MICRO_QUERY.sql, MICRO_QUERY.params, REPEAT.query] as const
+      );
+      const loads = await page.evaluate(() => (window as unknown as W).__dampakBench.loadTimings());
+      micro = { ok: true, ms, load: loads.find((l) => l.table === 'penerima'), before, after: await mem() };
+    } catch (e) {
+      micro = { ok: false, error: e instanceof Error ? e.message : String(e), ms: [], before, after: await mem() };
+    }
+    return { chromium: version, regionUpdates: { pageMs: regionPage, clickToDomMs: regionWall }, periodUpdates: { pageMs: periodPage, clickToDomMs: periodWall }, queries, micro };
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

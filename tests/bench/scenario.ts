@@ -1,0 +1,42 @@
+/**
+ * The fixed script of the benchmark: which page, which queries with which parameters, which
+ * cross-filter steps. Shared by the browser run and the native DuckDB run so both execute the same SQL.
+ */
+import { MAX_MONTH, PROGRAM_SQL, programParams, type ProgramQueryName } from '../../src/lib/queries/program';
+import type { SqlParam } from '../../src/lib/db/engine';
+
+export const PROGRAM = 'pkh_plus';
+/** A region that runs PKH Plus in every snapshot (staggered roll-out starts with the poorest kabupaten). */
+export const REGION = '3526';
+export const PAGE = `/program/${PROGRAM}?bench=1`;
+
+const m = (y: number, mo: number) => y * 12 + mo - 1;
+
+/** Each programme-page statement with the parameters the page sends for a typical filter. */
+export const PAGE_QUERIES: { name: ProgramQueryName; params: SqlParam[] }[] = [
+  { name: 'catalogue', params: programParams.catalogue() },
+  { name: 'trend', params: programParams.trend(PROGRAM, REGION) },
+  { name: 'byRegion', params: programParams.byRegion(PROGRAM, m(2023, 1), m(2024, 12)) },
+  { name: 'poor', params: programParams.poor(2024) },
+  { name: 'timeliness', params: programParams.timeliness(PROGRAM, REGION) },
+  { name: 'missingMonths', params: programParams.missingMonths(PROGRAM, '') },
+  { name: 'overTarget', params: programParams.overTarget(PROGRAM, '') },
+  { name: 'regionsWithoutData', params: programParams.regionsWithoutData(PROGRAM, '') },
+  { name: 'profile', params: programParams.profile(PROGRAM, REGION) }
+];
+export const sqlOf = (name: ProgramQueryName) => PROGRAM_SQL[name];
+export { MAX_MONTH };
+
+/**
+ * Microdata at full scale: not used by the programme pages (they read the rollup), measured to show
+ * what loading and grouping 5M beneficiary rows costs in the browser.
+ */
+export const MICRO_QUERY = {
+  name: 'penerima_groupby',
+  tables: ['penerima'],
+  sql: `SELECT program_id, kode, count(*) AS n, CAST(sum(nominal_rp) AS DOUBLE) AS rp FROM penerima WHERE tahun_masuk <= ? GROUP BY program_id, kode`,
+  params: [2025] as SqlParam[]
+};
+
+/** How often each measurement repeats. */
+export const REPEAT = { coldLoads: 5, query: 7, regionClicks: 24, periodChanges: 16 };

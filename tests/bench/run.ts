@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, release, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { flag, has, intFlag } from '../../src/cli/args';
@@ -111,13 +111,13 @@ async function main() {
       duration_s: Math.round((Date.now() - t0) / 1000),
       page: PAGE,
       repeat: REPEAT.query,
-      machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memory: totalmem(), os: `${type()} ${release()}`, node: process.version, chromium: warm.chromium },
+      machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, loadavg: loadavg().map((v) => r1(v)), memory: totalmem(), os: `${type()} ${release()}`, node: process.version, chromium: warm.chromium },
       snapshot: { id: manifest.snapshot_id, penerima_rows: tableRows('penerima'), penyaluran_rows: tableRows('penyaluran') },
       cold: { runs: cold.length, chartPaintedMs: stat(cold.map((c) => c.chartPaintedMs)), duckdbReadyMs: stat(cold.map((c) => c.duckdbReadyMs)) },
       loads,
       crossfilter: {
-        region: { page: spread(warm.regionUpdates.pageMs), wall: spread(warm.regionUpdates.clickToDomMs) },
-        period: { page: spread(warm.periodUpdates.pageMs), wall: spread(warm.periodUpdates.clickToDomMs) }
+        region: { page: spread(warm.regionUpdates.pageMs), data: spread(warm.regionUpdates.dataMs), wall: spread(warm.regionUpdates.clickToDomMs) },
+        period: { page: spread(warm.periodUpdates.pageMs), data: spread(warm.periodUpdates.dataMs), wall: spread(warm.periodUpdates.clickToDomMs) }
       },
       queries,
       native: { threads: native.threads },

@@ -19,9 +19,7 @@ export const PAGE_QUERIES: { name: ProgramQueryName; params: SqlParam[] }[] = [
   { name: 'byRegion', params: programParams.byRegion(PROGRAM, m(2023, 1), m(2024, 12)) },
   { name: 'poor', params: programParams.poor(2024) },
   { name: 'timeliness', params: programParams.timeliness(PROGRAM, REGION) },
-  { name: 'missingMonths', params: programParams.missingMonths(PROGRAM, '') },
-  { name: 'overTarget', params: programParams.overTarget(PROGRAM, '') },
-  { name: 'regionsWithoutData', params: programParams.regionsWithoutData(PROGRAM, '') },
+  { name: 'quality', params: programParams.quality(PROGRAM, '') },
   { name: 'profile', params: programParams.profile(PROGRAM, REGION) }
 ];
 export const sqlOf = (name: ProgramQueryName) => PROGRAM_SQL[name];

@@ -10,7 +10,8 @@ import { PROGRAM_SQL, PROGRAM_TABLES, queryLog, type ProgramQueryName } from '$l
 
 export interface BenchHook {
   marks: Record<string, number>;
-  updates: { kind: string; ms: number }[];
+  /** ms: filter change → painted; dataMs: filter change → query results in hand. */
+  updates: { kind: string; ms: number; dataMs: number }[];
   queries: { name: ProgramQueryName; ms: number }[];
   loadTimings(): Promise<LoadTiming[]>;
   /** Run a statement `repeat` times after its tables are loaded; returns each duration in ms. */

@@ -82,28 +82,27 @@ export const PROGRAM_SQL = {
     FROM expected e LEFT JOIN p ON p.kode = e.kode AND p.tahun = e.tahun AND p.bulan = e.bulan
     GROUP BY e.tahun, e.bulan ORDER BY e.tahun, e.bulan`,
 
-  /** Scheduled months without a report (same schedule as timeliness). */
-  missingMonths: `
+  /**
+   * Data-quality findings in one statement (one round trip per cross-filter update):
+   *   'hilang'     scheduled month without a report (same schedule as timeliness)
+   *   'lebih'      report with realised recipients above target
+   *   'tanpa_data' region with no disbursement row at all for the programme
+   */
+  quality: `
     WITH p AS (SELECT * FROM penyaluran WHERE program_id = ? AND (? = '' OR kode = ?)),
     months AS (SELECT DISTINCT bulan FROM penyaluran WHERE program_id = ?),
-    expected AS (SELECT a.kode, a.tahun, m.bulan FROM (SELECT DISTINCT kode, tahun FROM p) a CROSS JOIN months m)
-    SELECT e.kode, w.nama_pendek AS nama, e.tahun, e.bulan
-    FROM expected e LEFT JOIN p ON p.kode = e.kode AND p.tahun = e.tahun AND p.bulan = e.bulan
-    JOIN wilayah w ON w.kode = e.kode
-    WHERE p.kode IS NULL ORDER BY e.tahun, e.bulan, e.kode`,
-
-  /** Reports whose realised recipients exceed the target. */
-  overTarget: `
-    SELECT p.kode, w.nama_pendek AS nama, p.tahun, p.bulan, p.target_penerima AS target, p.realisasi_penerima AS realisasi
-    FROM penyaluran p JOIN wilayah w ON w.kode = p.kode
-    WHERE p.program_id = ? AND (? = '' OR p.kode = ?) AND p.realisasi_penerima > p.target_penerima
-    ORDER BY p.tahun, p.bulan, p.kode`,
-
-  /** Regions with no disbursement row at all for the programme. */
-  regionsWithoutData: `
-    SELECT w.kode, w.nama_pendek AS nama FROM wilayah w
-    WHERE (? = '' OR w.kode = ?) AND NOT EXISTS (SELECT 1 FROM penyaluran p WHERE p.program_id = ? AND p.kode = w.kode)
-    ORDER BY w.kode`,
+    expected AS (SELECT a.kode, a.tahun, m.bulan FROM (SELECT DISTINCT kode, tahun FROM p) a CROSS JOIN months m),
+    found AS (
+      SELECT 'hilang' AS temuan, e.kode, e.tahun, e.bulan, CAST(NULL AS INTEGER) AS target, CAST(NULL AS INTEGER) AS realisasi
+      FROM expected e LEFT JOIN p ON p.kode = e.kode AND p.tahun = e.tahun AND p.bulan = e.bulan WHERE p.kode IS NULL
+      UNION ALL
+      SELECT 'lebih', kode, tahun, bulan, target_penerima, realisasi_penerima FROM p WHERE realisasi_penerima > target_penerima
+      UNION ALL
+      SELECT 'tanpa_data', w.kode, NULL, NULL, NULL, NULL FROM wilayah w
+      WHERE (? = '' OR w.kode = ?) AND w.kode NOT IN (SELECT DISTINCT kode FROM penyaluran WHERE program_id = ?))
+    SELECT f.temuan, f.kode, w.nama_pendek AS nama, f.tahun, f.bulan, f.target, f.realisasi
+    FROM found f JOIN wilayah w ON w.kode = f.kode
+    ORDER BY f.temuan, f.tahun, f.bulan, f.kode`,
 
   /** Beneficiary profile from the penerima_profil rollup, one dimension at a time. */
   profile: `
@@ -121,9 +120,7 @@ export const PROGRAM_TABLES: Record<ProgramQueryName, readonly string[]> = {
   byRegion: ['penyaluran', 'wilayah'],
   poor: ['nilai_indikator'],
   timeliness: ['penyaluran'],
-  missingMonths: ['penyaluran', 'wilayah'],
-  overTarget: ['penyaluran', 'wilayah'],
-  regionsWithoutData: ['penyaluran', 'wilayah'],
+  quality: ['penyaluran', 'wilayah'],
   profile: ['penerima_profil']
 };
 
@@ -134,9 +131,7 @@ export const programParams = {
   byRegion: (id: string, from: number, to: number): SqlParam[] => [id, from, to],
   poor: (year: number): SqlParam[] => [KODE_PROVINSI, year],
   timeliness: (id: string, kode: string): SqlParam[] => [id, kode, kode, id],
-  missingMonths: (id: string, kode: string): SqlParam[] => [id, kode, kode, id],
-  overTarget: (id: string, kode: string): SqlParam[] => [id, kode, kode],
-  regionsWithoutData: (id: string, kode: string): SqlParam[] => [kode, kode, id],
+  quality: (id: string, kode: string): SqlParam[] => [id, kode, kode, id, kode, kode, id],
   profile: (id: string, kode: string): SqlParam[] => [id, kode, kode]
 } satisfies Record<ProgramQueryName, (...a: never[]) => SqlParam[]>;
 
@@ -208,6 +203,24 @@ export interface OverTargetRow extends MonthIssueRow {
   target: number;
   realisasi: number;
 }
+export interface QualityRow {
+  temuan: 'hilang' | 'lebih' | 'tanpa_data';
+  kode: string;
+  nama: string;
+  tahun: number | null;
+  bulan: number | null;
+  target: number | null;
+  realisasi: number | null;
+  [k: string]: unknown;
+}
+/** The three kinds of finding, split for display. */
+export function splitQuality(rows: readonly QualityRow[]) {
+  return {
+    missing: rows.filter((r) => r.temuan === 'hilang') as unknown as MonthIssueRow[],
+    over: rows.filter((r) => r.temuan === 'lebih') as unknown as OverTargetRow[],
+    without: rows.filter((r) => r.temuan === 'tanpa_data').map((r) => ({ kode: r.kode, nama: r.nama }))
+  };
+}
 export interface ProfileRow {
   dimensi: string;
   kategori: string;
@@ -232,8 +245,5 @@ export const programTrend = (id: string, kode: string) => run<TrendRow>('trend',
 export const programByRegion = (id: string, from: number, to: number) => run<RegionRow>('byRegion', programParams.byRegion(id, from, to));
 export const poorByRegion = (year: number) => run<PoorRow>('poor', programParams.poor(year));
 export const programTimeliness = (id: string, kode: string) => run<TimelinessRow>('timeliness', programParams.timeliness(id, kode));
-export const programMissingMonths = (id: string, kode: string) => run<MonthIssueRow>('missingMonths', programParams.missingMonths(id, kode));
-export const programOverTarget = (id: string, kode: string) => run<OverTargetRow>('overTarget', programParams.overTarget(id, kode));
-export const programRegionsWithoutData = (id: string, kode: string) =>
-  run<{ kode: string; nama: string; [k: string]: unknown }>('regionsWithoutData', programParams.regionsWithoutData(id, kode));
+export const programQuality = (id: string, kode: string) => run<QualityRow>('quality', programParams.quality(id, kode));
 export const programProfile = (id: string, kode: string) => run<ProfileRow>('profile', programParams.profile(id, kode));

@@ -22,6 +22,9 @@ export interface RegionValue {
 /** Default name under which the screen-coordinate regions are registered. */
 export const JATIM_MAP_NAME = 'jatim-layout';
 
+/** One element of the `graphic` component. */
+export type GraphicItem = Extract<NonNullable<EChartsOption['graphic']>, readonly unknown[]>[number];
+
 /** Outline of a focused (keyboard) or selected region: thick and dark, readable on every fill. */
 export const HIGHLIGHT_BORDER = { borderColor: '#111111', borderWidth: 3 } as const;
 const REGION_BORDER = { borderColor: '#ffffff', borderWidth: 0.6 } as const;
@@ -116,7 +119,7 @@ export function noDataLegendGraphic(
 	classes: Classification,
 	place: LegendPlacement,
 	noDataLabel: string
-): NonNullable<EChartsOption['graphic']> {
+): GraphicItem[] {
 	if (place.legend === 'none' || classes.noDataCount === 0) return [];
 	const x = (place.left ?? 8) + LEGEND_ORIGIN_OFFSET;
 	const y = (place.top ?? 8) + LEGEND_ORIGIN_OFFSET + classes.k * (LEGEND_ITEM_H + LEGEND_GAP);
@@ -245,7 +248,7 @@ function regionLabel(kode: string, nama: string, fill: string, show: boolean) {
 }
 
 /** Dashed frames with a caption for the far-island insets. */
-function insetGraphics(insets: readonly InsetFrame[]): NonNullable<EChartsOption['graphic']> {
+function insetGraphics(insets: readonly InsetFrame[]): GraphicItem[] {
 	return insets.flatMap((frame) => [
 		{
 			type: 'rect' as const,

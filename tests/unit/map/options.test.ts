@@ -103,6 +103,10 @@ describe('choroplethOption structure', () => {
 		const on = (choroplethOption(input()) as AnyRecord).series[0].data as AnyRecord[];
 		const kotaMalang = on.find((d) => d.name === '3573')!;
 		expect(kotaMalang.label).toMatchObject({ show: true, formatter: 'K. Malang', textBorderColor: '#ffffff' });
+		// On a phone-width canvas only the kota keep their labels.
+		const narrow = (choroplethOption(input({ width: 360 })) as AnyRecord).series[0].data as AnyRecord[];
+		expect(narrow.find((d) => d.name === '3501')!.label.show).toBe(false);
+		expect(narrow.find((d) => d.name === '3573')!.label.show).toBe(true);
 		const off = (choroplethOption(input({ showLabels: false })) as AnyRecord).series[0].data as AnyRecord[];
 		expect(off.every((d) => d.label.show === false)).toBe(true);
 	});

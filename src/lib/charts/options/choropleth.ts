@@ -27,7 +27,10 @@ export type GraphicItem = Extract<NonNullable<EChartsOption['graphic']>, readonl
 
 /** Outline of a focused (keyboard) or selected region: thick and dark, readable on every fill. */
 export const HIGHLIGHT_BORDER = { borderColor: '#111111', borderWidth: 3 } as const;
-const REGION_BORDER = { borderColor: '#ffffff', borderWidth: 0.6 } as const;
+/** Grey, not white, borders: the lightest class colours (#ffffcc, #f7f7f7) would vanish on white. */
+const REGION_BORDER = { borderColor: '#8c8c8c', borderWidth: 0.5 } as const;
+/** Below this canvas width kabupaten names crowd each other; only kota (hard to find) keep labels. */
+export const KABUPATEN_LABEL_MIN_WIDTH = 560;
 
 /** ECharts decal that hatches no-data regions, so they never read as "low". */
 export const NO_DATA_DECAL = {
@@ -208,7 +211,7 @@ export function choroplethOption(input: ChoroplethInput): EChartsOption {
 	} as EChartsOption;
 }
 
-type ItemInput = Pick<ChoroplethInput, 'classes' | 'palette' | 'selected' | 'focused' | 'showLabels'>;
+type ItemInput = Pick<ChoroplethInput, 'classes' | 'palette' | 'selected' | 'focused' | 'showLabels' | 'width'>;
 
 /** One map data item: fill, hatch for no data, highlight styles and the optional label. */
 function regionItem(kode: string, v: RegionValue | undefined, input: ItemInput) {
@@ -226,13 +229,14 @@ function regionItem(kode: string, v: RegionValue | undefined, input: ItemInput) 
 		itemStyle: isFocused ? highlighted : base,
 		emphasis: { itemStyle: highlighted, label: { show: input.showLabels } },
 		select: { itemStyle: highlighted },
-		label: regionLabel(kode, v?.nama ?? kode, fill, input.showLabels)
+		label: regionLabel(kode, v?.nama ?? kode, fill, input.showLabels && (isKota(kode) || input.width >= KABUPATEN_LABEL_MIN_WIDTH))
 	};
 }
 
 /**
  * Short names at each region's label anchor (`cp`). Kota are small, so their labels get a white
- * halo and bold type to stay findable; kabupaten labels are plain and pick black/white by contrast.
+ * halo and bold type to stay findable; kabupaten labels are plain and pick black/white by contrast
+ * (and are left out on narrow canvases, see {@link KABUPATEN_LABEL_MIN_WIDTH}).
  */
 function regionLabel(kode: string, nama: string, fill: string, show: boolean) {
 	if (!show) return { show: false };

@@ -67,7 +67,7 @@ async function waitReady(page: Page) {
   await page.waitForFunction(
     () => {
       const h = (window as unknown as Partial<W>).__dampakBench;
-      return !!h && 'region-chart-painted' in h.marks && 'duckdb-ready' in h.marks;
+      return !!h && 'map-painted' in h.marks && 'duckdb-ready' in h.marks;
     },
     null,
     { timeout: 180_000, polling: 50 }
@@ -90,7 +90,7 @@ export async function coldRun(origin: string): Promise<ColdRun> {
     const loads = await page.evaluate(() => (window as unknown as W).__dampakBench.loadTimings());
     const duckdbMemory = await page.evaluate(() => (window as unknown as W).__dampakBench.duckdbMemory());
     return {
-      chartPaintedMs: marks['region-chart-painted'],
+      chartPaintedMs: marks['map-painted'],
       duckdbReadyMs: marks['duckdb-ready'],
       loads,
       jsHeapUsed: await jsHeap(page),

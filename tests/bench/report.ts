@@ -20,7 +20,7 @@ export function markdown(r: Report): string {
   L.push(`${r.created_at} · snapshot ${r.snapshot.id}: ${r.snapshot.penerima_rows.toLocaleString('en')} penerima rows, ${r.snapshot.penyaluran_rows.toLocaleString('en')} penyaluran rows · page \`${r.page}\``);
   L.push(`Machine: ${r.machine.cpu} (${r.machine.cores} cores), ${mb(r.machine.memory)} RAM, ${r.machine.os}, load average at the end ${r.machine.loadavg?.join(' / ')} (the machine is shared: timings carry that noise); Node ${r.machine.node}; Chromium ${r.machine.chromium} headless; native DuckDB ${r.native.threads} threads.`, '');
   L.push('## Load (median of ' + r.cold.runs + ' fresh browser profiles)', '', '| measure | median | min | max |', '| --- | --- | --- | --- |');
-  for (const [k, label] of [['chartPaintedMs', 'navigation → first region chart painted (map stand-in)'], ['duckdbReadyMs', 'navigation → DuckDB-WASM ready']] as const) {
+  for (const [k, label] of [['chartPaintedMs', 'navigation → first map painted'], ['duckdbReadyMs', 'navigation → DuckDB-WASM ready']] as const) {
     const s = r.cold[k];
     L.push(`| ${label} | ${ms(s.median)} | ${ms(s.min)} | ${ms(s.max)} |`);
   }

@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { realisasiOption } from '../../../src/lib/charts/options/realisasi';
-import { regionBarOption } from '../../../src/lib/charts/options/regionbar';
+import { coverageMapOption } from '../../../src/lib/charts/options/coveragemap';
+import { layoutFeatures } from '../../../src/lib/map/projection';
+import { JATIM_REGIONS } from '../../../src/lib/map/regions';
+import { jatimFeatures } from '../map/fixtures';
 import { concentrationOption } from '../../../src/lib/charts/options/concentration';
 import { profileOption } from '../../../src/lib/charts/options/profile';
 import { timelinessOption } from '../../../src/lib/charts/options/timeliness';
@@ -23,24 +26,14 @@ describe('programme chart options', () => {
     expect((cum.series as AnySeries)[0].markArea).toBeUndefined();
   });
 
-  it('region bars: sorted with the highest on top, codes ride along, the selection stands out', () => {
-    const o = regionBarOption({
-      rows: [
-        { kode: '3501', nama: 'A', value: 5 },
-        { kode: '3502', nama: 'B', value: null },
-        { kode: '3503', nama: 'C', value: 9 }
-      ],
-      selected: '3501',
-      format: fmt,
-      seriesName: 'x'
-    });
-    // Category axes draw bottom-up: the last category is the top bar.
-    expect((o.yAxis as { data: string[] }).data).toEqual(['B', 'A', 'C']);
-    const data = (o.series as AnySeries)[0].data as { kode: string; itemStyle: { color: string } }[];
-    expect(data.map((d) => d.kode)).toEqual(['3502', '3501', '3503']);
-    const sel = data.find((d) => d.kode === '3501')!.itemStyle.color;
-    expect(new Set(data.map((d) => d.itemStyle.color)).size).toBe(2);
-    expect(data.filter((d) => d.itemStyle.color === sel)).toHaveLength(1);
+  it('coverage map: every region drawn, no-data regions marked, the selected region selected', async () => {
+    const layout = layoutFeatures(await jatimFeatures(), { width: 600, height: 400 });
+    const values = JATIM_REGIONS.map((r, i) => ({ kode: r.kode, nama: r.nama, value: i < 25 ? 10 + (i % 5) : null }));
+    const o = coverageMapOption({ layout, values, selected: '3502', mapName: 'x', noDataLabel: 'none', format: fmt, unit: '' });
+    const data = (o.series as unknown as { data: { name: string; value: unknown; selected: boolean }[] }[])[0].data;
+    expect(data).toHaveLength(38);
+    expect(data.filter((d) => d.value === '-')).toHaveLength(13);
+    expect(data.filter((d) => d.selected).map((d) => d.name)).toEqual(['3502']);
   });
 
   it('concentration: the curve and the line of equality, marked region bigger', () => {

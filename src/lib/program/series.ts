@@ -3,16 +3,11 @@
  * 0, not skipped), cumulative sums, regions joined with their number of poor, profile shares.
  */
 import { monthIndex, type MonthIndex, type Period } from './filters';
+import type { PoorRow, RegionRow, TrendRow } from '../queries/program';
 import { absorption, coveragePer1000, cumulative, targeting, type Targeting } from './metrics';
 
-export interface MonthRow {
-  tahun: number;
-  bulan: number;
-  target: number;
-  realisasi: number;
-  anggaran_rp: number;
-  realisasi_rp: number;
-}
+/** Rows of the trend query (the SQL lives in src/lib/queries/program.ts). */
+export type MonthRow = Pick<TrendRow, 'tahun' | 'bulan' | 'target' | 'realisasi' | 'anggaran_rp' | 'realisasi_rp'>;
 
 export interface MonthSeries {
   first: MonthIndex;
@@ -86,21 +81,8 @@ export function trendValues(s: MonthSeries, measure: 'penerima' | 'rupiah', cumu
   return cumulativeMode ? { realised: cumulative(realised), target: cumulative(target) } : { realised: [...realised], target: [...target] };
 }
 
-export interface RegionInput {
-  kode: string;
-  nama: string;
-  penerima: number;
-  target: number;
-  realisasi_rp: number;
-  anggaran_rp: number;
-  laporan: number;
-  terlambat: number;
-}
-export interface PoorInput {
-  kode: string;
-  miskin_ribu: number;
-  p0: number | null;
-}
+export type RegionInput = Pick<RegionRow, 'kode' | 'nama' | 'penerima' | 'target' | 'realisasi_rp' | 'anggaran_rp' | 'laporan' | 'terlambat'>;
+export type PoorInput = Pick<PoorRow, 'kode' | 'miskin_ribu' | 'p0'>;
 export interface RegionMetrics extends RegionInput {
   miskin_ribu: number | null;
   p0: number | null;

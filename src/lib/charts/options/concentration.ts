@@ -20,7 +20,7 @@ export function concentrationOption(d: ConcentrationInput): EChartsOption {
   return {
     textStyle: baseText,
     animation: false,
-    grid: { left: 8, right: 16, top: 36, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 16, top: 56, bottom: 28, containLabel: true },
     legend: { top: 0, left: 0 },
     tooltip: {
       trigger: 'item',
@@ -30,7 +30,7 @@ export function concentrationOption(d: ConcentrationInput): EChartsOption {
       }
     },
     xAxis: { type: 'value', min: 0, max: 1, name: d.names.x, nameLocation: 'middle', nameGap: 24, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => pct(v) } },
-    yAxis: { type: 'value', min: 0, max: 1, name: d.names.y, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => pct(v) } },
+    yAxis: { type: 'value', min: 0, max: 1, name: d.names.y, ...axisStyle, nameTextStyle: { ...axisStyle.nameTextStyle, align: 'left' }, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => pct(v) } },
     // ECharts' series typing does not accept extra per-point fields (nama) that the tooltip reads.
     series: [
       {

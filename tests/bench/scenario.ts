@@ -18,8 +18,7 @@ export const PAGE_QUERIES: { name: ProgramQueryName; params: SqlParam[] }[] = [
   { name: 'trend', params: programParams.trend(PROGRAM, REGION) },
   { name: 'byRegion', params: programParams.byRegion(PROGRAM, m(2023, 1), m(2024, 12)) },
   { name: 'poor', params: programParams.poor(2024) },
-  { name: 'timeliness', params: programParams.timeliness(PROGRAM, REGION) },
-  { name: 'quality', params: programParams.quality(PROGRAM, '') },
+  { name: 'schedule', params: programParams.schedule(PROGRAM) },
   { name: 'profile', params: programParams.profile(PROGRAM, REGION) }
 ];
 export const sqlOf = (name: ProgramQueryName) => PROGRAM_SQL[name];

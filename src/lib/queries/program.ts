@@ -66,43 +66,22 @@ export const PROGRAM_SQL = {
     ORDER BY jm.kode`,
 
   /**
-   * Timeliness per month: the expected schedule is every payment month the programme uses × every
-   * region-year in which the region reported at least once; a scheduled month without a row is
-   * "missing", a row with hari_terlambat > 0 is "late".
+   * The disbursement schedule of a programme, once per programme (timeliness and data quality are
+   * then filtered by region in the page, without another query). The expected schedule is every
+   * payment month the programme uses × every region-year in which the region reported at least once.
+   * One row per region × scheduled month: hari_terlambat NULL = no report ("missing"), > 0 = late;
+   * a region with tahun NULL has no disbursement row at all.
    */
-  timeliness: `
-    WITH p AS (SELECT * FROM penyaluran WHERE program_id = ? AND (? = '' OR kode = ?)),
-    months AS (SELECT DISTINCT bulan FROM penyaluran WHERE program_id = ?),
+  schedule: `
+    WITH p AS (SELECT * FROM penyaluran WHERE program_id = ?),
+    months AS (SELECT DISTINCT bulan FROM p),
     expected AS (SELECT a.kode, a.tahun, m.bulan FROM (SELECT DISTINCT kode, tahun FROM p) a CROSS JOIN months m)
-    SELECT e.tahun, e.bulan,
-           CAST(count(p.kode) FILTER (WHERE p.hari_terlambat = 0) AS INTEGER) AS tepat,
-           CAST(count(p.kode) FILTER (WHERE p.hari_terlambat > 0) AS INTEGER) AS terlambat,
-           CAST(count(*) FILTER (WHERE p.kode IS NULL) AS INTEGER) AS hilang,
-           avg(p.hari_terlambat) FILTER (WHERE p.hari_terlambat > 0) AS rata_hari
-    FROM expected e LEFT JOIN p ON p.kode = e.kode AND p.tahun = e.tahun AND p.bulan = e.bulan
-    GROUP BY e.tahun, e.bulan ORDER BY e.tahun, e.bulan`,
-
-  /**
-   * Data-quality findings in one statement (one round trip per cross-filter update):
-   *   'hilang'     scheduled month without a report (same schedule as timeliness)
-   *   'lebih'      report with realised recipients above target
-   *   'tanpa_data' region with no disbursement row at all for the programme
-   */
-  quality: `
-    WITH p AS (SELECT * FROM penyaluran WHERE program_id = ? AND (? = '' OR kode = ?)),
-    months AS (SELECT DISTINCT bulan FROM penyaluran WHERE program_id = ?),
-    expected AS (SELECT a.kode, a.tahun, m.bulan FROM (SELECT DISTINCT kode, tahun FROM p) a CROSS JOIN months m),
-    found AS (
-      SELECT 'hilang' AS temuan, e.kode, e.tahun, e.bulan, CAST(NULL AS INTEGER) AS target, CAST(NULL AS INTEGER) AS realisasi
-      FROM expected e LEFT JOIN p ON p.kode = e.kode AND p.tahun = e.tahun AND p.bulan = e.bulan WHERE p.kode IS NULL
-      UNION ALL
-      SELECT 'lebih', kode, tahun, bulan, target_penerima, realisasi_penerima FROM p WHERE realisasi_penerima > target_penerima
-      UNION ALL
-      SELECT 'tanpa_data', w.kode, NULL, NULL, NULL, NULL FROM wilayah w
-      WHERE (? = '' OR w.kode = ?) AND w.kode NOT IN (SELECT DISTINCT kode FROM penyaluran WHERE program_id = ?))
-    SELECT f.temuan, f.kode, w.nama_pendek AS nama, f.tahun, f.bulan, f.target, f.realisasi
-    FROM found f JOIN wilayah w ON w.kode = f.kode
-    ORDER BY f.temuan, f.tahun, f.bulan, f.kode`,
+    SELECT w.kode, w.nama_pendek AS nama, e.tahun, e.bulan, p.hari_terlambat,
+           p.target_penerima AS target, p.realisasi_penerima AS realisasi
+    FROM wilayah w
+    LEFT JOIN expected e ON e.kode = w.kode
+    LEFT JOIN p ON p.kode = e.kode AND p.tahun = e.tahun AND p.bulan = e.bulan
+    ORDER BY e.tahun, e.bulan, w.kode`,
 
   /** Beneficiary profile from the penerima_profil rollup, one dimension at a time. */
   profile: `
@@ -119,8 +98,7 @@ export const PROGRAM_TABLES: Record<ProgramQueryName, readonly string[]> = {
   trend: ['penyaluran'],
   byRegion: ['penyaluran', 'wilayah'],
   poor: ['nilai_indikator'],
-  timeliness: ['penyaluran'],
-  quality: ['penyaluran', 'wilayah'],
+  schedule: ['penyaluran', 'wilayah'],
   profile: ['penerima_profil']
 };
 
@@ -130,8 +108,7 @@ export const programParams = {
   trend: (id: string, kode: string): SqlParam[] => [id, kode, kode],
   byRegion: (id: string, from: number, to: number): SqlParam[] => [id, from, to],
   poor: (year: number): SqlParam[] => [KODE_PROVINSI, year],
-  timeliness: (id: string, kode: string): SqlParam[] => [id, kode, kode, id],
-  quality: (id: string, kode: string): SqlParam[] => [id, kode, kode, id, kode, kode, id],
+  schedule: (id: string): SqlParam[] => [id],
   profile: (id: string, kode: string): SqlParam[] => [id, kode, kode]
 } satisfies Record<ProgramQueryName, (...a: never[]) => SqlParam[]>;
 
@@ -183,43 +160,15 @@ export interface PoorRow {
   p0: number | null;
   [k: string]: unknown;
 }
-export interface TimelinessRow {
-  tahun: number;
-  bulan: number;
-  tepat: number;
-  terlambat: number;
-  hilang: number;
-  rata_hari: number | null;
-  [k: string]: unknown;
-}
-export interface MonthIssueRow {
-  kode: string;
-  nama: string;
-  tahun: number;
-  bulan: number;
-  [k: string]: unknown;
-}
-export interface OverTargetRow extends MonthIssueRow {
-  target: number;
-  realisasi: number;
-}
-export interface QualityRow {
-  temuan: 'hilang' | 'lebih' | 'tanpa_data';
+export interface ScheduleRow {
   kode: string;
   nama: string;
   tahun: number | null;
   bulan: number | null;
+  hari_terlambat: number | null;
   target: number | null;
   realisasi: number | null;
   [k: string]: unknown;
-}
-/** The three kinds of finding, split for display. */
-export function splitQuality(rows: readonly QualityRow[]) {
-  return {
-    missing: rows.filter((r) => r.temuan === 'hilang') as unknown as MonthIssueRow[],
-    over: rows.filter((r) => r.temuan === 'lebih') as unknown as OverTargetRow[],
-    without: rows.filter((r) => r.temuan === 'tanpa_data').map((r) => ({ kode: r.kode, nama: r.nama }))
-  };
 }
 export interface ProfileRow {
   dimensi: string;
@@ -244,6 +193,5 @@ export const programCatalogue = () => run<CatalogueRow>('catalogue', programPara
 export const programTrend = (id: string, kode: string) => run<TrendRow>('trend', programParams.trend(id, kode));
 export const programByRegion = (id: string, from: number, to: number) => run<RegionRow>('byRegion', programParams.byRegion(id, from, to));
 export const poorByRegion = (year: number) => run<PoorRow>('poor', programParams.poor(year));
-export const programTimeliness = (id: string, kode: string) => run<TimelinessRow>('timeliness', programParams.timeliness(id, kode));
-export const programQuality = (id: string, kode: string) => run<QualityRow>('quality', programParams.quality(id, kode));
+export const programSchedule = (id: string) => run<ScheduleRow>('schedule', programParams.schedule(id));
 export const programProfile = (id: string, kode: string) => run<ProfileRow>('profile', programParams.profile(id, kode));

@@ -101,6 +101,9 @@ test('clicking a region makes the trend show that region’s numbers; reset rest
   await expect(page.locator('#trend h3')).toContainText(name);
   await expect(page.locator('#profile h3')).toContainText(name);
   await expect(page.locator('#timeliness h3')).toContainText(name);
+  // The data-quality panel counts the region's reports above target.
+  const over = await one(conn, `SELECT count(*) AS n FROM penyaluran WHERE program_id = $1 AND kode = $2 AND realisasi_penerima > target_penerima`, [PROGRAM, kode]);
+  await expect(page.locator('[data-issue="over"] .count')).toHaveText(String(over.n));
 
   await page.getByTestId('filter-reset').click();
   await expect(page).not.toHaveURL(/wilayah=/);

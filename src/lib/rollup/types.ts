@@ -1,0 +1,41 @@
+/** Shapes of the leadership rollup as the pages use it (ringkasan.json, read without DuckDB). */
+import type { Indikator, Periode, Program, Wilayah } from '$lib/schema';
+import type { ProgramTahun, Ringkasan } from '$lib/pipeline/rollups';
+
+export type { Indikator, Periode, Program, Wilayah, ProgramTahun, Ringkasan };
+
+/** The province itself, as coded in nilai_indikator. */
+export const PROVINSI = '3500';
+
+/** One observation. */
+export interface Obs {
+  kode: string;
+  tahun: number;
+  periode: Periode;
+  indikator: string;
+  nilai: number;
+  sumber: string;
+}
+
+/** A point of a time series; `nilai` null marks a gap that charts must draw as a gap. */
+export interface Point {
+  tahun: number;
+  nilai: number | null;
+}
+
+/** One region in a cross-section (map, ranking, table). */
+export interface RegionValue {
+  kode: string;
+  nama: string;
+  nama_pendek: string;
+  jenis: 'kabupaten' | 'kota';
+  nilai: number | null;
+  /** 1 = highest value of the regions that have one; null without data. Ties share a rank. */
+  rank: number | null;
+  /** Previous year with data in the same series (not necessarily the calendar year before). */
+  prevTahun: number | null;
+  prevNilai: number | null;
+  /** nilai − prevNilai. */
+  change: number | null;
+  sumber: string | null;
+}

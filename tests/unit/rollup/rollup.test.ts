@@ -119,3 +119,15 @@ describe('KPIs', () => {
     ]);
   });
 });
+
+describe('profile rows', () => {
+  it('gives each indicator of a region at its latest year, with rank among regions that have data', async () => {
+    const { profileRows } = await import('../../../src/lib/rollup/profile');
+    const rows = profileRows(ix(), '3527');
+    expect(rows.map((r) => [r.ind.id, r.periode, r.tahun, r.nilai, r.rank, r.of])).toEqual([
+      ['p0', 'maret', 2024, 21.76, 1, 3],
+      ['ipm', 'tahunan', 2021, 63.0, 2, 2]
+    ]);
+    expect(rows[0].prevTahun).toBe(2020);
+  });
+});

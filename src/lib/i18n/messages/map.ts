@@ -102,7 +102,7 @@ export const map = {
     'map.col.class': 'Kelas',
     'map.col.year': 'Tahun',
     'map.inset.note': 'Bawean, Masalembu dan Kangean digambar dalam kotak sisipan.',
-    'map.smallKota': 'Kota kecil (Mojokerto, Blitar, Pasuruan, Probolinggo, Madiun, Kediri, Batu) diberi titik; gunakan "Peta petak" untuk melihat semua wilayah dengan ukuran sama.',
+    'map.smallKota': 'Kota kecil (Mojokerto, Blitar, Pasuruan, Probolinggo, Madiun, Kediri, Batu) diberi label tebal (titik pada layar sempit); gunakan "Peta petak" untuk melihat semua wilayah dengan ukuran sama.',
 
     // Region profiles
     'map.wilayah.title': 'Profil wilayah',
@@ -235,7 +235,7 @@ export const map = {
     'map.col.class': 'Class',
     'map.col.year': 'Year',
     'map.inset.note': 'Bawean, Masalembu and Kangean are drawn in insets.',
-    'map.smallKota': 'Small cities (Mojokerto, Blitar, Pasuruan, Probolinggo, Madiun, Kediri, Batu) carry a dot; use "Tile map" to see every region at the same size.',
+    'map.smallKota': 'Small cities (Mojokerto, Blitar, Pasuruan, Probolinggo, Madiun, Kediri, Batu) carry bold labels (dots on narrow screens); use "Tile map" to see every region at the same size.',
 
     'map.wilayah.title': 'Region profiles',
     'map.wilayah.lead': 'Choose a regency or city to see its poverty trend, its rank and the programmes running there.',

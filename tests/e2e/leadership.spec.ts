@@ -116,6 +116,28 @@ test('clicking a region on the map reaches its profile', async ({ page, request 
   await expect(page.locator('[data-headline]')).toContainText(idPercent(p0));
 });
 
+test('hovering and clicking the drawn region itself (not its button) works too', async ({ page, request }) => {
+  const r = await ringkasan(request);
+  await page.goto('/peta');
+  const box = (await region(page, '3509').boundingBox())!;
+  // 24 px south of Jember's label anchor: inside Jember, away from the keyboard button.
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2 + 24;
+  await page.mouse.move(x, y);
+  await expect(tip(page)).toContainText(r.wilayah.find((w) => w.kode === '3509')!.nama);
+  await page.mouse.click(x, y);
+  await expect(page).toHaveURL(/\/wilayah\/3509/);
+});
+
+test('play steps through the years with data', async ({ page, request }) => {
+  const years = regionalYears(await ringkasan(request), 'p0', 'maret');
+  await page.goto(`/peta?tahun=${years[0]}`);
+  await page.locator('[data-control="play"]').click();
+  await expect(page).toHaveURL(new RegExp(`tahun=${years[1]}`));
+  await expect(page.locator('[data-control="tahun"]')).toHaveValue(String(years[1]));
+  await page.locator('[data-control="play"]').click();
+});
+
 test('the URL round-trips the map state, and invalid values fall back with a notice', async ({ page }) => {
   await page.goto('/peta?ind=ipm&kelas=jenks&tampilan=tiles');
   await expect(page.locator('[data-control="ind"]')).toHaveValue('ipm');

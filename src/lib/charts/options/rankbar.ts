@@ -15,6 +15,8 @@ export interface RankRow {
 export interface RankBarInput {
   rows: readonly RankRow[];
   format: (v: number) => string;
+  /** Shorter axis labels (e.g. no decimals); default `format`. */
+  axisFormat?: (v: number) => string;
   highlight?: string | null;
   reference?: { label: string; value: number } | null;
   /** Optional colour per region (e.g. the map class colour); default the accent. */
@@ -35,7 +37,7 @@ export function rankBarOption(input: RankBarInput): EChartsOption {
   return {
     textStyle: baseText,
     animation: false,
-    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 56, top: input.reference ? 26 : 8, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
       formatter: (p) => {
@@ -52,7 +54,12 @@ export function rankBarOption(input: RankBarInput): EChartsOption {
       axisTick: { show: false },
       axisLabel: { ...axisStyle.axisLabel, fontSize: 11, interval: 0 }
     },
-    xAxis: { type: 'value', ...axisStyle, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => format(v) } },
+    xAxis: {
+      type: 'value',
+      splitNumber: 4,
+      ...axisStyle,
+      axisLabel: { ...axisStyle.axisLabel, hideOverlap: true, formatter: (v: number) => (input.axisFormat ?? format)(v) }
+    },
     series: [
       {
         type: 'bar',
@@ -80,7 +87,7 @@ export function rankBarOption(input: RankBarInput): EChartsOption {
               symbol: 'none',
               silent: true,
               lineStyle: { color: INK, type: 'dashed' },
-              label: { formatter: `${input.reference.label}: ${format(input.reference.value)}`, position: 'insideEndTop', color: INK },
+              label: { formatter: `${input.reference.label}: ${format(input.reference.value)}`, position: 'end', color: INK, fontSize: 11 },
               data: [{ xAxis: input.reference.value }]
             }
           : undefined

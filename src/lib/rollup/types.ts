@@ -1,5 +1,5 @@
 /** Shapes of the leadership rollup as the pages use it (ringkasan.json, read without DuckDB). */
-import type { Indikator, Periode, Program, Wilayah } from '$lib/schema';
+import type { Indikator, NilaiIndikator, Periode, Program, Wilayah } from '$lib/schema';
 import type { ProgramTahun, Ringkasan } from '$lib/pipeline/rollups';
 
 export type { Indikator, Periode, Program, Wilayah, ProgramTahun, Ringkasan };
@@ -7,15 +7,8 @@ export type { Indikator, Periode, Program, Wilayah, ProgramTahun, Ringkasan };
 /** The province itself, as coded in nilai_indikator. */
 export const PROVINSI = '3500';
 
-/** One observation. */
-export interface Obs {
-  kode: string;
-  tahun: number;
-  periode: Periode;
-  indikator: string;
-  nilai: number;
-  sumber: string;
-}
+/** One observation (a nilai_indikator row). */
+export type Obs = NilaiIndikator;
 
 /** A point of a time series; `nilai` null marks a gap that charts must draw as a gap. */
 export interface Point {

@@ -1,0 +1,31 @@
+/** The data every leadership page reads: the rollup index and the region shapes, with load state. */
+import { topologyToFeatures, type RegionFeature } from '$lib/map/topology';
+import type { RollupIndex } from './data';
+import { loadRollup, loadTopology } from './load';
+
+export interface LeadershipData {
+  ix: RollupIndex | null;
+  features: RegionFeature[];
+  error: unknown;
+  load: () => Promise<void>;
+}
+
+/** Reactive holder; call `load()` on mount (and again to retry after an error). */
+export function leadershipData(): LeadershipData {
+  const state = $state<LeadershipData>({
+    ix: null,
+    features: [],
+    error: null,
+    load: async () => {
+      state.error = null;
+      try {
+        const [r, topo] = await Promise.all([loadRollup(), loadTopology()]);
+        state.features = topologyToFeatures(topo);
+        state.ix = r;
+      } catch (e) {
+        state.error = e;
+      }
+    }
+  });
+  return state;
+}

@@ -2,7 +2,7 @@
  * An index over the rollup: constant-time lookups of one observation and cheap series, built once
  * per page load from the columnar `nilai` block.
  */
-import { PROVINSI, type Indikator, type Obs, type Periode, type Ringkasan, type Wilayah } from './types';
+import { PROGRAM_INDICATOR, PROVINSI, type Indikator, type Obs, type Periode, type Ringkasan, type Wilayah } from './types';
 
 export interface RollupIndex {
   raw: Ringkasan;
@@ -20,6 +20,13 @@ export function indexRingkasan(raw: Ringkasan): RollupIndex {
   const n = raw.nilai;
   const byKey = new Map<string, Obs>();
   const byIndPer = new Map<string, Obs[]>();
+  const add = (o: Obs) => {
+    byKey.set(key(o.indikator, o.periode, o.tahun, o.kode), o);
+    const k = `${o.indikator}|${o.periode}`;
+    let list = byIndPer.get(k);
+    if (!list) byIndPer.set(k, (list = []));
+    list.push(o);
+  };
   for (let i = 0; i < n.kode.length; i++) {
     const o: Obs = {
       kode: n.kode[i],
@@ -29,17 +36,14 @@ export function indexRingkasan(raw: Ringkasan): RollupIndex {
       nilai: n.nilai[i],
       sumber: raw.sumber[n.sumber[i]] ?? ''
     };
-    byKey.set(key(o.indikator, o.periode, o.tahun, o.kode), o);
-    const k = `${o.indikator}|${o.periode}`;
-    let list = byIndPer.get(k);
-    if (!list) byIndPer.set(k, (list = []));
-    list.push(o);
+    add(o);
   }
+  programmeObservations(raw).forEach(add);
   const regions = raw.wilayah.filter((w) => w.kode !== PROVINSI).sort((a, b) => a.kode.localeCompare(b.kode));
   return {
     raw,
     regions,
-    indikator: new Map(raw.indikator.map((i) => [i.id, i])),
+    indikator: new Map([...raw.indikator, ...(raw.program_tahun.length ? [PROGRAM_INDICATOR] : [])].map((i) => [i.id, i])),
     get: (ind, kode, tahun, periode) => byKey.get(key(ind, periode, tahun, kode)) ?? null,
     rows: (ind, periode) => byIndPer.get(`${ind}|${periode}`) ?? []
   };
@@ -66,4 +70,16 @@ export function regionalPeriode(ix: RollupIndex, ind: string): Periode {
     if (count > most) [best, most] = [p, count];
   }
   return best;
+}
+
+/** Recipients of all programmes per region and year, as observations of {@link PROGRAM_INDICATOR}. */
+export function programmeObservations(raw: Ringkasan): Obs[] {
+  const sums = new Map<string, Obs>();
+  for (const r of raw.program_tahun) {
+    const k = `${r.kode}|${r.tahun}`;
+    const o = sums.get(k) ?? { kode: r.kode, tahun: r.tahun, periode: 'tahunan' as Periode, indikator: PROGRAM_INDICATOR.id, nilai: 0, sumber: PROGRAM_INDICATOR.sumber };
+    o.nilai += r.realisasi_penerima;
+    sums.set(k, o);
+  }
+  return [...sums.values()];
 }

@@ -5,7 +5,7 @@ import type { ParamValue } from '$lib/state/params';
 import { regionalPeriode, yearsWith, type RollupIndex } from './data';
 
 /** Indicators offered on the map, in menu order. */
-export const MAP_INDICATORS = ['p0', 'jumlah_miskin', 'garis_kemiskinan', 'ipm', 'tpt'] as const;
+export const MAP_INDICATORS = ['p0', 'jumlah_miskin', 'garis_kemiskinan', 'ipm', 'tpt', 'penerima_program'] as const;
 export type MapIndicator = (typeof MAP_INDICATORS)[number];
 
 /** Every year from the first to the last with regional data of any map indicator. */

@@ -32,3 +32,23 @@ export interface RegionValue {
   change: number | null;
   sumber: string | null;
 }
+
+/**
+ * Programme reach as a map indicator: recipients of all programmes per region and year (the
+ * highest month of each programme, summed), derived from the demo disbursements, never from BPS.
+ */
+export const PROGRAM_INDICATOR: Indikator = {
+  id: 'penerima_program',
+  nama: 'Penerima program Dinsos',
+  nama_en: 'Dinsos programme recipients',
+  satuan: 'jiwa',
+  satuan_en: 'people',
+  arah_baik: 'neutral',
+  desimal: 0,
+  sumber: 'Data contoh penyaluran program Dinsos',
+  definisi: 'Jumlah penerima semua program per tahun (bulan penyaluran tertinggi tiap program), dari data contoh.',
+  definisi_en: 'Recipients of all programmes per year (the highest disbursement month of each programme), from sample data.'
+};
+
+/** Indicators built on demo data: their views carry the "Data contoh" badge. */
+export const isDemoIndicator = (id: string) => id === PROGRAM_INDICATOR.id;

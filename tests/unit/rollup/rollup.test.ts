@@ -131,3 +131,20 @@ describe('profile rows', () => {
     expect(rows[0].prevTahun).toBe(2020);
   });
 });
+
+describe('programme reach as a demo map indicator', () => {
+  it('sums the recipients of all programmes per region and year', async () => {
+    const { programmeObservations } = await import('../../../src/lib/rollup/data');
+    const { isDemoIndicator } = await import('../../../src/lib/rollup/types');
+    const obs = programmeObservations(RINGKASAN).map((o) => [o.kode, o.tahun, o.nilai]);
+    expect(obs).toEqual([
+      ['3501', 2024, 90],
+      ['3501', 2025, 110],
+      ['3527', 2025, 45],
+      ['3501', 2023, 10]
+    ]);
+    expect(ix().get('penerima_program', '3501', 2025, 'tahunan')?.nilai).toBe(110);
+    expect(regionalPeriode(ix(), 'penerima_program')).toBe('tahunan');
+    expect(isDemoIndicator('penerima_program') && !isDemoIndicator('p0')).toBe(true);
+  });
+});

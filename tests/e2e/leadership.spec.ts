@@ -8,6 +8,7 @@ import { test, expect, expectClean } from './fixtures';
 
 interface Ringkasan {
   wilayah: { kode: string; nama: string; nama_pendek: string }[];
+  program_tahun: { kode: string; tahun: number; realisasi_penerima: number }[];
   nilai: { kode: string[]; tahun: number[]; periode: string[]; indikator: string[]; nilai: number[] };
 }
 
@@ -167,6 +168,17 @@ test('the change view colours the change between two years', async ({ page, requ
   const d = value(r, 'p0', KODE, to, 'maret')! - value(r, 'p0', KODE, from, 'maret')!;
   await region(page, KODE).focus();
   await expect(tip(page)).toContainText(`Maret ${from} → Maret ${to}: ${d < 0 ? '−' : '+'}${Math.abs(d).toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} poin`);
+});
+
+test('programme reach is a demo map layer: badge, and the sum of the recipients in the snapshot', async ({ page, request }) => {
+  const r = await ringkasan(request);
+  const year = Math.max(...r.program_tahun.map((p) => p.tahun));
+  const sum = r.program_tahun.filter((p) => p.kode === KODE && p.tahun === year).reduce((a, p) => a + p.realisasi_penerima, 0);
+  expect(sum).toBeGreaterThan(0);
+  await page.goto('/peta?ind=penerima_program');
+  await expect(page.locator('#peta [data-demo-badge]')).toBeVisible();
+  await region(page, KODE).focus();
+  await expect(tip(page)).toContainText(`${sum.toLocaleString('id-ID')} jiwa (${year})`);
 });
 
 test('the English toggle changes labels and number formats', async ({ page, request }) => {

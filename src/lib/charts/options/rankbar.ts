@@ -87,7 +87,7 @@ export function rankBarOption(input: RankBarInput): EChartsOption {
               symbol: 'none',
               silent: true,
               lineStyle: { color: INK, type: 'dashed' },
-              label: { formatter: `${input.reference.label}: ${format(input.reference.value)}`, position: 'end', color: INK, fontSize: 11 },
+              label: { formatter: `${input.reference.label}: ${format(input.reference.value)}`, position: 'start', color: INK, fontSize: 11 },
               data: [{ xAxis: input.reference.value }]
             }
           : undefined

@@ -10,7 +10,7 @@ export const map = {
     'map.unit.thousandPeople': 'ribu jiwa',
     'map.province': 'Jawa Timur',
     'map.source.bps': 'Sumber: BPS',
-    'map.source.demo': 'Sumber: data program Dinsos (data contoh)',
+    'map.source.demo': 'Sumber: data penyaluran program Dinsos',
 
     'map.narr.down': 'turun',
     'map.narr.up': 'naik',
@@ -145,7 +145,7 @@ export const map = {
     'map.unit.thousandPeople': 'thousand people',
     'map.province': 'East Java',
     'map.source.bps': 'Source: BPS (Statistics Indonesia)',
-    'map.source.demo': 'Source: Dinsos programme data (sample data)',
+    'map.source.demo': 'Source: Dinsos programme disbursement data',
 
     'map.narr.down': 'fell',
     'map.narr.up': 'rose',

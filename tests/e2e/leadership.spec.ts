@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, expectClean } from './fixtures';
 
 interface Ringkasan {
@@ -239,4 +240,24 @@ test('a region profile compares with another region through the URL', async ({ p
   await expect(page.locator('[data-programmes] [data-demo-badge]')).toBeVisible();
   await page.goto('/wilayah/3527?banding=3527');
   await expect(page.locator('[data-notice]')).toContainText('tidak boleh sama');
+});
+
+test('the region index links all 38 prerendered profiles', async ({ page, request }) => {
+  const r = await ringkasan(request);
+  await page.goto('/wilayah');
+  await expect(page.locator('main a[data-kode]')).toHaveCount(38);
+  for (const w of r.wilayah.filter((x) => x.kode !== '3500').slice(0, 38)) {
+    const res = await request.get(`/wilayah/${w.kode}`);
+    expect(res.status(), w.kode).toBe(200);
+  }
+});
+
+test('the leadership pages have no WCAG A/AA violations of their own', async ({ page }) => {
+  for (const url of ['/', '/peta', '/peta?tampilan=tiles&mode=change', '/wilayah', '/wilayah/3571?banding=3578']) {
+    await page.goto(url);
+    await expect(page.locator('main [data-kode]').first()).toBeAttached();
+    // The chart card's hidden table wrapper is the foundation's (reported); everything else must pass.
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).exclude('.table-wrap.sr-only').analyze();
+    expect(result.violations.map((v) => `${url}: ${v.id}`)).toEqual([]);
+  }
 });

@@ -242,6 +242,19 @@ test('a region profile compares with another region through the URL', async ({ p
   await expect(page.locator('[data-notice]')).toContainText('tidak boleh sama');
 });
 
+test('leadership pages read only the small rollup and the boundaries, never Parquet or DuckDB', async ({ page }) => {
+  const data: string[] = [];
+  page.on('request', (req) => {
+    const u = new URL(req.url()).pathname;
+    if (/\/data\/|duckdb|parquet/i.test(u)) data.push(u.replace(/^.*\/data\//, ''));
+  });
+  for (const url of ['/', '/peta', '/wilayah', '/wilayah/3501']) {
+    await page.goto(url);
+    await expect(page.locator('main [data-kode]').first()).toBeAttached();
+  }
+  expect(new Set(data)).toEqual(new Set(['manifest.json', 'ringkasan.json', 'wilayah.topo.json']));
+});
+
 test('the region index links all 38 prerendered profiles', async ({ page, request }) => {
   const r = await ringkasan(request);
   await page.goto('/wilayah');

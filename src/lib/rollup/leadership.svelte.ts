@@ -1,4 +1,5 @@
 /** The data every leadership page reads: the rollup index and the region shapes, with load state. */
+import { onMount } from 'svelte';
 import { topologyToFeatures, type RegionFeature } from '$lib/map/topology';
 import type { RollupIndex } from './data';
 import { loadRollup, loadTopology } from './load';
@@ -10,7 +11,7 @@ export interface LeadershipData {
   load: () => Promise<void>;
 }
 
-/** Reactive holder; call `load()` on mount (and again to retry after an error). */
+/** Reactive holder, loading on mount; `load()` again retries after an error. Call during component init. */
 export function leadershipData(): LeadershipData {
   const state = $state<LeadershipData>({
     ix: null,
@@ -26,6 +27,9 @@ export function leadershipData(): LeadershipData {
         state.error = e;
       }
     }
+  });
+  onMount(() => {
+    state.load();
   });
   return state;
 }

@@ -103,8 +103,19 @@ describe('choroplethOption structure', () => {
 		const on = (choroplethOption(input()) as AnyRecord).series[0].data as AnyRecord[];
 		const kotaMalang = on.find((d) => d.name === '3573')!;
 		expect(kotaMalang.label).toMatchObject({ show: true, formatter: 'K. Malang', textBorderColor: '#ffffff' });
+		// Batu and Kota Malang are neighbours: their labels move apart, with leader lines.
+		expect(kotaMalang.label.offset[0]).toBeGreaterThan(0);
+		expect(on.find((d) => d.name === '3579')!.label.offset[0]).toBeLessThan(0);
+		const lines = ((choroplethOption(input()) as AnyRecord).graphic as AnyRecord[]).filter((g) => g.type === 'line');
+		expect(lines.map((l) => l.id)).toEqual(expect.arrayContaining(['callout-3573', 'callout-3579']));
+		// On a phone-width canvas only the kota keep their labels.
+		const narrow = (choroplethOption(input({ width: 360 })) as AnyRecord).series[0].data as AnyRecord[];
+		expect(narrow.find((d) => d.name === '3501')!.label.show).toBe(false);
+		expect(narrow.find((d) => d.name === '3573')!.label.show).toBe(true);
 		const off = (choroplethOption(input({ showLabels: false })) as AnyRecord).series[0].data as AnyRecord[];
 		expect(off.every((d) => d.label.show === false)).toBe(true);
+		const offGraphic = (choroplethOption(input({ showLabels: false })) as AnyRecord).graphic as AnyRecord[];
+		expect(offGraphic.some((g) => g.type === 'line')).toBe(false);
 	});
 
 	it('draws labelled inset frames and a tooltip that names the region', () => {

@@ -27,7 +27,10 @@ export type GraphicItem = Extract<NonNullable<EChartsOption['graphic']>, readonl
 
 /** Outline of a focused (keyboard) or selected region: thick and dark, readable on every fill. */
 export const HIGHLIGHT_BORDER = { borderColor: '#111111', borderWidth: 3 } as const;
-const REGION_BORDER = { borderColor: '#ffffff', borderWidth: 0.6 } as const;
+/** Grey, not white, borders: the lightest class colours (#ffffcc, #f7f7f7) would vanish on white. */
+const REGION_BORDER = { borderColor: '#8c8c8c', borderWidth: 0.5 } as const;
+/** Below this canvas width kabupaten names crowd each other; only kota (hard to find) keep labels. */
+export const KABUPATEN_LABEL_MIN_WIDTH = 560;
 
 /** ECharts decal that hatches no-data regions, so they never read as "low". */
 export const NO_DATA_DECAL = {
@@ -182,7 +185,11 @@ export function choroplethOption(input: ChoroplethInput): EChartsOption {
 		aria: { enabled: true, label: { description: `Peta ${input.features.length} kabupaten/kota Jawa Timur` } },
 		tooltip: { trigger: 'item', formatter: (p: unknown) => tooltip((p as { name: string }).name) },
 		visualMap: classVisualMap(input.classes, input.palette, 0, input),
-		graphic: [...insetGraphics(input.insets), ...noDataLegendGraphic(input.classes, input, input.noDataLabel)],
+		graphic: [
+			...insetGraphics(input.insets),
+			...(input.showLabels ? calloutLines(input.features, input.width) : []),
+			...noDataLegendGraphic(input.classes, input, input.noDataLabel)
+		],
 		series: [
 			{
 				type: 'map',
@@ -208,7 +215,7 @@ export function choroplethOption(input: ChoroplethInput): EChartsOption {
 	} as EChartsOption;
 }
 
-type ItemInput = Pick<ChoroplethInput, 'classes' | 'palette' | 'selected' | 'focused' | 'showLabels'>;
+type ItemInput = Pick<ChoroplethInput, 'classes' | 'palette' | 'selected' | 'focused' | 'showLabels' | 'width'>;
 
 /** One map data item: fill, hatch for no data, highlight styles and the optional label. */
 function regionItem(kode: string, v: RegionValue | undefined, input: ItemInput) {
@@ -226,13 +233,17 @@ function regionItem(kode: string, v: RegionValue | undefined, input: ItemInput) 
 		itemStyle: isFocused ? highlighted : base,
 		emphasis: { itemStyle: highlighted, label: { show: input.showLabels } },
 		select: { itemStyle: highlighted },
-		label: regionLabel(kode, v?.nama ?? kode, fill, input.showLabels)
+		label: {
+			...regionLabel(kode, v?.nama ?? kode, fill, input.showLabels && (isKota(kode) || input.width >= KABUPATEN_LABEL_MIN_WIDTH)),
+			...(CALLOUT_OFFSETS[kode] ? { offset: calloutOffset(kode, input.width) } : {})
+		}
 	};
 }
 
 /**
  * Short names at each region's label anchor (`cp`). Kota are small, so their labels get a white
- * halo and bold type to stay findable; kabupaten labels are plain and pick black/white by contrast.
+ * halo and bold type to stay findable; kabupaten labels are plain and pick black/white by contrast
+ * (and are left out on narrow canvases, see {@link KABUPATEN_LABEL_MIN_WIDTH}).
  */
 function regionLabel(kode: string, nama: string, fill: string, show: boolean) {
 	if (!show) return { show: false };
@@ -245,6 +256,45 @@ function regionLabel(kode: string, nama: string, fill: string, show: boolean) {
 		color: kota ? '#000000' : textColorOn(fill),
 		...(kota ? { textBorderColor: '#ffffff', textBorderWidth: 2 } : {})
 	};
+}
+
+/**
+ * Kota whose label would sit on a neighbour's label or hide the kota itself get a callout: the
+ * label moves by this offset (px on an 800 px wide canvas, scaled) and a thin line points back.
+ * Batu and Kota Malang are neighbours, so they push apart; coastal kota push out to sea.
+ */
+const CALLOUT_OFFSETS: Record<string, [number, number]> = {
+	'3579': [-26, -6], // Kota Batu: west
+	'3573': [30, 6], // Kota Malang: east
+	'3575': [2, -16], // Kota Pasuruan: north, into the strait
+	'3574': [6, -16], // Kota Probolinggo: north, into the strait
+	'3578': [30, -2] // Kota Surabaya: east, into the Madura strait
+};
+
+function calloutOffset(kode: string, width: number): [number, number] {
+	const [dx, dy] = CALLOUT_OFFSETS[kode];
+	const k = Math.min(1.5, Math.max(0.5, width / 800));
+	return [Math.round(dx * k), Math.round(dy * k)];
+}
+
+/** Thin leader lines from each kota's anchor towards its moved label. */
+function calloutLines(features: readonly LayoutFeature[], width: number): GraphicItem[] {
+	return features
+		.filter((f) => CALLOUT_OFFSETS[f.properties.kode])
+		.map((f) => {
+			const [x, y] = f.properties.cp;
+			const [dx, dy] = calloutOffset(f.properties.kode, width);
+			// Stop short of the text so the line does not run through it.
+			const stop = Math.max(0, 1 - 8 / Math.hypot(dx, dy));
+			return {
+				type: 'line' as const,
+				id: `callout-${f.properties.kode}`,
+				silent: true,
+				z: 10,
+				shape: { x1: x, y1: y, x2: x + dx * stop, y2: y + dy * stop },
+				style: { stroke: '#333333', lineWidth: 0.8 }
+			};
+		});
 }
 
 /** Dashed frames with a caption for the far-island insets. */

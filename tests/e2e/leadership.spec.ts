@@ -274,3 +274,16 @@ test('the leadership pages have no WCAG A/AA violations of their own', async ({ 
     expect(result.violations.map((v) => `${url}: ${v.id}`)).toEqual([]);
   }
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, viewport: { width: 390, height: 844 } });
+  test('the first tap on a region shows its values, the second opens the profile', async ({ page, request }) => {
+    const r = await ringkasan(request);
+    await page.goto('/peta');
+    await region(page, KODE).tap();
+    await expect(tip(page)).toContainText(r.wilayah.find((w) => w.kode === KODE)!.nama);
+    await expect(page).toHaveURL(/\/peta/);
+    await region(page, KODE).tap();
+    await expect(page).toHaveURL(new RegExp(`/wilayah/${KODE}`));
+  });
+});

@@ -273,6 +273,13 @@ test('the leadership pages have no WCAG A/AA violations of their own', async ({ 
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).exclude('.table-wrap.sr-only').analyze();
     expect(result.violations.map((v) => `${url}: ${v.id}`)).toEqual([]);
   }
+  // At phone width the profile tables scroll sideways and must stay keyboard-reachable.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/wilayah/3578');
+  await expect(page.locator('[data-indicators]')).toBeVisible();
+  const phone = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).exclude('.table-wrap.sr-only').analyze();
+  expect(phone.violations.map((v) => v.id)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
 test.describe('on a touch screen', () => {

@@ -59,3 +59,17 @@ describe('rankBarOption', () => {
     expect(tip).toContain('Tidak ada data');
   });
 });
+
+describe('trendTable', () => {
+  it('gives one row per year and one column per line, keeping gaps empty', async () => {
+    const { trendTable } = await import('../../../src/lib/charts/options/trend');
+    const table = trendTable([2020, 2021], [{ name: 'Maret', values: [11.09, null] }, { name: 'September', values: [null, 10.59] }], 'Tahun', (v) => `${v} %`);
+    expect(table.columns.map((c) => c.label)).toEqual(['Tahun', 'Maret', 'September']);
+    expect(table.rows).toEqual([
+      { tahun: 2020, s0: 11.09, s1: null },
+      { tahun: 2021, s0: null, s1: 10.59 }
+    ]);
+    expect(table.columns[1].format!(null, {})).toBe('–');
+    expect(table.columns[1].format!(11.09, {})).toBe('11.09 %');
+  });
+});

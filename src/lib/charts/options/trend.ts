@@ -3,6 +3,7 @@
  * connectNulls); every point carries a marker so a lone release between gaps is still visible.
  */
 import type { EChartsOption } from 'echarts';
+import type { ChartTable } from '../export';
 import { SERIES, axisStyle, baseText, MUTED } from '../theme';
 
 export interface TrendLine {
@@ -60,5 +61,16 @@ export function trendOption(input: TrendInput): EChartsOption {
       lineStyle: { width: 2.5, type: l.dashed ? ('dashed' as const) : ('solid' as const) },
       emphasis: { focus: 'series' as const }
     }))
+  };
+}
+
+/** The same lines as a table (one row per year, one column per line) for the card's table and CSV. */
+export function trendTable(years: readonly number[], lines: readonly TrendLine[], yearLabel: string, format: (v: number) => string): ChartTable {
+  return {
+    columns: [
+      { key: 'tahun', label: yearLabel },
+      ...lines.map((ln, i) => ({ key: `s${i}`, label: ln.name, format: (v: unknown) => (typeof v === 'number' ? format(v) : '–') }))
+    ],
+    rows: years.map((tahun, j) => Object.fromEntries([['tahun', tahun], ...lines.map((ln, i) => [`s${i}`, ln.values[j] ?? null])]))
   };
 }

@@ -5,8 +5,9 @@
 import ExcelJS from 'exceljs';
 import { decodeUtf8, parseCsvRecords } from '../csv';
 import type { SourceIssue } from '../errors';
+import { plainCell, type Cell } from './cell';
 
-export type Cell = string | number | boolean | null;
+export type { Cell } from './cell';
 
 export interface Sheet {
   file: string;
@@ -55,21 +56,6 @@ export function readCsvSheet(file: string, bytes: Uint8Array, delimiter: string,
     return { issues: [{ file, row: 1, column: null, rule: 'delimiter', message: 'fields are separated by ";": set "delimiter": ";" in the mapping' }] };
   }
   return toSheet(file, grid, headerRow);
-}
-
-/** exceljs cell value → plain cell. Dates become ISO dates (yyyy-mm-dd). */
-export function plainCell(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim() || null;
-    if ('result' in v) return plainCell((v.result ?? null) as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text).trim() || null;
-    if ('error' in v) return null;
-  }
-  return String(v);
 }
 
 export async function readXlsxSheet(file: string, bytes: Uint8Array, sheetName: string | undefined, headerRow: number): Promise<Read> {

@@ -5,6 +5,9 @@ export interface QueryResult {
   ms: number;
 }
 
+/** Columns holding codes, years or ids: shown without digit grouping and never charted as a measure. */
+export const KEY_LIKE = /(^|_)(tahun|year|bulan|month|kode|code|id|desil|periode|tahun_masuk)(_|$)/i;
+
 export function columnsOf(rows: readonly Record<string, unknown>[]): string[] {
   return rows.length ? Object.keys(rows[0]) : [];
 }

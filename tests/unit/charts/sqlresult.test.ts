@@ -38,3 +38,11 @@ describe('quick chart of a SQL result', () => {
     expect((option.series as { data: unknown[] }[])[0].data[0]).toEqual([1_200_000, 1_000_000]);
   });
 });
+
+describe('default chart with years and codes', () => {
+  it('never charts a year as the measure; a year-only key goes on x', () => {
+    const key = /(^|_)(tahun|kode)(_|$)/i;
+    expect(defaultSpec(['program', 'tahun', 'realisasi_rp'], ['tahun', 'realisasi_rp'], key)).toEqual({ x: 'program', y: ['realisasi_rp'], kind: 'bar' });
+    expect(defaultSpec(['tahun', 'realisasi_rp'], ['tahun', 'realisasi_rp'], key)).toEqual({ x: 'tahun', y: ['realisasi_rp'], kind: 'bar' });
+  });
+});

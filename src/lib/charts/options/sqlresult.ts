@@ -53,9 +53,15 @@ export function quickChartOption(rows: readonly Record<string, unknown>[], spec:
 }
 
 /** A sensible first chart: first text column on x (bars) or first number on x (points), first other number on y. */
-export function defaultSpec(columns: readonly string[], numeric: readonly string[]): QuickChartSpec | null {
+export function defaultSpec(columns: readonly string[], numeric: readonly string[], keyLike: RegExp = /$^/): QuickChartSpec | null {
+  // Years and codes are numbers but not measures: prefer a real measure on y, a year as a line's x.
+  const measures = numeric.filter((c) => !keyLike.test(c));
+  const y = measures[0] ?? numeric[0];
+  if (!y) return null;
   const text = columns.find((c) => !numeric.includes(c));
-  if (text && numeric.length) return { x: text, y: [numeric[0]], kind: 'bar' };
-  if (numeric.length >= 2) return { x: numeric[0], y: [numeric[1]], kind: 'scatter' };
-  return null;
+  if (text) return { x: text, y: [y], kind: 'bar' };
+  const key = numeric.find((c) => keyLike.test(c) && c !== y);
+  if (key) return { x: key, y: [y], kind: 'bar' };
+  // Numbers only: first column against the second, as points.
+  return numeric.length >= 2 ? { x: numeric[0], y: [numeric[1]], kind: 'scatter' } : null;
 }

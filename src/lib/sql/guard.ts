@@ -17,6 +17,7 @@ export type GuardCode =
   | 'modify'
   | 'transaction'
   | 'file_read'
+  | 'dynamic'
   | 'not_query';
 
 export type GuardResult = { ok: true; tokens: Token[] } | { ok: false; code: GuardCode; keyword?: string };
@@ -58,7 +59,11 @@ const FORBIDDEN: Record<string, GuardCode> = {
 };
 
 /** Table functions that read files or URLs (the snapshot and dropped files are already tables). */
-const FILE_FUNCTIONS = /^(read_\w+|parquet_\w+|\w+_scan|glob|sniff_csv|iceberg_\w+|delta_\w+|query_table|getenv|setvariable|duckdb_secrets|which_secret)$/i;
+const FILE_FUNCTIONS = /^(read_\w+|parquet_\w+|\w+_scan|glob|sniff_csv|iceberg_\w+|delta_\w+|getenv|setvariable|duckdb_secrets|which_secret)$/i;
+/** Functions that run SQL held in a string, which the guard could not inspect. */
+const DYNAMIC_FUNCTIONS = /^(query|query_table|json_execute_serialized_sql)$/i;
+/** A string DuckDB would read as a file or URL when it stands where a table can (replacement scan). */
+const PATH_LIKE = /^([a-z0-9]+:\/\/|\/)|\.(csv|tsv|txt|parquet|json|jsonl|ndjson|xlsx|db|duckdb|sqlite|gz|zst|arrow|ipc)$/i;
 
 /** Check one SQL text; only a single read statement passes. */
 export function guardSql(sql: string): GuardResult {
@@ -81,8 +86,14 @@ export function guardSql(sql: string): GuardResult {
     if (code) return { ok: false, code, keyword: t.upper };
     const next = tokens[i + 1];
     if (FILE_FUNCTIONS.test(t.text) && next?.text === '(') return { ok: false, code: 'file_read', keyword: t.text };
+    if (DYNAMIC_FUNCTIONS.test(t.text) && next?.text === '(') return { ok: false, code: 'dynamic', keyword: t.text };
     // FROM 'file.parquet' / JOIN 'https://…' : DuckDB's replacement scan reads the file.
     if ((t.upper === 'FROM' || t.upper === 'JOIN') && next?.kind === 'string') return { ok: false, code: 'file_read', keyword: `'${next.text}'` };
+  }
+  // FROM wilayah, 'x.csv' : a path-like string after a comma may be a table too.
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'string' && tokens[i - 1].text === ',' && PATH_LIKE.test(t.text)) return { ok: false, code: 'file_read', keyword: `'${t.text}'` };
   }
   let first = 0;
   while (tokens[first]?.text === '(') first++;

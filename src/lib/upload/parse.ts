@@ -69,6 +69,16 @@ export function withoutColumns(grid: Grid, drop: readonly string[]): Grid {
   return { columns, rows: grid.rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]]))) };
 }
 
+/**
+ * Spreadsheets often start with a title and blank rows: the header is the first of the leading
+ * rows (up to 20) that has as many filled cells as the widest of them.
+ */
+export function headerRowIndex(grid: readonly (readonly Value[])[]): number {
+  const counts = grid.slice(0, 20).map((r) => r.filter((v) => v !== null && v !== '').length);
+  const widest = Math.max(0, ...counts);
+  return Math.max(0, counts.indexOf(widest));
+}
+
 export const REGION_HINT = /(kab|kota|wilayah|daerah|region|regency|city|kode_?bps|kode_?wil)/i;
 export const TYPE_HINT = /^(jenis|tipe|type|status)(_?wilayah)?$/i;
 

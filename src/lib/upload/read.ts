@@ -6,7 +6,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { arrowToRows } from '$lib/db/engine';
 import { decodeInWorker } from '$lib/db/decode';
 import { plainCell } from '$lib/pipeline/import/cell';
-import { parseCsvText, type Grid, type Value } from './parse';
+import { headerRowIndex, parseCsvText, type Grid, type Value } from './parse';
 
 export const MAX_FILE_MB = 200;
 
@@ -38,7 +38,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Grid> {
   });
   // Reuse the CSV typing rules by going through text: exact for codes and amounts alike.
   const esc = (v: Value) => (v === null ? '' : /[",\n\r]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
-  return parseCsvText(grid.map((r) => r.map(esc).join(',')).join('\n'));
+  return parseCsvText(grid.slice(headerRowIndex(grid)).map((r) => r.map(esc).join(',')).join('\n'));
 }
 
 async function readParquetFile(bytes: Uint8Array): Promise<Grid> {

@@ -25,7 +25,8 @@ describe('SQL guard: read statements pass', () => {
     "SELECT E'it\\'s; DELETE' AS s",
     'SELECT $$INSTALL httpfs; LOAD httpfs$$ AS s',
     "SELECT * FROM wilayah WHERE nama ILIKE '%malang%'",
-    'SELECT regexp_replace(nama, \'Kabupaten \', \'\') FROM wilayah'
+    'SELECT regexp_replace(nama, \'Kabupaten \', \'\') FROM wilayah',
+    "SELECT concat(nama, ', ', 'Rp 1.000') AS teks, 'a', 'b.c' FROM wilayah"
   ])('%s', (sql) => expect(code(sql)).toBe('ok'));
 });
 
@@ -57,6 +58,9 @@ describe('SQL guard: everything that is not a read is refused, with its reason',
     ["SELECT * FROM 'https://example.org/x.parquet'", 'file_read'],
     ["SELECT * FROM wilayah JOIN 'x.csv' USING (kode)", 'file_read'],
     ["SELECT * FROM glob('*')", 'file_read'],
+    ["SELECT * FROM wilayah, 'https://example.org/x.parquet'", 'file_read'],
+    ["SELECT * FROM wilayah w, '/data/penerima.parquet' p", 'file_read'],
+    ["SELECT * FROM query('SELECT 1')", 'dynamic'],
     ['SELECT 1; DROP TABLE wilayah', 'multiple'],
     ['SELECT 1; SELECT 2', 'multiple'],
     ['/* hidden */ DrOp TABLE wilayah', 'modify'],

@@ -5,7 +5,7 @@ import { readSources } from '../../../src/lib/pipeline/sources';
 import { regionMatcher } from '../../../src/lib/regions';
 import { rowsToArrowIpc } from '../../../src/lib/sql/arrow';
 import { arrowToRows } from '../../../src/lib/db/engine';
-import { guessDelimiter, guessRegionColumn, identityColumns, matchRows, parseCsvText, tableNameFrom, withoutColumns } from '../../../src/lib/upload/parse';
+import { headerRowIndex, guessDelimiter, guessRegionColumn, identityColumns, matchRows, parseCsvText, tableNameFrom, withoutColumns } from '../../../src/lib/upload/parse';
 
 const matcher = regionMatcher(readSources('data').wilayah);
 const csv = readFileSync('tests/fixtures/upload/survei-desa.csv', 'utf8');
@@ -49,6 +49,11 @@ describe('helpers', () => {
     expect(guessDelimiter('a;b;c\n1;2;3')).toBe(';');
     expect(guessDelimiter('a\tb\n')).toBe('\t');
     expect(guessDelimiter('a,b')).toBe(',');
+  });
+  it('finds the header below title rows', () => {
+    expect(headerRowIndex([['Laporan 2024'], [], ['a', 'b', 'c'], [1, 2, 3]])).toBe(2);
+    expect(headerRowIndex([['a', 'b'], [1, 2]])).toBe(0);
+    expect(headerRowIndex([])).toBe(0);
   });
   it('turns a file name into a table name', () => {
     expect(tableNameFrom('Survei Desa 2024 (final).xlsx')).toBe('survei_desa_2024_final');

@@ -41,6 +41,14 @@ test('a dropped CSV is matched to BPS codes, reviewed, and joinable with the sna
   await expect(grid).toHaveAttribute('data-rows', '4');
   await expect(grid.locator('tbody tr').first()).toContainText('Kabupaten Malang');
   await expect(grid).not.toContainText('3507011203850001');
+  // ...and mapped: one value per region code, drawn on the kabupaten/kota map.
+  await setQuery(page, 'SELECT kode_bps, avg(skor) AS skor FROM survei_desa WHERE kode_bps IS NOT NULL GROUP BY kode_bps');
+  await runAndWait(page);
+  await page.getByTestId('sql-chart-kind').selectOption('map');
+  const map = page.getByTestId('sql-map');
+  await expect(map.locator('svg path').first()).toBeVisible();
+  await expect(map.locator('table')).toContainText('3579');
+  await expect(map.locator('table tbody tr')).toHaveCount(4);
   // ChartCard's own table wrapper (shared component, reported to its owner) is left out.
   const axe = await new AxeBuilder({ page }).include('.workbench').exclude('.table-wrap').analyze();
   expect(axe.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BARS, defaultSpec, quickChartOption } from '../../../src/lib/charts/options/sqlresult';
+import { MAX_BARS, defaultSpec, quickChartOption, regionCodeColumns, regionValuesOf } from '../../../src/lib/charts/options/sqlresult';
 import { numericColumns } from '../../../src/lib/sql/result';
 
 const rows = [
@@ -44,5 +44,27 @@ describe('default chart with years and codes', () => {
     const key = /(^|_)(tahun|kode)(_|$)/i;
     expect(defaultSpec(['program', 'tahun', 'realisasi_rp'], ['tahun', 'realisasi_rp'], key)).toEqual({ x: 'program', y: ['realisasi_rp'], kind: 'bar' });
     expect(defaultSpec(['tahun', 'realisasi_rp'], ['tahun', 'realisasi_rp'], key)).toEqual({ x: 'tahun', y: ['realisasi_rp'], kind: 'bar' });
+  });
+});
+
+describe('a result on the map', () => {
+  const CODE = /^35(0[1-9]|1\d|2\d|7[1-9])$/;
+  const res = [
+    { kode_bps: '3507', nama: 'Kabupaten Malang', skor: 61.5 },
+    { kode_bps: '3573', nama: 'Kota Malang', skor: 58.25 },
+    { kode_bps: null, nama: 'Kab. Bandung', skor: 40 }
+  ];
+  it('finds the code column', () => {
+    expect(regionCodeColumns(['kode_bps', 'nama', 'skor'], res, CODE)).toEqual(['kode_bps']);
+  });
+  it('takes one value per region and reports repeated codes instead of adding them up', () => {
+    expect(regionValuesOf(res, 'kode_bps', 'skor')).toEqual({
+      values: [
+        { kode: '3507', value: 61.5 },
+        { kode: '3573', value: 58.25 }
+      ],
+      repeated: []
+    });
+    expect(regionValuesOf([...res, { kode_bps: '3507', nama: 'x', skor: 1 }], 'kode_bps', 'skor').repeated).toEqual(['3507']);
   });
 });

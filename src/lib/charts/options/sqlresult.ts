@@ -65,3 +65,38 @@ export function defaultSpec(columns: readonly string[], numeric: readonly string
   // Numbers only: first column against the second, as points.
   return numeric.length >= 2 ? { x: numeric[0], y: [numeric[1]], kind: 'scatter' } : null;
 }
+
+/** Columns that hold kabupaten/kota BPS codes (every non-empty value is one), for the map. */
+export function regionCodeColumns(columns: readonly string[], rows: readonly Record<string, unknown>[], codePattern: RegExp): string[] {
+  return columns.filter((c) => {
+    let any = false;
+    for (const r of rows.slice(0, 2000)) {
+      const v = r[c];
+      if (v === null || v === undefined || v === '') continue;
+      if (!codePattern.test(String(v))) return false;
+      any = true;
+    }
+    return any;
+  });
+}
+
+export interface ResultRegionValues {
+  values: { kode: string; value: number | null }[];
+  /** Codes that appear on more than one row: a map needs one value per region (GROUP BY the code). */
+  repeated: string[];
+}
+
+/** One value per region code from a result; repeated codes are reported, not summed or guessed. */
+export function regionValuesOf(rows: readonly Record<string, unknown>[], codeColumn: string, valueColumn: string): ResultRegionValues {
+  const seen = new Map<string, number | null>();
+  const repeated = new Set<string>();
+  for (const r of rows) {
+    const kode = r[codeColumn];
+    if (kode === null || kode === undefined || kode === '') continue;
+    const k = String(kode);
+    if (seen.has(k)) repeated.add(k);
+    const v = r[valueColumn];
+    seen.set(k, typeof v === 'number' && Number.isFinite(v) ? v : null);
+  }
+  return { values: [...seen].map(([kode, value]) => ({ kode, value })), repeated: [...repeated].sort() };
+}

@@ -67,7 +67,13 @@ export function hashIdentity(salt: string, value: string): string {
  * about once in 1,850 rows, so those fail only when more than 1 % of values are 16 digits.
  */
 export async function assertNoIdentityColumns(conn: DuckDBConnection, table: string, hashColumns: readonly string[] = ['id_hash']): Promise<void> {
-  const cols = (await conn.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${table.replaceAll("'", "''")}'`))
+  // Only types that can hold 16 digits (INTEGER, BOOLEAN, DATE … cannot).
+  const cols = (
+    await conn.runAndReadAll(
+      `SELECT column_name FROM duckdb_columns() WHERE table_name = '${table.replaceAll("'", "''")}' ` +
+        `AND (data_type IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'HUGEINT', 'UHUGEINT', 'DOUBLE') OR data_type LIKE 'DECIMAL%')`
+    )
+  )
     .getRows()
     .map((r) => String(r[0]));
   if (cols.length === 0) return;

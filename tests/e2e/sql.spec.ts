@@ -69,6 +69,20 @@ test('a dropped XLSX with title rows is read from its header row and its regions
   expectClean(watch);
 });
 
+test('a dropped Parquet file is read locally; a snapshot name is not reused; codes match themselves', async ({ page, watch }) => {
+  const m = await manifest(page);
+  const regions = m.tables.find((t) => t.name === 'wilayah')!.rows;
+  await page.goto('/data');
+  await page.getByTestId('file-input').setInputFiles('static/data/wilayah.parquet');
+  await expect(page.getByTestId('upload-name')).toHaveValue('wilayah_berkas');
+  await page.getByTestId('upload-region').selectOption('kode');
+  await expect(page.getByTestId('match-summary')).toHaveAttribute('data-matched', String(regions));
+  await expect(page.getByTestId('match-summary')).toHaveAttribute('data-failed', '0');
+  await page.getByTestId('upload-register').click();
+  await expect(page.getByTestId('upload-done')).toContainText('wilayah_berkas');
+  expectClean(watch);
+});
+
 test('a query runs and its result downloads as CSV and Parquet with the same rows', async ({ page, watch }) => {
   const m = await manifest(page);
   const regions = m.tables.find((t) => t.name === 'wilayah')!.rows;

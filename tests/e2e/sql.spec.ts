@@ -121,6 +121,14 @@ test('write statements are refused with a clear message and never run', async ({
   await setQuery(page, 'SELECT count(*) AS n FROM wilayah');
   await runAndWait(page);
   await expect(page.getByTestId('sql-result').locator('tbody tr').first()).toContainText(String(m.tables.find((t) => t.name === 'wilayah')!.rows));
+
+  // the editor's undo brings back the previous query, redo the current one
+  const editor = page.locator('[data-testid="sql-editor"] .cm-content');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(editor).toContainText('read_csv');
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(editor).toContainText('count(*)');
   expectClean(watch);
 });
 

@@ -127,3 +127,19 @@ describe('import refusals', () => {
     await expect(readImports(dir, sources, reportDir, TEST_ENV)).rejects.toThrow(/mapping/);
   });
 });
+
+describe('an export with no valid row', () => {
+  it('fails instead of writing an empty table, and the report lists why each row was rejected', async () => {
+    const dir = inputDir('good');
+    const m = JSON.parse(readFileSync(join(dir, 'dampak-mapping.json'), 'utf8'));
+    m.imports = [{ ...m.imports[0], values: { program_id: { 'PKH Plus': 'tidak_ada', ASPD: 'tidak_ada' } } }];
+    writeFileSync(join(dir, 'dampak-mapping.json'), JSON.stringify(m));
+    const dirReport = mkdtempSync(join(tmpdir(), 'dampak-report-'));
+    const err = await readImports(dir, sources, dirReport, TEST_ENV).catch((e) => e);
+    expect(err).toBeInstanceOf(SourceError);
+    expect((err as SourceError).issues.map((i) => i.rule)).toEqual(['no_rows']);
+    const report = JSON.parse(readFileSync(join(dirReport, REPORT_JSON), 'utf8'));
+    expect(report.status).toBe('failed');
+    expect(report.rejections.filter((r: { rule: string }) => r.rule === 'unknown_reference')).toHaveLength(7);
+  });
+});

@@ -133,6 +133,16 @@ export async function readImports(dir: string, sources: Sources, reportDir: stri
     if (!mine.length) continue;
     crossCheck(table, mine, programs);
     tables[table] = mine.flatMap((p) => p.t.rows);
+    if (tables[table]!.length === 0) {
+      issues.push({ file: mappingFile, row: 0, column: null, rule: 'no_rows', message: `no row of ${mine.map((p) => p.spec.file).join(', ')} is valid, so ${table} would be empty` });
+    }
+  }
+
+  const rejections = parts.flatMap((p) => p.t.rejections);
+  if (issues.length) {
+    // Still write the report: it is where the operator sees why every row was rejected.
+    writeReport(reportDir, { status: 'failed', failures: issues.map((i) => i.message), files: [], tables: [], rejections: rejections, corrections: [] });
+    throw new SourceError(issues);
   }
 
   const files: FileTotals[] = parts.map(({ spec, t, blank }) => ({
@@ -154,7 +164,7 @@ export async function readImports(dir: string, sources: Sources, reportDir: stri
     failures: [],
     files,
     tables: [],
-    rejections: parts.flatMap((p) => p.t.rejections).sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row),
+    rejections: rejections.sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row),
     corrections: parts.flatMap((p) => p.t.corrections)
   };
   const run: ImportRun = {

@@ -141,7 +141,7 @@ export async function readImports(dir: string, sources: Sources, reportDir: stri
   const rejections = parts.flatMap((p) => p.t.rejections);
   if (issues.length) {
     // Still write the report: it is where the operator sees why every row was rejected.
-    writeReport(reportDir, { status: 'failed', failures: issues.map((i) => i.message), files: [], tables: [], rejections: rejections, corrections: [] });
+    writeReport(reportDir, { status: 'failed', failures: issues.map((i) => i.message), files: [], tables: [], rejections, corrections: [] });
     throw new SourceError(issues);
   }
 

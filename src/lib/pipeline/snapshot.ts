@@ -21,6 +21,8 @@ import { generatePenyaluran, insertPenerima, type DemoInputs } from './demo';
 import { ROW_GROUP_SIZE, appendRows, copyToParquet, createTable, openDuckDB } from './duckdb';
 import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './rollups';
 import { readSources } from './sources';
+import { readImports } from './import';
+import { assertNoIdentityColumns } from './identity';
 
 export interface SnapshotOptions {
   /** Folder with the source CSVs (default data/). */
@@ -62,6 +64,10 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
   const sources = readSources(opts.input);
   log(`sources valid: ${sources.wilayah.length} regions, ${sources.nilai_indikator.length} BPS values, ${sources.program.length} programmes`);
 
+  // Agency exports (when --input has a dampak-mapping.json) replace the generated demo tables.
+  const imported = await readImports(opts.input, sources, opts.workDir);
+  if (imported) log(`imported ${Object.entries(imported.tables).map(([t, r]) => `${t}: ${r.length} rows`).join(', ')}; ${imported.report.files.reduce((s, f) => s + f.rows_rejected, 0)} rows rejected; report: ${imported.reportPath}`);
+
   const boundaries = await buildBoundaries({ file: opts.boundaries, expectedCodes: sources.wilayah.map((w) => w.kode) });
 
   mkdirSync(opts.workDir, { recursive: true });
@@ -76,16 +82,20 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       indikator: sources.indikator as unknown as Record<string, unknown>[],
       nilai_indikator: sources.nilai_indikator as unknown as Record<string, unknown>[],
       program: sources.program as unknown as Record<string, unknown>[],
-      penyaluran: generatePenyaluran(demoInputs, opts.seed) as unknown as Record<string, unknown>[]
+      penyaluran: imported?.tables.penyaluran ?? (generatePenyaluran(demoInputs, opts.seed) as unknown as Record<string, unknown>[]),
+      penerima: imported?.tables.penerima
     };
     for (const name of Object.keys(TABLES) as TableName[]) {
       const spec = TABLES[name];
       let rows: number;
-      if (name === 'penerima') rows = await insertPenerima(conn, demoInputs, { seed: opts.seed, rows: opts.penerimaRows });
+      const real = name === 'penyaluran' || name === 'penerima' ? imported?.tables[name] : undefined;
+      if (name === 'penerima' && !real) rows = await insertPenerima(conn, demoInputs, { seed: opts.seed, rows: opts.penerimaRows });
       else {
         await createTable(conn, spec);
         rows = await appendRows(conn, spec, rowsOf[name]!);
       }
+      if (real) await imported!.reconcile(conn, name as 'penyaluran' | 'penerima');
+      await assertNoIdentityColumns(conn, name);
       const file = `${name}.parquet`;
       await copyToParquet(conn, name, spec.orderBy, join(tmp, file));
       tables.push({
@@ -95,8 +105,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
         row_group_size: ROW_GROUP_SIZE,
         schema_version: SCHEMA_VERSION,
         columns: spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] })),
-        sources: sourcesOf(name, sources, boundaries.source.name),
-        demo: spec.demo,
+        sources: real ? imported!.sourcesOf(name as 'penyaluran' | 'penerima') : sourcesOf(name, sources, boundaries.source.name),
+        demo: real ? false : spec.demo,
         microdata: spec.microdata,
         ...fileEntry(tmp, file)
       });
@@ -113,8 +123,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       row_group_size: ROW_GROUP_SIZE,
       schema_version: SCHEMA_VERSION,
       columns: PENERIMA_PROFIL_COLUMNS,
-      sources: ['Agregat dari tabel penerima (data contoh)'],
-      demo: true,
+      sources: [imported?.tables.penerima ? 'Agregat dari tabel penerima' : 'Agregat dari tabel penerima (data contoh)'],
+      demo: !imported?.tables.penerima,
       microdata: false,
       ...fileEntry(tmp, 'penerima_profil.parquet')
     });
@@ -124,7 +134,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
     writeFileSync(join(tmp, 'wilayah.topo.json'), JSON.stringify(boundaries.topology));
     conn.closeSync();
 
-    const rollups = [{ name: 'ringkasan', rows: ringkasan.program_tahun.length + ringkasan.nilai.kode.length, demo: true, ...fileEntry(tmp, 'ringkasan.json') }];
+    const rollups = [{ name: 'ringkasan', rows: ringkasan.program_tahun.length + ringkasan.nilai.kode.length, demo: !imported?.tables.penyaluran, ...fileEntry(tmp, 'ringkasan.json') }];
     const boundaryEntry = {
       ...fileEntry(tmp, 'wilayah.topo.json'),
       source: boundaries.source.name,

@@ -21,6 +21,8 @@ import { generatePenyaluran, insertPenerima, type DemoInputs } from './demo';
 import { ROW_GROUP_SIZE, appendRows, copyToParquet, createTable, openDuckDB } from './duckdb';
 import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './rollups';
 import { readSources } from './sources';
+import { publicTable } from '../publish/pipeline';
+import { suppressRingkasan } from '../publish/suppress';
 
 export interface SnapshotOptions {
   /** Folder with the source CSVs (default data/). */
@@ -36,6 +38,8 @@ export interface SnapshotOptions {
   /** How many previous snapshots to keep for rollback. */
   keep: number;
   log?: (msg: string) => void;
+  /** Public build: no microdata table, small counts suppressed, manifest.public = true (see src/lib/publish). */
+  publicBuild?: boolean;
 }
 
 export interface SnapshotResult {
@@ -86,15 +90,18 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
         await createTable(conn, spec);
         rows = await appendRows(conn, spec, rowsOf[name]!);
       }
+      if (opts.publicBuild && spec.microdata) continue; // person-level rows never leave the agency
       const file = `${name}.parquet`;
-      await copyToParquet(conn, name, spec.orderBy, join(tmp, file));
+      const columns = spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] }));
+      const published = opts.publicBuild ? await publicTable(conn, name, columns) : { table: name, columns };
+      await copyToParquet(conn, published.table, spec.orderBy, join(tmp, file));
       tables.push({
         name,
         kind: 'table',
         rows,
         row_group_size: ROW_GROUP_SIZE,
         schema_version: SCHEMA_VERSION,
-        columns: spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] })),
+        columns: published.columns,
         sources: sourcesOf(name, sources, boundaries.source.name),
         demo: spec.demo,
         microdata: spec.microdata,
@@ -104,7 +111,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
     }
 
     await conn.run(PENERIMA_PROFIL_SQL);
-    await copyToParquet(conn, 'penerima_profil', ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori'], join(tmp, 'penerima_profil.parquet'));
+    const profil = opts.publicBuild ? await publicTable(conn, 'penerima_profil', PENERIMA_PROFIL_COLUMNS) : { table: 'penerima_profil', columns: PENERIMA_PROFIL_COLUMNS };
+    await copyToParquet(conn, profil.table, ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori'], join(tmp, 'penerima_profil.parquet'));
     const profilRows = Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM penerima_profil')).getRows()[0][0]);
     tables.push({
       name: 'penerima_profil',
@@ -112,7 +120,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       rows: profilRows,
       row_group_size: ROW_GROUP_SIZE,
       schema_version: SCHEMA_VERSION,
-      columns: PENERIMA_PROFIL_COLUMNS,
+      columns: profil.columns,
       sources: ['Agregat dari tabel penerima (data contoh)'],
       demo: true,
       microdata: false,
@@ -120,7 +128,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
     });
 
     const ringkasan = await buildRingkasan(conn, sources);
-    writeFileSync(join(tmp, 'ringkasan.json'), JSON.stringify(ringkasan));
+    writeFileSync(join(tmp, 'ringkasan.json'), JSON.stringify(opts.publicBuild ? suppressRingkasan(ringkasan) : ringkasan));
     writeFileSync(join(tmp, 'wilayah.topo.json'), JSON.stringify(boundaries.topology));
     conn.closeSync();
 
@@ -141,7 +149,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       schema_version: SCHEMA_VERSION,
       snapshot_id: snapshotId,
       created_at: unchanged ? current!.created_at : createdAt(),
-      public: false,
+      public: opts.publicBuild ?? false,
       demo_seed: opts.seed,
       tables,
       rollups,

@@ -155,6 +155,11 @@ test.describe('data text is escaped everywhere', () => {
     await page.goto('/infografis/3501');
     await expect(page.getByRole('heading', { level: 1 })).toContainText(`Kabupaten Pacitan ${IMG}`);
     await expect(page.locator('[data-card="angka"] svg text').first()).toHaveText(`Kemiskinan di Kabupaten Pacitan ${IMG}`);
+    // the embed snippet a journalist pastes elsewhere carries the name as an escaped attribute
+    await page.locator('[data-card="angka"] [data-embed-toggle]').click();
+    const code = await page.locator('[data-card="angka"] [data-embed-code]').inputValue();
+    expect(code).toContain('title="Kemiskinan di Kabupaten Pacitan &lt;img src=x onerror=alert(1)&gt;"');
+    expect(code.match(/</g)).toHaveLength(2); // <iframe and </iframe> only
     await page.goto('/infografis');
     await expect(page.locator('[data-card="program"] svg')).toContainText(`PKH Plus ${IMG}`);
     await page.goto('/data');

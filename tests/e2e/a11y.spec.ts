@@ -20,6 +20,16 @@ async function violations(page: Page) {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
+/** WCAG contrast ratio of a CSS rgb() colour against white. */
+function contrastOnWhite(css: string): number {
+  const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (l + 0.05);
+}
+
 for (const route of ROUTES) {
   test(`axe finds no WCAG A/AA violation on ${route}`, async ({ page }) => {
     await page.goto(route);
@@ -47,11 +57,12 @@ test('every control of the infographics page is reachable by keyboard and shows 
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
       const s = getComputedStyle(el);
-      const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-      return { key: `${el.tagName}:${el.textContent?.trim().slice(0, 30)}:${el.getAttribute('data-download') ?? ''}:${el.closest('[data-card]')?.getAttribute('data-card') ?? ''}`, visible };
+      const visible = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+      return { color: s.outlineColor, key: `${el.tagName}:${el.textContent?.trim().slice(0, 30)}:${el.getAttribute('data-download') ?? ''}:${el.closest('[data-card]')?.getAttribute('data-card') ?? ''}`, visible };
     });
     if (!info) continue;
     expect(info.visible, `focus ring on ${info.key}`).toBe(true);
+    expect(contrastOnWhite(info.color), `focus ring contrast on ${info.key} (WCAG 1.4.11)`).toBeGreaterThanOrEqual(3);
     seen.add(info.key);
   }
   // the downloads of the first card and the print button are among the reachable controls

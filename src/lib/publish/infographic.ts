@@ -77,6 +77,36 @@ export function rankOf(values: Map<string, number>, kode: string): number | null
   return [...values.values()].filter((x) => x < v).length + 1;
 }
 
+/** A comparison shown beside the headline number. */
+export interface Aside {
+  kind: 'lowest' | 'highest' | 'province';
+  /** Region code (or KODE_PROVINSI); the card turns it into a name. */
+  kode: string;
+  label: string;
+  tahun: number;
+  value: number;
+}
+
+/**
+ * Context for the headline: for the province, the regions with the lowest and highest value in the
+ * map year; for a region, the province in the region's latest year (when BPS has it).
+ */
+export function headlineAside(r: Ringkasan, kode: string, nameOf: (kode: string) => string): Aside[] {
+  if (kode === KODE_PROVINSI) {
+    const { tahun, values } = regionMap(r);
+    if (tahun === null || values.size === 0) return [];
+    const sorted = [...values.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+    const [lo, hi] = [sorted[0], sorted[sorted.length - 1]];
+    return [
+      { kind: 'lowest', kode: lo[0], label: nameOf(lo[0]), tahun, value: lo[1] },
+      { kind: 'highest', kode: hi[0], label: nameOf(hi[0]), tahun, value: hi[1] }
+    ];
+  }
+  const latest = headline(r, kode)?.latest;
+  const prov = latest && series(r, KODE_PROVINSI).find((p) => p.tahun === latest.tahun);
+  return prov ? [{ kind: 'province', kode: KODE_PROVINSI, label: nameOf(KODE_PROVINSI), tahun: prov.tahun, value: prov.nilai }] : [];
+}
+
 export interface Reach {
   program_id: string;
   /** Recipients (a region: its count or "<10"; the province: the sum of the published counts). */

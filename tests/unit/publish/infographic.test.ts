@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import type { Ringkasan } from '../../../src/lib/pipeline/rollups';
-import { CARDS, headline, isCard, programmeReach, rankOf, regionMap, series } from '../../../src/lib/publish/infographic';
+import { CARDS, headline, headlineAside, isCard, programmeReach, rankOf, regionMap, series } from '../../../src/lib/publish/infographic';
 import { suppressRingkasan } from '../../../src/lib/publish/suppress';
 import { linear, niceTicks, pathWithGaps, polygonsPath } from '../../../src/lib/publish/svg';
 
@@ -68,6 +68,18 @@ describe('infographic numbers from the snapshot rollup', () => {
     expect(prov.lowerBound).toBe(true);
     const published = sameYear.program_tahun.filter((p) => p.program_id === small.program_id && p.realisasi_penerima >= 10);
     expect(prov.penerima).toBe(published.reduce((a, p) => a + p.realisasi_penerima, 0));
+  });
+
+  it('sets the headline beside the extremes (province) or the province (region)', () => {
+    const name = (k: string) => `n${k}`;
+    const { tahun, values } = regionMap(r);
+    const vals = [...values.values()];
+    const [lo, hi] = headlineAside(r, '3500', name);
+    expect(lo).toMatchObject({ kind: 'lowest', tahun, value: Math.min(...vals), label: name(lo.kode) });
+    expect(hi).toMatchObject({ kind: 'highest', tahun, value: Math.max(...vals) });
+    const region = headlineAside(r, '3578', name);
+    const latest = headline(r, '3578')!.latest;
+    expect(region).toEqual([{ kind: 'province', kode: '3500', label: 'n3500', tahun: latest.tahun, value: raw('3500', 'p0', 'maret').get(latest.tahun) }]);
   });
 
   it('knows its cards', () => {

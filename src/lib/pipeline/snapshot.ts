@@ -23,6 +23,8 @@ import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './
 import { readSources } from './sources';
 import { readImports } from './import';
 import { assertNoIdentityColumns } from './identity';
+import { publicTable } from '../publish/pipeline';
+import { suppressRingkasan } from '../publish/suppress';
 
 export interface SnapshotOptions {
   /** Folder with the source CSVs (default data/). */
@@ -38,6 +40,8 @@ export interface SnapshotOptions {
   /** How many previous snapshots to keep for rollback. */
   keep: number;
   log?: (msg: string) => void;
+  /** Public build: no microdata table, small counts suppressed, manifest.public = true (see src/lib/publish). */
+  publicBuild?: boolean;
 }
 
 export interface SnapshotResult {
@@ -96,15 +100,18 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       }
       if (real) await imported!.reconcile(conn, name as 'penyaluran' | 'penerima');
       await assertNoIdentityColumns(conn, name);
+      if (opts.publicBuild && spec.microdata) continue; // person-level rows never leave the agency
       const file = `${name}.parquet`;
-      await copyToParquet(conn, name, spec.orderBy, join(tmp, file));
+      const columns = spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] }));
+      const published = opts.publicBuild ? await publicTable(conn, name, columns) : { table: name, columns };
+      await copyToParquet(conn, published.table, spec.orderBy, join(tmp, file));
       tables.push({
         name,
         kind: 'table',
         rows,
         row_group_size: ROW_GROUP_SIZE,
         schema_version: SCHEMA_VERSION,
-        columns: spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] })),
+        columns: published.columns,
         sources: real ? imported!.sourcesOf(name as 'penyaluran' | 'penerima') : sourcesOf(name, sources, boundaries.source.name),
         demo: real ? false : spec.demo,
         microdata: spec.microdata,
@@ -114,7 +121,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
     }
 
     await conn.run(PENERIMA_PROFIL_SQL);
-    await copyToParquet(conn, 'penerima_profil', ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori'], join(tmp, 'penerima_profil.parquet'));
+    const profil = opts.publicBuild ? await publicTable(conn, 'penerima_profil', PENERIMA_PROFIL_COLUMNS) : { table: 'penerima_profil', columns: PENERIMA_PROFIL_COLUMNS };
+    await copyToParquet(conn, profil.table, ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori'], join(tmp, 'penerima_profil.parquet'));
     const profilRows = Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM penerima_profil')).getRows()[0][0]);
     tables.push({
       name: 'penerima_profil',
@@ -122,7 +130,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       rows: profilRows,
       row_group_size: ROW_GROUP_SIZE,
       schema_version: SCHEMA_VERSION,
-      columns: PENERIMA_PROFIL_COLUMNS,
+      columns: profil.columns,
       sources: [imported?.tables.penerima ? 'Agregat dari tabel penerima' : 'Agregat dari tabel penerima (data contoh)'],
       demo: !imported?.tables.penerima,
       microdata: false,
@@ -130,7 +138,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
     });
 
     const ringkasan = await buildRingkasan(conn, sources);
-    writeFileSync(join(tmp, 'ringkasan.json'), JSON.stringify(ringkasan));
+    writeFileSync(join(tmp, 'ringkasan.json'), JSON.stringify(opts.publicBuild ? suppressRingkasan(ringkasan) : ringkasan));
     writeFileSync(join(tmp, 'wilayah.topo.json'), JSON.stringify(boundaries.topology));
     conn.closeSync();
 
@@ -151,7 +159,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       schema_version: SCHEMA_VERSION,
       snapshot_id: snapshotId,
       created_at: unchanged ? current!.created_at : createdAt(),
-      public: false,
+      public: opts.publicBuild ?? false,
       demo_seed: opts.seed,
       tables,
       rollups,

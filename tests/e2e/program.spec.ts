@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, expectClean, manifest } from './fixtures';
 
@@ -148,4 +149,15 @@ test('an unknown region code in the URL falls back to the province with a notice
   await page.goto(`/program/${PROGRAM}?wilayah=9999`);
   await expect(page.getByTestId('program-view')).toHaveAttribute('data-scope', 'provinsi');
   await expect(page.locator('.notice', { hasText: '9999' })).toBeVisible();
+});
+
+test('the programme page with a region and a period selected has no WCAG A/AA violation and fits 360 px', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`/program/${PROGRAM}?wilayah=3526&dari=2023-01&sampai=2024-12`);
+  await expect(page.locator('#profile[data-status="ready"]')).toBeVisible();
+  await expect(page.locator('#regions[data-status="ready"]')).toBeVisible();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  // Nothing wider than the phone: the page does not scroll sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

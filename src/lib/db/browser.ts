@@ -25,16 +25,30 @@ async function start(): Promise<SqlEngine> {
   await db.open({ query: { castBigIntToDouble: true } });
   const conn = await db.connect();
   for (const s of SAFE_SETTINGS(location.origin)) await conn.query(s);
+  // Prepared statements are kept per SQL text: a cross-filter update then costs one round trip to
+  // the worker instead of three (prepare, run, close). Bounded so ad-hoc SQL cannot grow it forever.
+  const prepared = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
+  const statement = (sql: string) => {
+    let p = prepared.get(sql);
+    if (p) {
+      prepared.delete(sql); // re-insert: most recently used last
+    } else {
+      p = conn.prepare(sql);
+      p.catch(() => prepared.delete(sql));
+    }
+    prepared.set(sql, p);
+    if (prepared.size > 64) {
+      const [oldest, stmt] = prepared.entries().next().value!;
+      prepared.delete(oldest);
+      stmt.then((s) => s.close()).catch(() => {});
+    }
+    return p;
+  };
   return {
     async query<T extends Row>(sql: string, params: readonly SqlParam[] = []) {
       checkParams(sql, params);
       if (params.length === 0) return arrowToRows<T>(await conn.query(sql));
-      const stmt = await conn.prepare(sql);
-      try {
-        return arrowToRows<T>(await stmt.query(...params));
-      } finally {
-        await stmt.close();
-      }
+      return arrowToRows<T>(await (await statement(sql)).query(...params));
     },
     async insertIpc(table, ipc) {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });

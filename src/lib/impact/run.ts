@@ -55,7 +55,8 @@ export function runWorkbench(req: WorkbenchRequest, progress: ProgressFn = () =>
     cost: null,
     costNote: null,
     synth: null,
-    raw: null
+    raw: null,
+    panel: rows
   };
   const built = attempt(() => buildPanel(rows));
   if (built.error) return { ...base, error: built.error };

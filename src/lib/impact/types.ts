@@ -2,7 +2,7 @@
  * Shapes shared by the workbench's query results, its pure logic, the estimation worker and the
  * page. Plain data only (it crosses the worker boundary by structured clone).
  */
-import type { CostEffectResult, StatsErrorCode } from '../stats/index';
+import type { CostEffectResult, PanelRow, StatsErrorCode } from '../stats/index';
 
 /** Estimators the workbench offers, in the order of the method picker. */
 export const METHODS = ['cs', 'did', 'twfe', 'event', 'sc', 'prepost'] as const;
@@ -155,6 +155,8 @@ export interface WorkbenchResult {
   synth: { weights: { unit: string; weight: number }[]; placeboP: number; nDonors: number; preRmspe: number } | null;
   /** The estimator's full output, for the JSON export. */
   raw: unknown;
+  /** The estimation sample as rows (unit = region, time = year, y, group), for the panel CSV. */
+  panel: PanelRow[];
 }
 
 export type WorkerProgress = { type: 'progress'; id: number; step: ProgressStep; done: number; total: number };

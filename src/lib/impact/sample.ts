@@ -70,10 +70,12 @@ export function selectSample(outcome: readonly OutcomeRow[], timing: Record<stri
     if (cohort !== null) {
       const c = cohort;
       const next = cohorts.find((g) => g > c);
-      if (opts.control === 'notyet' && next !== undefined) {
-        to = next - 1;
-        truncatedTo = to;
-        rows = rows.filter((r) => r.time <= to);
+      if (opts.control === 'notyet') {
+        if (next !== undefined) {
+          to = next - 1;
+          truncatedTo = to;
+          rows = rows.filter((r) => r.time <= to);
+        }
         drop((r) => r.group === 0 || r.group >= c, 'already_treated');
       } else drop((r) => r.group === 0 || r.group === c || r.group > to, 'other_cohort');
     }

@@ -29,7 +29,7 @@ export function effectUnit(unit: string, lang: Lang): string {
   return unit === '%' ? t('impact.unit.pp', {}, lang) : unit;
 }
 
-const num = (v: number, c: TextContext, extra = 1) => fmtNumber(v, c.decimals + extra, c.lang);
+const num = (v: number, c: TextContext, extra = 0) => fmtNumber(v, c.decimals + extra, c.lang);
 const pValue = (p: number, lang: Lang) => (p < 0.001 ? (lang === 'id' ? '< 0,001' : '< 0.001') : fmtNumber(p, 3, lang));
 
 /** Year ranges as people write them: 2020–2024, or a list when years are missing in between. */
@@ -52,7 +52,7 @@ export function headlineText(r: WorkbenchResult, c: TextContext): string | null 
   }
   const [lo, hi] = h.ci95 as [number, number];
   if (lo <= 0 && hi >= 0) {
-    return t('impact.headline.zero', { ...vars, signed: fmtSigned(h.estimate, c.decimals + 1, c.lang), lo: fmtSigned(lo, c.decimals + 1, c.lang), hi: fmtSigned(hi, c.decimals + 1, c.lang) }, c.lang);
+    return t('impact.headline.zero', { ...vars, signed: fmtSigned(h.estimate, c.decimals, c.lang), lo: fmtSigned(lo, c.decimals, c.lang), hi: fmtSigned(hi, c.decimals, c.lang) }, c.lang);
   }
   // Magnitudes read naturally ("menurunkan … sebesar 0,27 (IK 95%: 0,11–0,43)").
   const [a, b] = [Math.abs(lo), Math.abs(hi)].sort((x, y) => x - y);

@@ -59,8 +59,8 @@ export function eventStudyOption(input: EventStudyOptionInput): EChartsOption {
     textStyle: baseText,
     animation: false,
     grid: { left: 56, right: 20, top: 24, bottom: 48 },
-    xAxis: { type: 'value', name: input.xName, nameLocation: 'middle', nameGap: 30, min: Math.min(...es) - 1, max: Math.max(...es) + 1, interval: 1, ...axisStyle, splitLine: { show: false }, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => (v < Math.min(...es) || v > Math.max(...es) ? '' : String(v)) } },
-    yAxis: { type: 'value', name: input.yName, min: yMin, max: yMax, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => format(v) } },
+    xAxis: { type: 'value', name: input.xName, nameLocation: 'middle', nameGap: 30, min: Math.min(...es) - 1, max: Math.max(...es) + 1, interval: 1, ...axisStyle, axisLine: { ...axisStyle.axisLine, onZero: false }, splitLine: { show: false }, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => (v < Math.min(...es) || v > Math.max(...es) ? '' : String(v)) } },
+    yAxis: { type: 'value', name: input.yName, min: yMin, max: yMax, ...axisStyle, axisLine: { ...axisStyle.axisLine, onZero: false }, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => format(v) } },
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {

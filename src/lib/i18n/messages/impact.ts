@@ -154,7 +154,11 @@ export const impact = {
     'impact.methods.pretest': 'Uji tren sebelum program: statistik {stat} dengan {df} derajat bebas, p = {p}.',
     'impact.methods.noPretest': 'Uji tren sebelum program tidak dapat dihitung.',
     'impact.methods.reproduce': 'Perhitungan dapat diulang dengan: {command}',
-    'impact.methods.snapshot': 'Snapshot data {snapshot}.'
+    'impact.methods.snapshot': 'Snapshot data {snapshot}.',
+    'impact.periode.maret': 'Maret',
+    'impact.periode.september': 'September',
+    'impact.periode.agustus': 'Agustus',
+    'impact.periode.tahunan': 'tahunan'
   },
   en: {
     'impact.title': 'Programme impact',
@@ -310,6 +314,10 @@ export const impact = {
     'impact.methods.pretest': 'Pre-trend test: statistic {stat} with {df} degrees of freedom, p = {p}.',
     'impact.methods.noPretest': 'The pre-trend test could not be computed.',
     'impact.methods.reproduce': 'The computation can be reproduced with: {command}',
-    'impact.methods.snapshot': 'Data snapshot {snapshot}.'
+    'impact.methods.snapshot': 'Data snapshot {snapshot}.',
+    'impact.periode.maret': 'March',
+    'impact.periode.september': 'September',
+    'impact.periode.agustus': 'August',
+    'impact.periode.tahunan': 'annual'
   }
 } as const;

@@ -99,7 +99,7 @@ export async function buildBoundaries(opts: BuildBoundariesOptions): Promise<Bui
 	const features = validateCodes(collection, label, codeProperty, opts.expectedCodes);
 
 	let rewoundPolygons = 0;
-	const cleaned: Feature<Polygon | MultiPolygon, { kode: string }>[] = features
+	const cleaned: Feature<MultiPolygon, { kode: string }>[] = features
 		.map(({ kode, geometry }) => {
 			const rewound = rewindForD3(geometry);
 			rewoundPolygons += rewound.reversed;
@@ -225,6 +225,8 @@ function validateCodes(fc: FeatureCollection, label: string, prop: string, expec
 // Topology, simplification, size budget
 
 type WilayahTopology = BuiltBoundaries['topology'];
+/** The Topology type topojson-simplify's declarations expect. */
+type SimplifiableTopology = Parameters<typeof simplify>[0];
 
 function compactTopology(
 	features: Feature<MultiPolygon, { kode: string }>[],
@@ -235,7 +237,7 @@ function compactTopology(
 	const minIslandArea = opts.minIslandArea ?? 5e-6;
 	const raw = buildTopology({ [WILAYAH_OBJECT]: { type: 'FeatureCollection', features } as FeatureCollection });
 	// The two @types packages disagree on the Topology type (see STACK-NOTES); the runtime shapes match.
-	const pre = presimplify(raw as unknown as Topology);
+	const pre = presimplify(raw as unknown as SimplifiableTopology);
 	const pointsIn = countPoints(pre);
 
 	const attempt = (retained: number) => finish(pre, retained, minIslandArea, q);
@@ -273,7 +275,7 @@ function compactTopology(
 	};
 }
 
-function finish(pre: Topology, retained: number, minIslandArea: number, q: number) {
+function finish(pre: SimplifiableTopology, retained: number, minIslandArea: number, q: number) {
 	// quantile() sorts weights descending, so p is the share of vertices kept.
 	const simplified = simplify(pre, retained >= 1 ? 0 : quantile(pre, retained));
 	let droppedRings = 0;
@@ -290,7 +292,7 @@ function finish(pre: Topology, retained: number, minIslandArea: number, q: numbe
 }
 
 /** presimplify stores a weight as a third coordinate; it must not reach the output file. */
-function stripWeights(t: Topology): Topology {
+function stripWeights(t: SimplifiableTopology): SimplifiableTopology {
 	return { ...t, arcs: t.arcs.map((arc) => arc.map((pt) => [pt[0], pt[1]])) };
 }
 
@@ -302,7 +304,7 @@ function assertNoEmptyGeometry(t: WilayahTopology, expected: number): void {
 	}
 }
 
-function countPoints(t: Topology): number {
+function countPoints(t: { arcs: unknown[][] }): number {
 	return t.arcs.reduce((n, arc) => n + arc.length, 0);
 }
 

@@ -17,6 +17,8 @@ export interface ColumnSpec {
   min?: number;
   max?: number;
   pattern?: RegExp;
+  /** What a value failing `pattern` is, in words (default: the pattern itself). */
+  patternMessage?: string;
   values?: readonly string[];
 }
 
@@ -33,7 +35,7 @@ function baseSchema(col: ColumnSpec): z.ZodType {
     case 'text': {
       if (col.values) return z.enum(col.values as [string, ...string[]]);
       let s = z.string().min(1, 'kosong');
-      if (col.pattern) s = s.regex(col.pattern, `tidak sesuai pola ${col.pattern.source}`);
+      if (col.pattern) s = s.regex(col.pattern, col.patternMessage ?? `does not match ${col.pattern.source}`);
       return s;
     }
     case 'bool':

@@ -12,6 +12,7 @@ export const KODE_PROVINSI = '3500';
 
 export const REGION_CODE = /^35(0[1-9]|1\d|2\d|7[1-9])$/;
 const REGION_OR_PROVINCE = /^35(00|0[1-9]|1\d|2\d|7[1-9])$/;
+const UNKNOWN_REGION = 'unknown region code (expected a BPS code of an East Java kabupaten/kota)';
 const YEAR = { min: 2000, max: 2100 } as const;
 
 export type TableName = 'wilayah' | 'indikator' | 'nilai_indikator' | 'program' | 'penyaluran' | 'penerima';
@@ -51,7 +52,7 @@ export const TABLES: Record<TableName, TableSpec> = {
     description: '38 kabupaten/kota di Jawa Timur dengan kode BPS dan koordinat ibu kota.',
     description_en: 'The 38 regencies/cities of East Java with BPS code and seat coordinates.',
     columns: [
-      c('kode', 'text', 'Kode wilayah BPS', 'BPS region code', { pattern: REGION_CODE }),
+      c('kode', 'text', 'Kode wilayah BPS', 'BPS region code', { pattern: REGION_CODE, patternMessage: UNKNOWN_REGION }),
       c('nama', 'text', 'Nama resmi', 'Official name'),
       c('nama_pendek', 'text', 'Nama pendek', 'Short name'),
       c('jenis', 'text', 'Kabupaten atau kota', 'Regency or city', { values: ['kabupaten', 'kota'] }),
@@ -96,7 +97,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     description_en: 'Official BPS statistics by region, year and period (3500 = province). Gaps stay gaps.',
     columns: [
       c('kode', 'text', 'Kode wilayah BPS (3500 = provinsi)', 'BPS region code (3500 = province)', {
-        pattern: REGION_OR_PROVINCE
+        pattern: REGION_OR_PROVINCE,
+        patternMessage: UNKNOWN_REGION
       }),
       c('tahun', 'int', 'Tahun', 'Year', YEAR),
       c('periode', 'text', 'Periode survei', 'Survey period', {
@@ -158,7 +160,7 @@ export const TABLES: Record<TableName, TableSpec> = {
     description_en: 'Target and realised recipients and rupiah by programme, region and month.',
     columns: [
       c('program_id', 'text', 'Kode program', 'Programme id'),
-      c('kode', 'text', 'Kode wilayah BPS', 'BPS region code', { pattern: REGION_CODE }),
+      c('kode', 'text', 'Kode wilayah BPS', 'BPS region code', { pattern: REGION_CODE, patternMessage: UNKNOWN_REGION }),
       c('tahun', 'int', 'Tahun', 'Year', YEAR),
       c('bulan', 'int', 'Bulan', 'Month', { min: 1, max: 12 }),
       c('target_penerima', 'int', 'Target penerima', 'Target recipients', { min: 0 }),
@@ -186,7 +188,7 @@ export const TABLES: Record<TableName, TableSpec> = {
         pattern: /^[0-9a-f]{16}$/
       }),
       c('program_id', 'text', 'Kode program', 'Programme id'),
-      c('kode', 'text', 'Kode wilayah BPS', 'BPS region code', { pattern: REGION_CODE }),
+      c('kode', 'text', 'Kode wilayah BPS', 'BPS region code', { pattern: REGION_CODE, patternMessage: UNKNOWN_REGION }),
       c('kecamatan', 'text', 'Kode kecamatan', 'District code', { pattern: /^35\d{5}$/ }),
       c('jenis_kelamin', 'text', 'Jenis kelamin', 'Sex', { values: ['L', 'P'] }),
       c('kelompok_umur', 'text', 'Kelompok umur', 'Age group', { values: ['<18', '18-59', '60-69', '70+'] }),

@@ -190,5 +190,6 @@ async function timedInsert(rows: number): Promise<void> {
 
 describe('DuckDB insertion', () => {
   it('inserts 200,000 penerima rows', () => timedInsert(ROWS));
-  it.runIf(process.env.DEMO_5M)('inserts 5,000,000 penerima rows (DEMO_5M=1)', () => timedInsert(5_000_000), 300_000);
+  // The scale the issue asks for; ~30 s on 2 cores, so it runs in every suite rather than behind a flag.
+  it('inserts 5,000,000 penerima rows', () => timedInsert(5_000_000), 300_000);
 });

@@ -1,0 +1,121 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSnapshot, rollback } from '../../../src/lib/pipeline/snapshot';
+import { SourceError } from '../../../src/lib/pipeline/errors';
+import { manifestSchema, TABLE_NAMES } from '../../../src/lib/schema';
+import { ROOT, SHARED, build, digest, editLine, snapshotOptions, sourcesCopy } from './helpers';
+
+describe('snapshot pipeline on the committed sources', () => {
+  let first: Awaited<ReturnType<typeof build>>;
+  beforeAll(async () => {
+    process.env.SOURCE_DATE_EPOCH = '1767225600';
+    first = await build(sourcesCopy());
+  });
+
+  it('writes every table, the rollups, boundaries and a valid manifest', () => {
+    const m = manifestSchema.parse(JSON.parse(readFileSync(join(first.out, 'manifest.json'), 'utf8')));
+    expect(m.tables.map((t) => t.name)).toEqual(expect.arrayContaining(TABLE_NAMES));
+    const byName = Object.fromEntries(m.tables.map((t) => [t.name, t]));
+    expect(byName.wilayah.rows).toBe(38);
+    expect(byName.nilai_indikator.rows).toBe(readFileSync(join(ROOT, 'data/nilai_indikator.csv'), 'utf8').trim().split('\n').length - 1);
+    expect(byName.penerima.rows).toBe(3000);
+    expect(byName.penerima.demo && byName.penyaluran.demo).toBe(true);
+    expect(byName.nilai_indikator.demo || byName.wilayah.demo).toBe(false);
+    for (const t of m.tables) expect(existsSync(join(first.out, t.file))).toBe(true);
+    expect(m.boundaries.source).toMatch(/GADM 4\.1/);
+  });
+
+  it('rerunning on the same input leaves the snapshot byte-for-byte unchanged', async () => {
+    const before = digest(first.out);
+    const again = await buildSnapshot(snapshotOptions(join(first.out, '..', 'unused'), first.out, { input: sourcesCopy() }));
+    expect(again.changed).toBe(false);
+    expect(digest(first.out)).toEqual(before);
+  });
+
+  it('two independent runs give identical files', async () => {
+    const second = await build(sourcesCopy());
+    expect(digest(second.out)).toEqual(digest(first.out));
+  });
+
+  it('a different demo seed changes only demo tables', async () => {
+    const other = await build(sourcesCopy(), { seed: 8 });
+    const a = digest(first.out);
+    const b = digest(other.out);
+    expect(b['nilai_indikator.parquet']).toBe(a['nilai_indikator.parquet']);
+    expect(b['penerima.parquet']).not.toBe(a['penerima.parquet']);
+  });
+
+  it('--boundaries takes another GeoJSON with BPS codes and credits it', async () => {
+    const alt = await build(sourcesCopy(), { boundaries: join(SHARED, 'reference/geo/jatim_kabkota.geojson') });
+    expect(alt.result.manifest.boundaries.source).toMatch(/cahyadsn/);
+    expect(alt.result.manifest.boundaries.features).toBe(38);
+  });
+});
+
+/** Each bad input: the rule it must name, and an edit to the committed sources. */
+const BAD: { name: string; file: string; edit: (t: string) => string | Uint8Array; expect: { row?: number; column?: string; rule: string }; message?: RegExp }[] = [
+  { name: 'a missing column', file: 'wilayah.csv', edit: (t) => t.replace('kode,nama,nama_pendek', 'kd,nama,nama_pendek'), expect: { row: 1, column: 'kode', rule: 'missing_column' } },
+  { name: 'a non-numeric value', file: 'wilayah.csv', edit: (t) => editLine(t, 3, (l) => l.replace('-8.0500', 'abc')), expect: { row: 4, column: 'lat', rule: 'numeric' } },
+  { name: 'an unknown region code', file: 'nilai_indikator.csv', edit: (t) => editLine(t, 40, (l) => l.replace(/^35\d\d/, '3599')), expect: { row: 41, column: 'kode', rule: 'invalid_format' }, message: /unknown region code/ },
+  { name: 'a region code not in wilayah', file: 'wilayah.csv', edit: (t) => editLine(t, 38, (l) => l.replace(/^3579/, '3529')), expect: { row: 39, column: 'kode', rule: 'duplicate_code' } },
+  { name: 'a duplicate key', file: 'nilai_indikator.csv', edit: (t) => t.trimEnd() + '\n' + t.split('\n')[5] + '\n', expect: { column: 'kode+tahun+periode+indikator', rule: 'duplicate_key' } },
+  { name: 'a negative amount', file: 'program.csv', edit: (t) => t.replace(',2000000,70+', ',-2000000,70+'), expect: { row: 2, column: 'nilai_per_penerima', rule: 'non_negative' } },
+  { name: 'an empty file', file: 'program.csv', edit: () => '', expect: { rule: 'empty' } },
+  { name: 'a wrong delimiter', file: 'wilayah.csv', edit: (t) => t.replaceAll(',', ';'), expect: { row: 1, rule: 'delimiter' } },
+  { name: 'a wrong encoding', file: 'wilayah.csv', edit: (t) => { const b = Buffer.from(t, 'utf8'); const i = b.indexOf('Pacitan'); const o = Buffer.concat([b.subarray(0, i), Buffer.from([0xe9]), b.subarray(i)]); return new Uint8Array(o); }, expect: { row: 2, rule: 'encoding' } }
+];
+
+describe('bad input stops the run, names file, row, column and rule, and keeps the old snapshot', () => {
+  let good: Awaited<ReturnType<typeof build>>;
+  beforeAll(async () => {
+    good = await build(sourcesCopy());
+  });
+
+  for (const bad of BAD) {
+    it(`rejects ${bad.name}`, async () => {
+      const before = digest(good.out);
+      const input = sourcesCopy({ [bad.file]: bad.edit });
+      const err = await buildSnapshot(snapshotOptions(input, good.out)).then(
+        () => null,
+        (e: unknown) => e
+      );
+      expect(err).toBeInstanceOf(SourceError);
+      const issues = (err as SourceError).issues;
+      const hit = issues.find((i) => i.rule === bad.expect.rule);
+      expect(hit, JSON.stringify(issues.slice(0, 3))).toBeDefined();
+      expect(hit!.file).toBe(join(input, bad.file));
+      if (bad.expect.row !== undefined) expect(hit!.row).toBe(bad.expect.row);
+      if (bad.expect.column !== undefined) expect(hit!.column).toBe(bad.expect.column);
+      expect((err as Error).message).toContain(bad.file);
+      if (bad.message) expect(hit!.message).toMatch(bad.message);
+      expect(digest(good.out)).toEqual(before);
+    });
+  }
+
+  it('the CLI exits non-zero with the message and leaves the snapshot intact', () => {
+    const before = digest(good.out);
+    const input = sourcesCopy({ 'wilayah.csv': (t) => editLine(t, 3, (l) => l.replace('-8.0500', 'abc')) });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/data.ts', '--input', input, '--out', good.out, '--work', join(good.base, 'work'), '--penerima', '3000'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/wilayah\.csv, row 4, column "lat": not a number/);
+    expect(digest(good.out)).toEqual(before);
+  });
+});
+
+describe('rollback', () => {
+  it('restores the previous snapshot', async () => {
+    const first = await build(sourcesCopy());
+    const opts = snapshotOptions(sourcesCopy(), first.out, { seed: 99, workDir: join(first.base, 'work') });
+    const before = digest(first.out);
+    await buildSnapshot(opts);
+    expect(digest(first.out)).not.toEqual(before);
+    rollback(opts);
+    expect(digest(first.out)).toEqual(before);
+  });
+
+  it('the CLI --rollback fails clearly with no history', () => {
+    expect(() => execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/data.ts', '--rollback', '--out', '/tmp/none-dampak', '--work', '/tmp/none-dampak-work'], { cwd: ROOT, stdio: 'pipe' })).toThrow(/no previous snapshot/);
+  });
+});

@@ -9,6 +9,10 @@ import { eventStudyOption } from '$lib/charts/options/eventstudy';
 import { rankedBarOption } from '$lib/charts/options/rankedbar';
 import { treatedTrendOption } from '$lib/charts/options/treatedtrend';
 import { fmt, t, type MessageKey } from '$lib/i18n';
+import { choroplethOption } from '$lib/charts/options/choropleth';
+import { classify } from '$lib/map/classify';
+import { divergingPalette } from '$lib/map/palette';
+import type { MapLayout } from '$lib/map/projection';
 import { COMPARISON_KEY, cohortKey } from './descriptive';
 import { effectUnit, yearsText, type TextContext } from './text';
 import type { WorkbenchResult } from './types';
@@ -111,3 +115,35 @@ export function regionalView(r: WorkbenchResult, c: TextContext): ChartView {
 
 /** Height that gives each region of a per-region chart a readable row. */
 export const rowsHeight = (n: number) => Math.max(220, 70 + n * 22);
+
+/**
+ * The regional effects on the province map (diverging classes centred on zero, blue = better);
+ * regions outside the treated sample are drawn as "no data" with their own label.
+ */
+export function effectMapView(r: WorkbenchResult, c: TextContext, layout: MapLayout, regions: readonly { kode: string; nama: string }[], mapName: string): ChartView {
+  const base = regionalView(r, c);
+  const title = t('impact.map.title');
+  if (r.regional.length === 0) return { ...base, title, option: null };
+  const effect = new Map(r.regional.map((g) => [g.kode, g.effect]));
+  const values = regions.map((reg) => ({ kode: reg.kode, nama: reg.nama, value: effect.get(reg.kode) ?? null }));
+  const classes = classify(values.map((v) => v.value), 5, 'diverging');
+  const palette = divergingPalette(classes.k, c.betterDirection === 'higher' ? 'higher' : 'lower');
+  const unit = effectUnit(c.unit, c.lang);
+  const format = (v: number) => fmt.signed(v, c.decimals);
+  const option = choroplethOption({
+    features: layout.features,
+    insets: layout.insets,
+    width: layout.width,
+    height: layout.height,
+    values,
+    classes,
+    palette,
+    noDataLabel: t('impact.map.notTreated'),
+    showLabels: true,
+    format,
+    // The subtitle carries the unit; a long unit in every legend row would cover the map.
+    tooltipFormatter: (kode) => `${values.find((v) => v.kode === kode)?.nama ?? kode}: ${effect.has(kode) ? `${format(effect.get(kode)!)} ${unit}` : t('impact.map.notTreated')}`,
+    mapName
+  });
+  return { ...base, title, option };
+}

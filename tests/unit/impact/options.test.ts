@@ -39,8 +39,8 @@ describe('event-study option', () => {
     const y = (o as { yAxis: { min: number; max: number } }).yAxis;
     expect(y.min).toBeLessThanOrEqual(-1.1);
     expect(y.max).toBeGreaterThanOrEqual(0.4);
-    expect(niceRange(-1.064, 0.367)).toEqual([-1.5, 0.5]);
-    expect(niceRange(0.2, 0.9)).toEqual([0.2, 1]);
+    expect(niceRange(-1.064, 0.367)).toEqual([-1.5, 0.5, 0.5]);
+    expect(niceRange(0.2, 0.9)).toEqual([0.2, 1, 0.2]);
   });
 });
 

@@ -39,14 +39,14 @@ function whisker(params: { coordSys: unknown }, api: { value: (i: number) => num
   };
 }
 
-/** Axis bounds that include zero and land on a round step (0.1, 0.2, 0.5, 1, 2, 5 …). */
-export function niceRange(lo: number, hi: number): [number, number] {
+/** Axis bounds and step: bounds land on a round step (0.1, 0.2, 0.5, 1, 2, 5 …). */
+export function niceRange(lo: number, hi: number): [number, number, number] {
   const span = hi - lo || Math.abs(hi) || 1;
   const raw = span / 5;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
   const round = (v: number) => Number(v.toFixed(12));
-  return [round(Math.floor(lo / step) * step), round(Math.ceil(hi / step) * step)];
+  return [round(Math.floor(lo / step) * step), round(Math.ceil(hi / step) * step), step];
 }
 
 export function eventStudyOption(input: EventStudyOptionInput): EChartsOption {
@@ -54,13 +54,13 @@ export function eventStudyOption(input: EventStudyOptionInput): EChartsOption {
   const es = points.map((p) => p.e);
   const intervals = points.filter((p) => p.ci95).map((p) => [p.e, p.ci95![0], p.ci95![1]]);
   const values = points.flatMap((p) => (p.ci95 ? [p.estimate, ...p.ci95] : [p.estimate]));
-  const [yMin, yMax] = niceRange(Math.min(...values, 0), Math.max(...values, 0));
+  const [yMin, yMax, yStep] = niceRange(Math.min(...values, 0), Math.max(...values, 0));
   return {
     textStyle: baseText,
     animation: false,
     grid: { left: 56, right: 20, top: 24, bottom: 48 },
     xAxis: { type: 'value', name: input.xName, nameLocation: 'middle', nameGap: 30, min: Math.min(...es) - 1, max: Math.max(...es) + 1, interval: 1, ...axisStyle, axisLine: { ...axisStyle.axisLine, onZero: false }, splitLine: { show: false }, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => (v < Math.min(...es) || v > Math.max(...es) ? '' : String(v)) } },
-    yAxis: { type: 'value', name: input.yName, min: yMin, max: yMax, ...axisStyle, axisLine: { ...axisStyle.axisLine, onZero: false }, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => format(v) } },
+    yAxis: { type: 'value', name: input.yName, min: yMin, max: yMax, interval: yStep, ...axisStyle, axisLine: { ...axisStyle.axisLine, onZero: false }, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => format(v) } },
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {

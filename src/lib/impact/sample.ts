@@ -4,16 +4,10 @@
  * (which regions leave and why is returned, so the page can show the sample honestly).
  */
 import type { PanelRow } from '../stats/index';
-import type { Control, DropReason, Method, OutcomeRow, SampleInfo } from './types';
+import type { DropReason, Method, OutcomeRow, SampleInfo, WorkbenchRequest } from './types';
 
-export interface SampleOptions {
-  method: Method;
-  control: Control;
-  from: number;
-  to: number;
-  cohort: number | null;
-  treatedUnit: string | null;
-}
+/** The choices that shape the sample (a subset of the workbench request). */
+export type SampleOptions = Pick<WorkbenchRequest, 'method' | 'control' | 'from' | 'to' | 'cohort' | 'treatedUnit'>;
 
 export interface Sample {
   rows: PanelRow[];

@@ -15,7 +15,7 @@ import { divergingPalette } from '$lib/map/palette';
 import type { MapLayout } from '$lib/map/projection';
 import { COMPARISON_KEY, cohortKey } from './descriptive';
 import { effectUnit, yearsText, type TextContext } from './text';
-import type { WorkbenchResult } from './types';
+import type { RegionalEffect, WorkbenchResult } from './types';
 
 export interface ChartView {
   title: string;
@@ -72,6 +72,14 @@ export function eventView(r: WorkbenchResult, c: TextContext): ChartView {
   return { title, subtitle, option, table, reason: null };
 }
 
+/** First columns of every per-region table: name, BPS code, start year. */
+const regionColumns = () => [
+  { key: 'wilayah', label: t('impact.col.region') },
+  { key: 'kode', label: 'Kode' },
+  { key: 'mulai', label: t('impact.col.start') }
+];
+const regionCells = (g: RegionalEffect, c: TextContext) => ({ wilayah: c.regionName(g.kode), kode: g.kode, mulai: g.group });
+
 export function dumbbellView(r: WorkbenchResult, c: TextContext): ChartView {
   const title = t('impact.chart.dumbbell', { outcome: c.outcome });
   const subtitle = t('impact.chart.dumbbellSub', { unit: c.unit, years: yearsText(r.sample.years) });
@@ -80,14 +88,12 @@ export function dumbbellView(r: WorkbenchResult, c: TextContext): ChartView {
   const option = dumbbellOption({ rows, beforeName: t('impact.series.before'), afterName: t('impact.series.after'), xName: c.unit, format: num(c) });
   const table: ChartTable = {
     columns: [
-      { key: 'wilayah', label: t('impact.col.region') },
-      { key: 'kode', label: 'Kode' },
-      { key: 'mulai', label: t('impact.col.start') },
+      ...regionColumns(),
       { key: 'before', label: t('impact.col.before'), format: plain(c) },
       { key: 'after', label: t('impact.col.after'), format: plain(c) },
       { key: 'change', label: t('impact.col.change'), format: signed(c) }
     ],
-    rows: r.regional.map((g) => ({ wilayah: c.regionName(g.kode), kode: g.kode, mulai: g.group, before: g.before, after: g.after, change: g.change }))
+    rows: r.regional.map((g) => ({ ...regionCells(g, c), before: g.before, after: g.after, change: g.change }))
   };
   return { title, subtitle, option, table, reason: null };
 }
@@ -101,14 +107,12 @@ export function regionalView(r: WorkbenchResult, c: TextContext): ChartView {
   const option = rankedBarOption({ rows, xName: unit, format: (v) => fmt.signed(v, c.decimals + 1), better: c.betterDirection });
   const table: ChartTable = {
     columns: [
-      { key: 'wilayah', label: t('impact.col.region') },
-      { key: 'kode', label: 'Kode' },
-      { key: 'mulai', label: t('impact.col.start') },
+      ...regionColumns(),
       { key: 'change', label: t('impact.col.change'), format: signed(c) },
       { key: 'comparison', label: t('impact.col.comparisonChange'), format: signed(c) },
       { key: 'effect', label: t('impact.col.effect'), format: signed(c) }
     ],
-    rows: r.regional.map((g) => ({ wilayah: c.regionName(g.kode), kode: g.kode, mulai: g.group, change: g.change, comparison: g.comparisonChange, effect: g.effect }))
+    rows: r.regional.map((g) => ({ ...regionCells(g, c), change: g.change, comparison: g.comparisonChange, effect: g.effect }))
   };
   return { title, subtitle, option, table, reason: null };
 }

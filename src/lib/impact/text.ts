@@ -30,7 +30,8 @@ export function effectUnit(unit: string, lang: Lang): string {
 }
 
 const num = (v: number, c: TextContext, extra = 0) => fmtNumber(v, c.decimals + extra, c.lang);
-const pValue = (p: number, lang: Lang) => (p < 0.001 ? (lang === 'id' ? '< 0,001' : '< 0.001') : fmtNumber(p, 3, lang));
+/** "p = 0,004" or "p < 0,001" (never a bare zero). */
+export const pValue = (p: number | null, lang: Lang) => (p === null || !Number.isFinite(p) ? 'p = –' : p < 0.001 ? `p < ${fmtNumber(0.001, 3, lang)}` : `p = ${fmtNumber(p, 3, lang)}`);
 
 /** Year ranges as people write them: 2020–2024, or a list when years are missing in between. */
 export function yearsText(years: readonly number[]): string {
@@ -65,7 +66,7 @@ export function headlineNotes(r: WorkbenchResult, c: TextContext): string[] {
   const h = r.headline;
   if (!h) return [];
   const notes: string[] = [];
-  if (h.kind === 'sc_gap' && r.synth) notes.push(t('impact.headline.scNote', { p: fmtNumber(r.synth.placeboP, 3, c.lang), pmin: fmtNumber(1 / (r.synth.nDonors + 1), 3, c.lang) }, c.lang));
+  if (h.kind === 'sc_gap' && r.synth) notes.push(t('impact.headline.scNote', { p: pValue(r.synth.placeboP, c.lang), pmin: fmtNumber(1 / (r.synth.nDonors + 1), 3, c.lang) }, c.lang));
   if (h.kind === 'e0') notes.push(t('impact.headline.e0', {}, c.lang));
   if (h.kind === 'prepost') notes.push(t('impact.headline.prepost', {}, c.lang));
   if (r.method === 'twfe' && r.sample.cohorts.length > 1) notes.push(t('impact.headline.twfe', {}, c.lang));
@@ -125,7 +126,7 @@ export function methodsParagraph(r: WorkbenchResult, c: TextContext, panelFile: 
   const h = r.headline;
   const d = c.decimals + 2;
   if (h && h.ci95 && h.se !== null) parts.push(t('impact.methods.result', { estimate: fmtSigned(h.estimate, d, L), unit, lo: fmtSigned(h.ci95[0], d, L), hi: fmtSigned(h.ci95[1], d, L), se: fmtNumber(h.se, d, L) }, L));
-  else if (h && h.kind === 'sc_gap') parts.push(t('impact.methods.resultSc', { estimate: fmtSigned(h.estimate, d, L), unit, p: fmtNumber(h.p ?? NaN, 3, L) }, L));
+  else if (h && h.kind === 'sc_gap') parts.push(t('impact.methods.resultSc', { estimate: fmtSigned(h.estimate, d, L), unit, p: pValue(h.p, L) }, L));
   if (r.pretest) parts.push(t('impact.methods.pretest', { stat: fmtNumber(r.pretest.stat, 2, L), df: r.pretest.df, p: pValue(r.pretest.p, L) }, L));
   else if (r.method !== 'sc') parts.push(pretestText(null, r.pretestGap, r, L).text);
   const cmd = reproduceCommand(r, panelFile);

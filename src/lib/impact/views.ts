@@ -117,6 +117,9 @@ export function regionalView(r: WorkbenchResult, c: TextContext): ChartView {
   return { title, subtitle, option, table, reason: null };
 }
 
+/** Room under the map for the legend: one row per class plus "not treated". */
+export const MAP_LEGEND_HEIGHT = 7 * 15 + 16;
+
 /** Height that gives each region of a per-region chart a readable row. */
 export const rowsHeight = (n: number) => Math.max(220, 70 + n * 22);
 
@@ -144,6 +147,10 @@ export function effectMapView(r: WorkbenchResult, c: TextContext, layout: MapLay
     palette,
     noDataLabel: t('impact.map.notTreated'),
     showLabels: true,
+    // Legend under the map (the chart is taller than the layout), so it never covers a region or an inset.
+    legend: 'inside',
+    left: 4,
+    top: layout.height + 2,
     format,
     // The subtitle carries the unit; a long unit in every legend row would cover the map.
     tooltipFormatter: (kode) => `${values.find((v) => v.kode === kode)?.nama ?? kode}: ${effect.has(kode) ? `${format(effect.get(kode)!)} ${unit}` : t('impact.map.notTreated')}`,

@@ -41,7 +41,7 @@ export function dumbbellOption(input: DumbbellOptionInput): EChartsOption {
     animation: false,
     legend: { top: 0, data: [input.beforeName, input.afterName] },
     grid: { left: 8, right: 24, top: 32, bottom: 40, containLabel: true },
-    xAxis: { type: 'value', name: input.xName, nameLocation: 'middle', nameGap: 28, min: Math.floor((Math.min(...all) - pad) * 10) / 10, max: Math.ceil((Math.max(...all) + pad) * 10) / 10, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => input.format(v) } },
+    xAxis: { type: 'value', name: input.xName, nameLocation: 'middle', nameGap: 28, min: Math.floor((Math.min(...all) - pad) * 10) / 10, max: Math.ceil((Math.max(...all) + pad) * 10) / 10, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, hideOverlap: true, formatter: (v: number) => input.format(v) } },
     yAxis: { type: 'category', data: labels, ...axisStyle, axisTick: { show: false }, splitLine: { show: false } },
     tooltip: {
       trigger: 'axis',

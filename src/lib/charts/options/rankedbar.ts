@@ -37,7 +37,7 @@ export function rankedBarOption(input: RankedBarInput): EChartsOption {
     animation: false,
     grid: { left: 8, right: 56, top: 8, bottom: 40, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? input.format(v) : '–') },
-    xAxis: { type: 'value', name: input.xName, nameLocation: 'middle', nameGap: 28, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => input.format(v) } },
+    xAxis: { type: 'value', name: input.xName, nameLocation: 'middle', nameGap: 28, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, hideOverlap: true, formatter: (v: number) => input.format(v) } },
     yAxis: { type: 'category', data: rows.map((r) => r.label), ...axisStyle, axisTick: { show: false }, splitLine: { show: false } },
     series: [
       {

@@ -150,3 +150,32 @@ test('plain-language error when the method cannot be computed, at phone width', 
   expect(overflow).toBeLessThanOrEqual(0);
   expectClean(watch);
 });
+
+test('the page stays responsive while the slowest estimator (synthetic control with placebos) runs, showing progress', async ({ page, watch }) => {
+  await page.goto('/dampak');
+  await expect(page.getByTestId('impact-headline')).toBeVisible({ timeout: 60_000 });
+  // Count timer ticks on the main thread while the progress indicator is on screen: an estimator
+  // running on the main thread would block them all.
+  await page.evaluate(() => {
+    const w = window as unknown as { probe: { seen: boolean; ticks: number; maxGap: number } };
+    w.probe = { seen: false, ticks: 0, maxGap: 0 };
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      if (document.querySelector('[data-testid="impact-progress"] progress')) {
+        w.probe.seen = true;
+        w.probe.ticks++;
+        w.probe.maxGap = Math.max(w.probe.maxGap, now - last);
+      }
+      last = now;
+    }, 10);
+  });
+  await page.locator('[data-control="method"]').selectOption('sc');
+  await expect(page.getByTestId('impact-result')).toHaveAttribute('data-method', 'sc');
+  const probe = await page.evaluate(() => (window as unknown as { probe: { seen: boolean; ticks: number; maxGap: number } }).probe);
+  expect(probe.seen).toBe(true);
+  expect(probe.ticks).toBeGreaterThan(10);
+  expect(probe.maxGap).toBeLessThan(600);
+  await expect(page.getByTestId('impact-headline')).toContainText('kontrol sintetis');
+  expectClean(watch);
+});

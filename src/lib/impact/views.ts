@@ -146,7 +146,8 @@ export function effectMapView(r: WorkbenchResult, c: TextContext, layout: MapLay
     classes,
     palette,
     noDataLabel: t('impact.map.notTreated'),
-    showLabels: true,
+    // Below this width the kota labels cover each other; the table lists every region.
+    showLabels: layout.width >= 480,
     // Legend under the map (the chart is taller than the layout), so it never covers a region or an inset.
     legend: 'inside',
     left: 4,

@@ -5,10 +5,11 @@
 import { costPerEffect } from '../stats/index';
 import type { CostInfo, Headline, SampleInfo, WorkbenchRequest, WorkbenchResult } from './types';
 
-export function disbursedInWindow(req: Pick<WorkbenchRequest, 'disbursed'>, sample: Pick<SampleInfo, 'treated' | 'years'>): { costRp: number; years: [number, number] } {
-  const adoption = new Map(sample.treated.map((t) => [t.kode, t.group]));
+export function disbursedInWindow(req: Pick<WorkbenchRequest, 'disbursed' | 'timing'>, sample: Pick<SampleInfo, 'treated' | 'years'>): { costRp: number; years: [number, number] } {
+  // Money counts from the real first disbursement, even when the analysis starts at a later data year.
+  const adoption = new Map(sample.treated.map((t) => [t.kode, req.timing[t.kode] ?? t.group]));
   const last = sample.years[sample.years.length - 1];
-  const first = Math.min(...sample.treated.map((t) => t.group));
+  const first = Math.min(...adoption.values());
   let costRp = 0;
   for (const d of req.disbursed) {
     const g = adoption.get(d.kode);
@@ -20,7 +21,7 @@ export function disbursedInWindow(req: Pick<WorkbenchRequest, 'disbursed'>, samp
 export function costForEffect(
   headline: Headline,
   sample: SampleInfo,
-  req: Pick<WorkbenchRequest, 'disbursed' | 'population' | 'betterDirection'>
+  req: Pick<WorkbenchRequest, 'disbursed' | 'timing' | 'population' | 'betterDirection'>
 ): { cost: CostInfo | null; note: WorkbenchResult['costNote'] } {
   if (req.betterDirection === 'neutral') return { cost: null, note: 'neutral_indicator' };
   if (!headline.ci95) return { cost: null, note: 'no_interval' };

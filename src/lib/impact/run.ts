@@ -58,6 +58,9 @@ export function runWorkbench(req: WorkbenchRequest, progress: ProgressFn = () =>
     raw: null,
     panel: rows
   };
+  if (rows.length === 0 && info.dropped.some((d) => d.reason === 'treated_before_window')) {
+    return { ...base, error: { code: 'treated_before_data', message: `Every region with data received the programme in or before ${req.from}, the first year of the window: there is no year before the programme to compare with.` } };
+  }
   const built = attempt(() => buildPanel(rows));
   if (built.error) return { ...base, error: built.error };
   const panel = built.value;

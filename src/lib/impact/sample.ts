@@ -52,6 +52,17 @@ export function selectSample(outcome: readonly OutcomeRow[], timing: Record<stri
     rows = rows.filter((r) => !gone.has(r.unit));
   };
   drop((r) => r.group === 0 || r.group > firstYear, 'treated_before_window');
+  // A start year inside a data gap (e.g. IPM has no 2022–2023) counts from the next year with data:
+  // that is the first observation that can show an effect. Reported, never hidden.
+  const shifted = new Map<number, number>();
+  const observed = years();
+  rows = rows.map((r) => {
+    if (r.group === 0 || r.group > to || observed.includes(r.group)) return r;
+    const next = observed.find((y) => y > r.group);
+    if (next === undefined) return r;
+    shifted.set(r.group, next);
+    return { ...r, group: next };
+  });
 
   const inWindowCohorts = () => [...new Set(rows.filter((r) => r.group > 0 && r.group <= to).map((r) => r.group))].sort((a, b) => a - b);
   let cohort: number | null = null;
@@ -99,7 +110,8 @@ export function selectSample(outcome: readonly OutcomeRow[], timing: Record<stri
       cohorts: inWindowCohorts(),
       cohort,
       treatedUnit,
-      truncatedTo
+      truncatedTo,
+      shiftedStarts: [...shifted].map(([start, observed]) => ({ start, observed }))
     }
   };
 }

@@ -72,6 +72,8 @@ export interface SampleInfo {
   treatedUnit: string | null;
   /** The window's last year after DiD with not-yet-treated comparisons was cut before the next cohort. */
   truncatedTo: number | null;
+  /** Start years that fall in a data gap, analysed from the next year with data. */
+  shiftedStarts: { start: number; observed: number }[];
 }
 
 /** The number the page leads with. */
@@ -132,7 +134,8 @@ export interface CostInfo extends CostEffectResult {
 }
 
 export interface WorkbenchError {
-  code: StatsErrorCode | 'internal';
+  /** 'treated_before_data': every region started before the first year with outcome data. */
+  code: StatsErrorCode | 'internal' | 'treated_before_data';
   message: string;
 }
 

@@ -99,4 +99,19 @@ describe('runWorkbench', () => {
     const r = runWorkbench(request({ timing: { '3501': TIMING['3501'], '3502': TIMING['3502'] } }));
     expect(r.sample.comparison.map((c) => c.kode)).toContain('3503');
   });
+
+  it('says plainly when every region started before the first year with data', () => {
+    const early = Object.fromEntries(REGIONS.map((k) => [k, 2019]));
+    const r = runWorkbench(request({ timing: early, from: 2019 }));
+    expect(r.error?.code).toBe('treated_before_data');
+    expect(r.sample.dropped.every((d) => d.reason === 'treated_before_window')).toBe(true);
+  });
+
+  it('estimates across a data gap (CS needs the shifted start to be a panel year)', () => {
+    const r = runWorkbench(request({ outcome: outcome([2019, 2020, 2021, 2023]) }));
+    expect(r.error).toBeNull();
+    expect(r.headline!.estimate).toBeCloseTo(EFFECT, 0);
+    // Money still counts from the real first disbursement (2022 for region 3503).
+    expect(r.cost!.costRp).toBe(8e9);
+  });
 });

@@ -68,4 +68,10 @@ describe('sample selection per method', () => {
     expect(chosen.info.comparison.map((c) => c.kode)).toEqual(['3504', '3505', '3506']);
     expect(selectSample(outcome(), TIMING, REGIONS, { ...base, method: 'sc', treatedUnit: '3504' }).info.treatedUnit).toBe('3503');
   });
+
+  it('a start year inside a data gap counts from the next year with data, and says so', () => {
+    const s = selectSample(outcome([2019, 2020, 2021, 2023]), TIMING, REGIONS, { ...base, method: 'twfe' });
+    expect(s.info.shiftedStarts).toEqual([{ start: 2022, observed: 2023 }]);
+    expect(s.info.treated).toContainEqual({ kode: '3503', group: 2023 });
+  });
 });

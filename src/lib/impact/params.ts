@@ -45,8 +45,11 @@ export function readChoices(params: URLSearchParams, programIds: readonly string
   const outcomeId = read({ name: P.outcome, fallback: ids.includes(DEFAULT_OUTCOME) ? DEFAULT_OUTCOME : ids[0], parse: oneOf(ids) });
   const outcome = outcomes.find((o) => o.indikator === outcomeId)!;
   const years = outcome.years;
-  let from = read({ name: P.from, fallback: years[0], parse: intIn(years) });
-  let to = read({ name: P.to, fallback: years[years.length - 1], parse: intIn(years) });
+  // Default window: the years in which every region has a value (a balanced panel), else all years.
+  const full = years.filter((y) => !outcome.partial.includes(y));
+  const span = full.length >= 2 ? full : years;
+  let from = read({ name: P.from, fallback: span[0], parse: intIn(years) });
+  let to = read({ name: P.to, fallback: span[span.length - 1], parse: intIn(years) });
   if (from > to) [from, to] = [to, from];
   const control = read({ name: P.control, fallback: DEFAULT_CONTROL, parse: oneOf(CONTROLS) });
   const method = read({ name: P.method, fallback: DEFAULT_METHOD, parse: oneOf(METHODS) });

@@ -81,7 +81,9 @@ export function runWorkbench(req: WorkbenchRequest, progress: ProgressFn = () =>
       if (!result.pretest && !result.pretestGap && es.value.pretestNote) result.pretestGap = gapFor(panel, es.value.pretestNote);
     } else {
       result.eventError = es.error;
-      if (!result.pretest && !result.pretestGap) result.pretestGap = { ...gapFor(panel, null), detail: es.error.message };
+      if (!result.pretest && !result.pretestGap) {
+        result.pretestGap = { ...gapFor(panel, null), detail: es.error.message, code: es.error.code === 'internal' || es.error.code === 'treated_before_data' ? null : es.error.code };
+      }
     }
   }
   if (req.method === 'sc' && !result.pretestGap) result.pretestGap = { reason: 'not_applicable', cohorts: [], detail: null };

@@ -92,8 +92,10 @@ export function pretestText(pre: PretestInfo | null, gap: PretestGap | null, r: 
       return { level: 'unknown', text: t('impact.pretest.singular', {}, lang), extra: null };
     case 'not_applicable':
       return { level: 'unknown', text: t('impact.pretest.notApplicable', { rmspe: fmtNumber(r.synth?.preRmspe ?? NaN, 3, lang) }, lang), extra: null };
-    default:
-      return { level: 'unknown', text: t('impact.pretest.failed', { reason: gap.detail ?? '' }, lang), extra: null };
+    default: {
+      const reason = gap.code ? t(`impact.error.${gap.code}` as MessageKey, {}, lang) : (gap.detail ?? '');
+      return { level: 'unknown', text: t('impact.pretest.failed', { reason }, lang), extra: null };
+    }
   }
 }
 

@@ -100,6 +100,8 @@ export interface PretestGap {
   /** Cohorts that have fewer than two pre-periods in the window (cannot be tested). */
   cohorts: number[];
   detail: string | null;
+  /** Error code when the test failed because its estimator could not run (worded by the page). */
+  code?: StatsErrorCode | null;
 }
 
 export interface EventPoint {

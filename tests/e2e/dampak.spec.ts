@@ -58,6 +58,16 @@ test('the workbench estimates PKH Plus on P0 in a Web Worker and shows the CLI\'
   expect(hi).toBeLessThan(0);
   await expect(headline).toHaveText(`PKH Plus diperkirakan menurunkan P0 sebesar ${id2(-cs.simple.estimate)} poin persen (IK 95%: ${id2(-hi)}–${id2(-lo)}).`);
 
+  // Cost per percentage point: rupiah realised in each treated region from its first year on.
+  const conn = await (await DuckDBInstance.create(':memory:')).connect();
+  const spent = await conn.runAndReadAll(`WITH p AS (SELECT * FROM read_parquet('${DATA}/penyaluran.parquet') WHERE program_id = 'pkh_plus'),
+      first AS (SELECT kode, min(tahun) AS g FROM p WHERE realisasi_rp > 0 GROUP BY kode)
+    SELECT sum(p.realisasi_rp)::DOUBLE FROM p JOIN first USING (kode) WHERE p.tahun >= first.g AND p.tahun <= 2024`);
+  const costRp = Number(spent.getRows()[0][0]);
+  expect(costRp).toBeGreaterThan(0);
+  const perPp = Number(await page.getByTestId('impact-cost').locator('[data-rp-per-unit]').getAttribute('data-rp-per-unit'));
+  expect(perPp / (costRp / -cs.simple.estimate)).toBeCloseTo(1, 9);
+
   expect(workers.some((u) => u.includes('estimate.worker'))).toBe(true);
   await expect(page.getByTestId('impact-demo-warning')).toContainText('bukan temuan resmi');
   await expect(page.getByTestId('impact-years')).toContainText('2020–2024');

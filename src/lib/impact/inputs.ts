@@ -16,6 +16,8 @@ export interface Catalogue {
   outcomes: OutcomeCoverage[];
   regions: { kode: string; nama: string; nama_pendek: string; jenis: string }[];
   population: Record<string, number>;
+  /** Latest year of the population figures (BPS regional population ends earlier than P0). */
+  populationYear: number | null;
   /** Demo flags of the tables the workbench reads. */
   demoTiming: boolean;
   demoOutcome: boolean;
@@ -38,6 +40,7 @@ export async function loadCatalogue(): Promise<Catalogue> {
     outcomes: outcomeCoverage(coverage, regions.length),
     regions,
     population: Object.fromEntries(population.map((p) => [p.kode, Number(p.nilai)])),
+    populationYear: population.length ? Math.max(...population.map((p) => Number(p.tahun))) : null,
     demoTiming: demo('penyaluran'),
     demoOutcome: demo('nilai_indikator'),
     snapshot: manifest.snapshot_id

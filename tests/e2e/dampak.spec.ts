@@ -135,7 +135,7 @@ test('estimates export as CSV and JSON, charts as PNG, and the methods paragraph
   expect(readFileSync(png.path).subarray(1, 4).toString()).toBe('PNG');
 
   const paragraph = await page.getByTestId('impact-paragraph').inputValue();
-  expect(paragraph).toContain('Selisih-dalam-selisih 2×2 (DiD)');
+  expect(paragraph).toContain('metode selisih-dalam-selisih 2×2 (DiD)');
   expect(paragraph).toContain('--method did');
   expectClean(watch);
 });

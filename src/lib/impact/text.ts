@@ -111,6 +111,9 @@ export function reproduceCommand(r: WorkbenchResult, file: string): string | nul
   return cmd;
 }
 
+/** Method names start a label in the picker but sit mid-sentence in the paragraph. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 /** A paragraph describing method, sample, result and test, ready to paste into a report. */
 export function methodsParagraph(r: WorkbenchResult, c: TextContext, panelFile: string): string {
   const L = c.lang;
@@ -121,7 +124,7 @@ export function methodsParagraph(r: WorkbenchResult, c: TextContext, panelFile: 
   const cohorts = [...byCohort].sort((a, b) => a[0] - b[0]).map(([year, n]) => t('impact.methods.cohort', { n, year }, L)).join(', ');
   const comparisonKind = r.sample.comparison.some((x) => x.laterGroup !== null) ? 'notyet' : 'never';
   const parts = [
-    t('impact.methods.intro', { program: c.program, outcome: c.outcome, unit: c.unit, periode: c.periode, years: yearsText(s.years), method: t(`impact.method.${r.method}` as MessageKey, {}, L) }, L),
+    t('impact.methods.intro', { program: c.program, outcome: c.outcome, unit: c.unit, periode: c.periode, years: yearsText(s.years), method: lowerFirst(t(`impact.method.${r.method}` as MessageKey, {}, L)) }, L),
     t('impact.methods.timing', { cohorts, comparison: s.comparison.length, comparisonKind: t(`impact.methods.comparison.${comparisonKind}` as MessageKey, {}, L) }, L)
   ];
   if (c.demo) parts.push(t('impact.methods.timingDemo', {}, L));

@@ -64,7 +64,7 @@ describe('methods paragraph', () => {
     const p = methodsParagraph(r, ctx('id'), 'panel.csv');
     expect(p).toContain('dampak PKH Plus terhadap P0');
     expect(p).toContain('tahun 2019–2023');
-    expect(p).toContain("Adopsi bertahap (Callaway & Sant'Anna)");
+    expect(p).toContain("dengan metode adopsi bertahap (Callaway & Sant'Anna)");
     expect(p).toContain('2 wilayah mulai 2021, 1 wilayah mulai 2022');
     expect(p).toContain('3 wilayah yang tidak pernah menerima program');
     expect(p).toContain(`Perkiraan dampak: ${fmtSigned(r.headline!.estimate, 4, 'id')} poin persen`);

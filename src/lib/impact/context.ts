@@ -6,6 +6,7 @@ import { t, type Lang, type MessageKey } from '$lib/i18n';
 import type { Catalogue, ProgrammeInputs } from './inputs';
 import type { Choices } from './params';
 import type { TextContext } from './text';
+import type { WorkbenchRequest } from './types';
 
 export function textContext(catalogue: Catalogue, choices: Choices, lang: Lang): TextContext | null {
   const indicator = catalogue.indicators.get(choices.outcome.indikator);
@@ -47,4 +48,23 @@ export function treatedRegions(choices: Choices, inputs: ProgrammeInputs, catalo
     const g = inputs.timing[r.kode];
     return g !== undefined && g > choices.from && g <= choices.to ? [{ kode: r.kode, nama: r.nama_pendek, group: g }] : [];
   });
+}
+
+/** The request for the worker from the current choices and loaded inputs. */
+export function buildRequest(choices: Choices, inputs: ProgrammeInputs, catalogue: Catalogue): WorkbenchRequest {
+  return {
+    method: choices.method,
+    control: choices.control,
+    from: choices.from,
+    to: choices.to,
+    cohort: choices.cohort,
+    treatedUnit: choices.treatedUnit,
+    outcome: inputs.outcome,
+    timing: inputs.timing,
+    regions: catalogue.regions.map((r) => r.kode),
+    disbursed: inputs.disbursed,
+    // "Rupiah per person lifted out of poverty" only makes sense for the poverty rate.
+    population: choices.outcome.indikator === 'p0' ? catalogue.population : {},
+    betterDirection: catalogue.indicators.get(choices.outcome.indikator)?.arah_baik ?? 'neutral'
+  };
 }

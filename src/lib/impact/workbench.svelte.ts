@@ -7,26 +7,8 @@ import { page } from '$app/state';
 import { EstimateCancelled, EstimateFailed, estimateInWorker } from './client';
 import { loadCatalogue, loadProgrammeInputs, type Catalogue, type ProgrammeInputs } from './inputs';
 import { readChoices, type Choices } from './params';
-import type { ProgressStep, WorkbenchRequest, WorkbenchResult } from './types';
-
-/** The request for the worker from the current choices and loaded inputs. */
-export function buildRequest(choices: Choices, inputs: ProgrammeInputs, catalogue: Catalogue): WorkbenchRequest {
-  return {
-    method: choices.method,
-    control: choices.control,
-    from: choices.from,
-    to: choices.to,
-    cohort: choices.cohort,
-    treatedUnit: choices.treatedUnit,
-    outcome: inputs.outcome,
-    timing: inputs.timing,
-    regions: catalogue.regions.map((r) => r.kode),
-    disbursed: inputs.disbursed,
-    // "Rupiah per person lifted out of poverty" only makes sense for the poverty rate.
-    population: choices.outcome.indikator === 'p0' ? catalogue.population : {},
-    betterDirection: catalogue.indicators.get(choices.outcome.indikator)?.arah_baik ?? 'neutral'
-  };
-}
+import { buildRequest } from './context';
+import type { ProgressStep, WorkbenchResult } from './types';
 
 export class Workbench {
   catalogue = $state.raw<Catalogue | null>(null);

@@ -17,10 +17,11 @@ interface EstimateRow {
   catatan?: string;
 }
 
-/** One row per estimated quantity: headline, pre-test, event times, ATT(g,t), regions, cost. */
+/** One row per estimated quantity: headline, cohorts, pre-test, event times, ATT(g,t), regions, cost. */
 export function estimatesTable(r: WorkbenchResult): ChartTable {
   const rows: EstimateRow[] = [];
   if (r.headline) rows.push({ bagian: 'headline', label: `${r.method}:${r.headline.kind}`, estimate: r.headline.estimate, se: r.headline.se, ci95: r.headline.ci95, p: r.headline.p });
+  for (const c of r.cohortEffects ?? []) rows.push({ bagian: 'cohort', label: c.group, estimate: c.estimate, ci95: c.ci95 });
   if (r.pretest) rows.push({ bagian: 'pretest', label: r.pretest.source, estimate: r.pretest.stat, p: r.pretest.p, catatan: `df=${r.pretest.df}` });
   for (const e of r.event?.points ?? []) rows.push({ bagian: `event_${r.event!.source}`, label: e.e, estimate: e.estimate, ci95: e.ci95 });
   const raw = r.raw as { attgt?: { group: number; time: number; estimate: number; se: number; ci95: [number, number]; p: number }[] } | null;

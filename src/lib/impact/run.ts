@@ -54,6 +54,7 @@ export function runWorkbench(req: WorkbenchRequest, progress: ProgressFn = () =>
     regional: [],
     cost: null,
     costNote: null,
+    cohortEffects: null,
     synth: null,
     raw: null,
     panel: rows
@@ -102,7 +103,7 @@ export function runWorkbench(req: WorkbenchRequest, progress: ProgressFn = () =>
   return result;
 }
 
-type MainPart = Pick<WorkbenchResult, 'headline' | 'raw'> & Partial<Pick<WorkbenchResult, 'pretest' | 'pretestGap' | 'event' | 'synth'>>;
+type MainPart = Pick<WorkbenchResult, 'headline' | 'raw'> & Partial<Pick<WorkbenchResult, 'pretest' | 'pretestGap' | 'event' | 'synth' | 'cohortEffects'>>;
 
 function estimate(panel: Panel, req: WorkbenchRequest): MainPart {
   switch (req.method) {
@@ -133,7 +134,8 @@ function estimate(panel: Panel, req: WorkbenchRequest): MainPart {
         raw: r,
         event: { source: 'cs', reference: null, points: r.dynamic.byEvent.map((b) => ({ e: b.e, estimate: b.estimate, ci95: b.ci95 })) },
         pretest: r.pretest ? { stat: r.pretest.W, df: r.pretest.df, p: r.pretest.p, source: 'cs' } : null,
-        pretestGap: r.pretest ? partialGap(panel) : gapFor(panel, r.pretestNote)
+        pretestGap: r.pretest ? partialGap(panel) : gapFor(panel, r.pretestNote),
+        cohortEffects: r.group.byGroup.map((g) => ({ group: g.group, estimate: g.estimate, ci95: g.ci95 }))
       };
     }
     case 'sc': {

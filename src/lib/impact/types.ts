@@ -156,6 +156,8 @@ export interface WorkbenchResult {
   regional: RegionalEffect[];
   cost: CostInfo | null;
   costNote: 'no_interval' | 'neutral_indicator' | 'no_estimate' | null;
+  /** Effect per adoption cohort (CS group aggregation), so staggered starts can be compared. */
+  cohortEffects: { group: number; estimate: number; ci95: [number, number] }[] | null;
   /** Synthetic control details. */
   synth: { weights: { unit: string; weight: number }[]; placeboP: number; nDonors: number; preRmspe: number } | null;
   /** The estimator's full output, for the JSON export. */

@@ -11,7 +11,7 @@ describe('exports', () => {
     const table = estimatesTable(r);
     expect(table.rows[0]).toMatchObject({ bagian: 'headline', estimate: r.headline!.estimate, ci95_lo: r.headline!.ci95![0] });
     const sections = new Set(table.rows.map((x) => x.bagian));
-    for (const s of ['pretest', 'event_cs', 'attgt', 'regional', 'cost_rp_per_unit']) expect(sections).toContain(s);
+    for (const s of ['cohort', 'pretest', 'event_cs', 'attgt', 'regional', 'cost_rp_per_unit']) expect(sections).toContain(s);
     expect(toCsv(table).split('\r\n')[0]).toBe('\ufeffbagian,label,estimate,se,ci95_lo,ci95_hi,p,catatan');
   });
   it('the panel CSV is the estimation sample with the CLI column names', () => {

@@ -18,6 +18,8 @@ describe('runWorkbench', () => {
     expect(r.headline!.estimate).toBeCloseTo(EFFECT, 1);
     expect(r.headline!.ci95![1]).toBeLessThan(0);
     expect(r.event?.source).toBe('cs');
+    expect(r.cohortEffects!.map((c) => c.group)).toEqual([2021, 2022]);
+    for (const c of r.cohortEffects!) expect(c.estimate).toBeCloseTo(EFFECT, 0);
     expect(r.panel).toHaveLength(REGIONS.length * 5);
   });
 

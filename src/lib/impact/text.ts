@@ -90,8 +90,15 @@ export function pretestText(pre: PretestInfo | null, gap: PretestGap | null, r: 
       return { level: 'unknown', text: t('impact.pretest.onePeriod', { cohorts, first }, lang), extra: null };
     case 'singular':
       return { level: 'unknown', text: t('impact.pretest.singular', {}, lang), extra: null };
-    case 'not_applicable':
-      return { level: 'unknown', text: t('impact.pretest.notApplicable', { rmspe: fmtNumber(r.synth?.preRmspe ?? NaN, 3, lang) }, lang), extra: null };
+    case 'not_applicable': {
+      const text = t('impact.pretest.notApplicable', { rmspe: fmtNumber(r.synth?.preRmspe ?? NaN, 3, lang) }, lang);
+      // With fewer pre-programme years than donors the weights can match any path exactly: a
+      // perfect fit then says nothing about the counterfactual.
+      const start = r.sample.treated[0]?.group;
+      const pre = r.sample.years.filter((y) => start !== undefined && y < start).length;
+      const overfit = r.synth && r.synth.preRmspe < 1e-6 && pre < r.synth.nDonors;
+      return { level: overfit ? 'warn' : 'unknown', text, extra: overfit ? t('impact.pretest.scOverfit', { pre, donors: r.synth!.nDonors }, lang) : null };
+    }
     default: {
       const reason = gap.code ? t(`impact.error.${gap.code}` as MessageKey, {}, lang) : (gap.detail ?? '');
       return { level: 'unknown', text: t('impact.pretest.failed', { reason }, lang), extra: null };

@@ -88,4 +88,15 @@ describe('years', () => {
     expect(yearsText([2020, 2021, 2022])).toBe('2020–2022');
     expect(yearsText([2016, 2017, 2021, 2024])).toBe('2016, 2017, 2021, 2024');
   });
+
+  it('warns that a perfect synthetic-control fit on fewer years than donors is not convincing', () => {
+    const r = runWorkbench(request({ method: 'sc', treatedUnit: '3503' }));
+    // Three years before 2022 in the fixture; pretend more donors than years and an exact fit.
+    const fitted = { ...r, synth: { ...r.synth!, preRmspe: 0, nDonors: 5 } };
+    const v = pretestText(null, r.pretestGap, fitted, 'id');
+    expect(v.level).toBe('warn');
+    expect(v.extra).toContain('hanya 3 tahun sebelum program untuk 5 wilayah donor');
+    // As many years as donors: no warning.
+    expect(pretestText(null, r.pretestGap, { ...fitted, synth: { ...fitted.synth, nDonors: 3 } }, 'id').level).toBe('unknown');
+  });
 });

@@ -96,7 +96,7 @@ export function pretestText(pre: PretestInfo | null, gap: PretestGap | null, r: 
       // perfect fit then says nothing about the counterfactual.
       const start = r.sample.treated[0]?.group;
       const pre = r.sample.years.filter((y) => start !== undefined && y < start).length;
-      const overfit = r.synth && r.synth.preRmspe < 1e-6 && pre < r.synth.nDonors;
+      const overfit = r.synth && r.synth.preRmspe < 0.005 && pre < r.synth.nDonors;
       return { level: overfit ? 'warn' : 'unknown', text, extra: overfit ? t('impact.pretest.scOverfit', { pre, donors: r.synth!.nDonors }, lang) : null };
     }
     default: {

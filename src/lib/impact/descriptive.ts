@@ -9,6 +9,8 @@ import type { RegionalEffect, TrendPoint } from './types';
 /** Key of a line in the trend chart. */
 export const cohortKey = (group: number) => `g${group}`;
 export const COMPARISON_KEY = 'comparison';
+/** Synthetic-control counterpart of the one treated region (method sc only). */
+export const SYNTHETIC_KEY = 'synthetic';
 
 /** Mean outcome per year for each cohort (treated within the window) and for the comparison group. */
 export function trendByCohort(rows: readonly PanelRow[], years: readonly number[]): TrendPoint[] {

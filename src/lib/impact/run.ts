@@ -15,7 +15,7 @@ import {
   type Panel
 } from '../stats/index';
 import { costForEffect } from './cost';
-import { regionalEffects, trendByCohort } from './descriptive';
+import { SYNTHETIC_KEY, cohortKey, regionalEffects, trendByCohort } from './descriptive';
 import { selectSample } from './sample';
 import type { EventPoint, PretestGap, ProgressStep, WorkbenchError, WorkbenchRequest, WorkbenchResult } from './types';
 
@@ -69,6 +69,17 @@ export function runWorkbench(req: WorkbenchRequest, progress: ProgressFn = () =>
   progress('main', 1, STEPS);
   const main = attempt(() => estimate(panel, req));
   const result: WorkbenchResult = { ...base, ...(main.value ?? {}), error: main.error };
+
+  if (req.method === 'sc' && main.value?.event) {
+    // The synthetic region's path (treated − gap) next to the treated region in the trend chart.
+    const gap = new Map(main.value.event.points.map((p) => [p.e, p.estimate]));
+    const adoption = info.treated[0]?.group ?? 0;
+    result.trend = result.trend.map((p) => {
+      const treated = p.values[cohortKey(adoption)];
+      const g = gap.get(p.time - adoption);
+      return { ...p, values: { ...p.values, [SYNTHETIC_KEY]: treated != null && g !== undefined ? treated - g : null } };
+    });
+  }
 
   progress('pretest', 2, STEPS);
   if (!result.event && req.method !== 'sc') {

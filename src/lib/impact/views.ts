@@ -9,11 +9,12 @@ import { eventStudyOption } from '$lib/charts/options/eventstudy';
 import { rankedBarOption } from '$lib/charts/options/rankedbar';
 import { treatedTrendOption } from '$lib/charts/options/treatedtrend';
 import { fmt, t, type MessageKey } from '$lib/i18n';
+import { SERIES } from '$lib/charts/theme';
 import { choroplethOption } from '$lib/charts/options/choropleth';
 import { classify } from '$lib/map/classify';
 import { divergingPalette } from '$lib/map/palette';
 import type { MapLayout } from '$lib/map/projection';
-import { COMPARISON_KEY, cohortKey } from './descriptive';
+import { COMPARISON_KEY, SYNTHETIC_KEY, cohortKey } from './descriptive';
 import { effectUnit, yearsText, type TextContext } from './text';
 import type { RegionalEffect, WorkbenchResult } from './types';
 
@@ -38,7 +39,8 @@ export function trendView(r: WorkbenchResult, c: TextContext): ChartView {
   const cohorts = [...new Set(r.sample.treated.map((x) => x.group))].sort((a, b) => a - b);
   const lines = [
     ...cohorts.map((g) => ({ key: cohortKey(g), name: t('impact.series.cohort', { year: g, n: size.get(cohortKey(g)) ?? 0 }), start: g })),
-    ...(r.sample.comparison.length ? [{ key: COMPARISON_KEY, name: t('impact.series.comparison', { n: r.sample.comparison.length }), start: null }] : [])
+    ...(r.sample.comparison.length ? [{ key: COMPARISON_KEY, name: t('impact.series.comparison', { n: r.sample.comparison.length }), start: null }] : []),
+    ...(r.trend.some((p) => p.values[SYNTHETIC_KEY] != null) ? [{ key: SYNTHETIC_KEY, name: t('impact.series.synthetic', { region: c.regionName(r.sample.treatedUnit ?? '') }), start: null, color: SERIES[2] }] : [])
   ].map((l) => ({ ...l, values: r.trend.map((p) => p.values[l.key] ?? null) }));
   if (r.trend.length === 0 || lines.length === 0) return { title, subtitle, option: null, table: null, reason: null };
   const option = treatedTrendOption({ years: r.sample.years, lines, yName: c.unit, format: num(c), startLabel: (year) => t('impact.adoption', { year }) });

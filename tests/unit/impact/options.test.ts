@@ -87,6 +87,10 @@ describe('treated-vs-comparison trend option', () => {
     expect(cohort.markLine!.data).toEqual([{ xAxis: '2021' }]);
     expect(comparison.markLine).toBeUndefined();
   });
+  it('takes a colour override (synthetic control line)', () => {
+    const o2 = treatedTrendOption({ years: [2020], lines: [{ key: 's', name: 'S', start: null, values: [1], color: '#009e73' }], yName: '%', format: fmt, startLabel: String });
+    expect((series(o2)[0] as unknown as { itemStyle: { color: string } }).itemStyle.color).toBe('#009e73');
+  });
 });
 
 describe('ranked bar option (regional effects)', () => {

@@ -91,6 +91,8 @@ describe('runWorkbench', () => {
     expect(r.synth!.nDonors).toBe(3);
     expect(r.costNote).toBe('no_interval');
     expect(r.event!.source).toBe('sc');
+    // The synthetic path is the treated path minus the gap, every year.
+    for (const p of r.trend) expect(p.values.synthetic).toBeCloseTo(p.values.g2022! - r.event!.points.find((q) => q.e === p.time - 2022)!.estimate, 10);
   });
 
   it('cost is not computed for an indicator without a good direction', () => {

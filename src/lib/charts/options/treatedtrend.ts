@@ -11,6 +11,8 @@ export interface TrendLine {
   /** Start year of a cohort; null for the comparison group. */
   start: number | null;
   values: (number | null)[];
+  /** Colour override (e.g. the synthetic control's line); default by role and order. */
+  color?: string;
 }
 
 export interface TreatedTrendInput {
@@ -26,7 +28,7 @@ export function treatedTrendOption(input: TreatedTrendInput): EChartsOption {
   const cats = input.years.map(String);
   let colour = 0;
   const series = input.lines.map((l) => {
-    const color = l.start === null ? MUTED : SERIES[colour++ % SERIES.length];
+    const color = l.color ?? (l.start === null ? MUTED : SERIES[colour++ % SERIES.length]);
     return {
       type: 'line' as const,
       name: l.name,

@@ -1,6 +1,7 @@
 /**
  * npm run data — build the snapshot in static/data from the sources in data/.
- *   --input DIR        source folder (default data)
+ *   --input DIR        source folder (default data); with a dampak-mapping.json, the agency's
+ *                      CSV/XLSX exports it names replace the demo penyaluran/penerima (README)
  *   --out DIR          snapshot folder (default static/data)
  *   --boundaries FILE  GeoJSON with BPS codes instead of GADM 4.1
  *   --penerima N       demo beneficiary rows (default 200000)
@@ -10,6 +11,7 @@
  * Exit codes: 0 ok, 1 invalid sources (nothing written), 2 usage or unexpected failure.
  */
 import { SourceError } from '../lib/pipeline/errors';
+import { IdentityError } from '../lib/pipeline/identity';
 import { buildSnapshot, rollback } from '../lib/pipeline/snapshot';
 import { DEFAULT_PENERIMA_ROWS } from '../lib/pipeline/demo';
 import { flag, has, intFlag } from './args';
@@ -42,7 +44,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof SourceError) {
+    if (e instanceof SourceError || e instanceof IdentityError) {
       console.error(e.message);
       console.error('The snapshot in ' + out + ' was not changed.');
       process.exit(1);

@@ -54,6 +54,8 @@ createServer((req, res) => {
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-cache'
   };
+  // Embeddable infographic cards (iframe snippets) may be framed by any site; everything else only by itself.
+  if ((req.url ?? '').startsWith('/infografis/embed/')) headers['Content-Security-Policy'] = CSP.replace("frame-ancestors 'self'", 'frame-ancestors *');
   if (!file) {
     const notFound = join(root, '404.html');
     res.writeHead(404, { ...headers, 'Content-Type': MIME['.html'] });

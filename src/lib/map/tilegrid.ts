@@ -38,10 +38,15 @@ export const TILE_GRID_SIZE = {
 	rows: Math.max(...JATIM_TILES.map((t) => t.row)) + 1
 };
 
-/** Short tile label: at most `max` characters, e.g. 'Kota Probolinggo' → 'K.Prob'. */
+/**
+ * Tile label that fits `max` characters: the short name when it fits ('Kota Batu', 'Lamongan'),
+ * else 'K.' for kota, else cut with an ellipsis so a cut name never reads as another word.
+ */
 export function tileLabel(kode: string, max = 6): string {
 	const region = JATIM_REGIONS.find((r) => r.kode === kode);
 	if (!region) return kode;
-	if (region.jenis === 'kota') return `K.${region.nama.replace(/^Kota /, '').slice(0, max - 2)}`;
-	return region.nama.slice(0, max);
+	const fit = (s: string) => (s.length <= max ? s : `${s.slice(0, Math.max(1, max - 1))}…`);
+	if (region.jenis !== 'kota') return fit(region.nama);
+	const name = region.nama.replace(/^Kota /, '');
+	return `Kota ${name}`.length <= max ? `Kota ${name}` : fit(`K.${name}`);
 }

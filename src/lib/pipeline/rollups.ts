@@ -73,6 +73,8 @@ export interface Ringkasan {
   sumber: string[];
   nilai: NilaiColumns;
   program_tahun: ProgramTahun[];
+  /** Public build only: programme-year rows withheld from program_tahun because a count was below 10. */
+  disamarkan?: number;
 }
 
 export function nilaiColumns(rows: Sources['nilai_indikator']): { nilai: NilaiColumns; sumber: string[] } {

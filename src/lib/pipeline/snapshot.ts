@@ -21,6 +21,10 @@ import { generatePenyaluran, insertPenerima, type DemoInputs } from './demo';
 import { ROW_GROUP_SIZE, appendRows, copyToParquet, createTable, openDuckDB } from './duckdb';
 import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './rollups';
 import { readSources } from './sources';
+import { readImports } from './import';
+import { assertNoIdentityColumns } from './identity';
+import { publicTable } from '../publish/pipeline';
+import { suppressRingkasan } from '../publish/suppress';
 
 export interface SnapshotOptions {
   /** Folder with the source CSVs (default data/). */
@@ -36,6 +40,8 @@ export interface SnapshotOptions {
   /** How many previous snapshots to keep for rollback. */
   keep: number;
   log?: (msg: string) => void;
+  /** Public build: no microdata table, small counts suppressed, manifest.public = true (see src/lib/publish). */
+  publicBuild?: boolean;
 }
 
 export interface SnapshotResult {
@@ -62,6 +68,10 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
   const sources = readSources(opts.input);
   log(`sources valid: ${sources.wilayah.length} regions, ${sources.nilai_indikator.length} BPS values, ${sources.program.length} programmes`);
 
+  // Agency exports (when --input has a dampak-mapping.json) replace the generated demo tables.
+  const imported = await readImports(opts.input, sources, opts.workDir);
+  if (imported) log(`imported ${Object.entries(imported.tables).map(([t, r]) => `${t}: ${r.length} rows`).join(', ')}; ${imported.report.files.reduce((s, f) => s + f.rows_rejected, 0)} rows rejected; report: ${imported.reportPath}`);
+
   const boundaries = await buildBoundaries({ file: opts.boundaries, expectedCodes: sources.wilayah.map((w) => w.kode) });
 
   mkdirSync(opts.workDir, { recursive: true });
@@ -76,27 +86,34 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       indikator: sources.indikator as unknown as Record<string, unknown>[],
       nilai_indikator: sources.nilai_indikator as unknown as Record<string, unknown>[],
       program: sources.program as unknown as Record<string, unknown>[],
-      penyaluran: generatePenyaluran(demoInputs, opts.seed) as unknown as Record<string, unknown>[]
+      penyaluran: imported?.tables.penyaluran ?? (generatePenyaluran(demoInputs, opts.seed) as unknown as Record<string, unknown>[]),
+      penerima: imported?.tables.penerima
     };
     for (const name of Object.keys(TABLES) as TableName[]) {
       const spec = TABLES[name];
       let rows: number;
-      if (name === 'penerima') rows = await insertPenerima(conn, demoInputs, { seed: opts.seed, rows: opts.penerimaRows });
+      const real = name === 'penyaluran' || name === 'penerima' ? imported?.tables[name] : undefined;
+      if (name === 'penerima' && !real) rows = await insertPenerima(conn, demoInputs, { seed: opts.seed, rows: opts.penerimaRows });
       else {
         await createTable(conn, spec);
         rows = await appendRows(conn, spec, rowsOf[name]!);
       }
+      if (real) await imported!.reconcile(conn, name as 'penyaluran' | 'penerima');
+      await assertNoIdentityColumns(conn, name);
+      if (opts.publicBuild && spec.microdata) continue; // person-level rows never leave the agency
       const file = `${name}.parquet`;
-      await copyToParquet(conn, name, spec.orderBy, join(tmp, file));
+      const columns = spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] }));
+      const published = opts.publicBuild ? await publicTable(conn, name, columns) : { table: name, columns };
+      await copyToParquet(conn, published.table, spec.orderBy, join(tmp, file));
       tables.push({
         name,
         kind: 'table',
         rows,
         row_group_size: ROW_GROUP_SIZE,
         schema_version: SCHEMA_VERSION,
-        columns: spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] })),
-        sources: sourcesOf(name, sources, boundaries.source.name),
-        demo: spec.demo,
+        columns: published.columns,
+        sources: real ? imported!.sourcesOf(name as 'penyaluran' | 'penerima') : sourcesOf(name, sources, boundaries.source.name),
+        demo: real ? false : spec.demo,
         microdata: spec.microdata,
         ...fileEntry(tmp, file)
       });
@@ -104,7 +121,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
     }
 
     await conn.run(PENERIMA_PROFIL_SQL);
-    await copyToParquet(conn, 'penerima_profil', ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori'], join(tmp, 'penerima_profil.parquet'));
+    const profil = opts.publicBuild ? await publicTable(conn, 'penerima_profil', PENERIMA_PROFIL_COLUMNS) : { table: 'penerima_profil', columns: PENERIMA_PROFIL_COLUMNS };
+    await copyToParquet(conn, profil.table, ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori'], join(tmp, 'penerima_profil.parquet'));
     const profilRows = Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM penerima_profil')).getRows()[0][0]);
     tables.push({
       name: 'penerima_profil',
@@ -112,19 +130,19 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       rows: profilRows,
       row_group_size: ROW_GROUP_SIZE,
       schema_version: SCHEMA_VERSION,
-      columns: PENERIMA_PROFIL_COLUMNS,
-      sources: ['Agregat dari tabel penerima (data contoh)'],
-      demo: true,
+      columns: profil.columns,
+      sources: [imported?.tables.penerima ? 'Agregat dari tabel penerima' : 'Agregat dari tabel penerima (data contoh)'],
+      demo: !imported?.tables.penerima,
       microdata: false,
       ...fileEntry(tmp, 'penerima_profil.parquet')
     });
 
     const ringkasan = await buildRingkasan(conn, sources);
-    writeFileSync(join(tmp, 'ringkasan.json'), JSON.stringify(ringkasan));
+    writeFileSync(join(tmp, 'ringkasan.json'), JSON.stringify(opts.publicBuild ? suppressRingkasan(ringkasan) : ringkasan));
     writeFileSync(join(tmp, 'wilayah.topo.json'), JSON.stringify(boundaries.topology));
     conn.closeSync();
 
-    const rollups = [{ name: 'ringkasan', rows: ringkasan.program_tahun.length + ringkasan.nilai.kode.length, demo: true, ...fileEntry(tmp, 'ringkasan.json') }];
+    const rollups = [{ name: 'ringkasan', rows: ringkasan.program_tahun.length + ringkasan.nilai.kode.length, demo: !imported?.tables.penyaluran, ...fileEntry(tmp, 'ringkasan.json') }];
     const boundaryEntry = {
       ...fileEntry(tmp, 'wilayah.topo.json'),
       source: boundaries.source.name,
@@ -141,7 +159,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       schema_version: SCHEMA_VERSION,
       snapshot_id: snapshotId,
       created_at: unchanged ? current!.created_at : createdAt(),
-      public: false,
+      public: opts.publicBuild ?? false,
       demo_seed: opts.seed,
       tables,
       rollups,

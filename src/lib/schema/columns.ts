@@ -2,6 +2,7 @@
  * One description per column, from which both the zod row schema (validation, in the pipeline and
  * in the browser) and the DuckDB column type (Parquet writing) are derived, so the two cannot drift.
  */
+import './jitless';
 import { z } from 'zod';
 
 export type ColumnType = 'text' | 'int' | 'bigint' | 'double' | 'bool';

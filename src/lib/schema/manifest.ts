@@ -1,4 +1,5 @@
 /** The snapshot manifest: what the pipeline wrote, and what the app checks before trusting a file. */
+import './jitless';
 import { z } from 'zod';
 
 export const MANIFEST_FILE = 'manifest.json';

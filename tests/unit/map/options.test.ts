@@ -180,7 +180,7 @@ describe('tileGridOption', () => {
 		} finally {
 			chart.dispose();
 		}
-		for (const t of ['Pacita', 'Sumene', 'K.Sura', 'K.Batu']) expect(svg).toContain(t);
+		for (const t of ['Pacitan', 'Sumenep', 'K.Sura', 'Kota Batu']) expect(svg).toContain(t);
 		const kediriFill = NO_DATA_STYLE.fill;
 		expect(svg).toContain(kediriFill);
 	});

@@ -34,9 +34,12 @@ describe('tile grid', () => {
 	});
 
 	it('makes short labels', () => {
-		expect(tileLabel('3574')).toBe('K.Prob');
-		expect(tileLabel('3501')).toBe('Pacita');
+		expect(tileLabel('3574')).toBe('K.Pro…');
+		expect(tileLabel('3501')).toBe('Pacit…');
 		expect(tileLabel('3501', 10)).toBe('Pacitan');
+		expect(tileLabel('3579', 10)).toBe('Kota Batu');
+		expect(tileLabel('3574', 13)).toBe('K.Probolinggo');
+		for (const max of [4, 6, 9, 12]) for (const kode of ['3504', '3574', '3510']) expect(tileLabel(kode, max).length).toBeLessThanOrEqual(max);
 		expect(isKota('3578')).toBe(true);
 		expect(isKota('3529')).toBe(false);
 	});

@@ -85,7 +85,8 @@ export function tileGridOption(input: TileGridInput): EChartsOption {
 					type: 'text',
 					silent: true,
 					style: {
-						text: tileLabel(it.tile.kode),
+						// Characters that fit the tile at this font size (~0.58 em per character).
+						text: tileLabel(it.tile.kode, Math.floor((w - 6) / (0.58 * Math.max(7, Math.min(11, w / 6))))),
 						x,
 						y,
 						align: 'center',

@@ -1,0 +1,117 @@
+/**
+ * npm run build:public — the static site for the public and the press: aggregates only.
+ *   1. the snapshot pipeline in public mode (no `penerima` microdata, counts < 10 suppressed) into
+ *      .dampak/public/data;
+ *   2. vite build into build-public with VITE_DAMPAK_PUBLIC=1 (internal routes hidden);
+ *   3. the internal snapshot copied by Vite from static/data is replaced by the public one, and the
+ *      pages of internal routes are removed;
+ *   4. the personal-data scanner reads every published Parquet, JSON and CSV file: any finding fails
+ *      the build (exit 1) and names file, column and kind.
+ * Flags: --out DIR (default build-public), --input DIR (sources, default data), --seed N,
+ *        --penerima N (demo rows the profile rollup is built from), --scan-only DIR (step 4 only).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { buildSnapshot } from '../lib/pipeline/snapshot';
+import { DEFAULT_PENERIMA_ROWS } from '../lib/pipeline/demo';
+import { INTERNAL_ROUTES } from '../lib/publish/routes';
+import { scanDir } from '../lib/publish/scan-node';
+import { formatFinding, type Finding } from '../lib/publish/scan';
+import { MANIFEST_FILE } from '../lib/schema';
+import { flag, intFlag } from './args';
+
+const out = flag('--out') ?? 'build-public';
+const snapshotDir = '.dampak/public/data';
+
+function step(msg: string) {
+  console.log(`\n▸ ${msg}`);
+}
+
+/** Files in the published data folder that the manifest does not list (e.g. a stray penerima.parquet). */
+function unlisted(dataDir: string): Finding[] {
+  const m = JSON.parse(readFileSync(join(dataDir, MANIFEST_FILE), 'utf8')) as { tables: { file: string }[]; rollups: { file: string }[]; boundaries: { file: string } };
+  const listed = new Set([MANIFEST_FILE, m.boundaries.file, ...m.tables.map((t) => t.file), ...m.rollups.map((r) => r.file)]);
+  return readdirSync(dataDir)
+    .filter((f) => !listed.has(f.replace(/\.(gz|br)$/, '')))
+    .map((f) => ({ file: `data/${f}`, where: 'data/', kind: 'microdata_table' as const, excerpt: 'not listed in the public manifest' }));
+}
+
+async function scan(dir: string): Promise<number> {
+  step(`scanning ${dir} for personal data`);
+  const { files, findings } = await scanDir(dir);
+  if (existsSync(join(dir, 'data', MANIFEST_FILE))) findings.push(...unlisted(join(dir, 'data')));
+  if (findings.length) {
+    console.error(`PUBLIC BUILD REFUSED: ${findings.length} finding(s) in ${files} published data files:`);
+    for (const f of findings) console.error(`  ${formatFinding(f)}`);
+    return 1;
+  }
+  console.log(`${files} published data files scanned: no personal data found`);
+  return 0;
+}
+
+/** Replace the build's data folder with the public snapshot (precompressed like the rest unless fast). */
+function installSnapshot(site: string) {
+  const dest = join(site, 'data');
+  rmSync(dest, { recursive: true, force: true });
+  cpSync(snapshotDir, dest, { recursive: true });
+  if (process.env.DAMPAK_FAST_BUILD) return;
+  for (const f of readdirSync(dest)) {
+    if (!/\.(json|parquet)$/.test(f)) continue;
+    const bytes = readFileSync(join(dest, f));
+    writeFileSync(join(dest, `${f}.gz`), gzipSync(bytes, { level: 9 }));
+    writeFileSync(join(dest, `${f}.br`), brotliCompressSync(bytes));
+  }
+}
+
+function removeInternalRoutes(site: string) {
+  for (const r of INTERNAL_ROUTES) {
+    for (const p of [`${r}.html`, `${r}.html.gz`, `${r}.html.br`, r]) {
+      const f = join(site, p);
+      if (existsSync(f)) {
+        rmSync(f, { recursive: true, force: true });
+        console.log(`removed internal route ${p}`);
+      }
+    }
+  }
+}
+
+async function main(): Promise<number> {
+  const scanOnly = flag('--scan-only');
+  if (scanOnly) return scan(scanOnly);
+
+  step('public snapshot (no microdata, counts < 10 suppressed)');
+  await buildSnapshot({
+    input: flag('--input') ?? 'data',
+    out: snapshotDir,
+    workDir: '.dampak/public',
+    penerimaRows: intFlag('--penerima', DEFAULT_PENERIMA_ROWS),
+    seed: intFlag('--seed', 20251),
+    keep: 1,
+    publicBuild: true,
+    log: (m) => console.log(m)
+  });
+
+  step(`vite build → ${out}`);
+  const vite = spawnSync('npx', ['vite', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, DAMPAK_BUILD_DIR: out, VITE_DAMPAK_PUBLIC: '1' }
+  });
+  if (vite.status !== 0) return 2;
+  if (!existsSync(out) || !statSync(out).isDirectory()) return 2;
+
+  step('installing the public snapshot and removing internal routes');
+  installSnapshot(out);
+  removeInternalRoutes(out);
+
+  return scan(out);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(2);
+  }
+);

@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSnapshot, rollback } from '../../../src/lib/pipeline/snapshot';
+import { SourceError } from '../../../src/lib/pipeline/errors';
+import { IdentityError, assertNoIdentityColumns } from '../../../src/lib/pipeline/identity';
+import { openDuckDB } from '../../../src/lib/pipeline/duckdb';
+import { REPORT_JSON } from '../../../src/lib/pipeline/report';
+import { tableFromIPC } from 'apache-arrow';
+import { decodeParquetNode } from '../../../src/lib/db/node';
+import { arrowToRows } from '../../../src/lib/db/engine';
+import { TEST_ENV, inputDir } from './helpers';
+
+const root = mkdtempSync(join(tmpdir(), 'dampak-snap-'));
+const out = join(root, 'out');
+const workDir = join(root, 'work');
+const opts = (input: string) => ({ input, out, workDir, seed: 7, penerimaRows: 2000, keep: 3 });
+const manifestText = () => readFileSync(join(out, 'manifest.json'), 'utf8');
+
+beforeAll(async () => {
+  Object.assign(process.env, TEST_ENV);
+  await buildSnapshot(opts('data'));
+}, 120_000);
+
+describe('snapshot with imported exports', () => {
+  it('refuses a run whose totals do not match the source system, leaving the snapshot as it was', async () => {
+    const before = manifestText();
+    const err = await buildSnapshot(opts(inputDir('reconcile'))).catch((e) => e);
+    expect(err).toBeInstanceOf(SourceError);
+    expect((err as SourceError).issues.map((i) => i.rule)).toEqual(['reconciliation']);
+    expect((err as SourceError).message).toContain('realisasi_rp of aspd: the source system declares Rp92995001, the file sums to Rp92995000');
+    expect(manifestText()).toBe(before);
+    const report = JSON.parse(readFileSync(join(workDir, REPORT_JSON), 'utf8'));
+    expect(report.status).toBe('failed');
+  }, 120_000);
+
+  it('refuses to write NIKs that a mapping put into id_hash, leaving the snapshot as it was', async () => {
+    const before = manifestText();
+    const err = await buildSnapshot(opts(inputDir('identity'))).catch((e) => e);
+    expect(err).toBeInstanceOf(IdentityError);
+    expect(String(err.message)).toMatch(/penerima: identity-like column\(s\) id_hash \(5 of 5 values/);
+    expect(manifestText()).toBe(before);
+  }, 120_000);
+
+  it('replaces the demo tables by the imports (demo:false), reconciled, and rolls back to the demo snapshot', async () => {
+    const demoManifest = manifestText();
+    const { manifest } = await buildSnapshot(opts(inputDir('good')));
+    const t = (n: string) => manifest.tables.find((x) => x.name === n)!;
+    expect(t('penyaluran')).toMatchObject({ demo: false, rows: 6, sources: ['Data dinas: penyaluran.xlsx (Rekap)'] });
+    expect(t('penerima')).toMatchObject({ demo: false, rows: 5 });
+    expect(t('penerima_profil').demo).toBe(false);
+    expect(t('program').demo).toBe(true);
+
+    const report = JSON.parse(readFileSync(join(workDir, REPORT_JSON), 'utf8'));
+    expect(report.status).toBe('ok');
+    const rows = arrowToRows(tableFromIPC(decodeParquetNode(readFileSync(join(out, 'penyaluran.parquet')))));
+    const written = rows.filter((r) => r.program_id === 'pkh_plus').reduce((s, r) => s + BigInt(Number(r.realisasi_rp)), 0n);
+    const declared = report.files[0].rupiah_accepted.pkh_plus.realisasi_rp;
+    expect(written.toString()).toBe(declared);
+    expect(report.tables.find((x: { table: string }) => x.table === 'penyaluran').rupiah_out.pkh_plus.realisasi_rp).toBe(declared);
+
+    const restored = rollback({ out, workDir, keep: 3 });
+    expect(manifestText()).toBe(demoManifest);
+    expect(restored.tables.find((x) => x.name === 'penyaluran')!.demo).toBe(true);
+  }, 120_000);
+});
+
+describe('identity guard on a DuckDB table', () => {
+  it('fails on any 16-digit value in an ordinary column, text or number', async () => {
+    const conn = await openDuckDB();
+    await conn.run(`CREATE TABLE t AS SELECT * FROM (VALUES ('a', 1), ('3507011203850001', 2)) v(x, y)`);
+    await expect(assertNoIdentityColumns(conn, 't')).rejects.toThrow(/x \(1 of 2 values/);
+    await conn.run(`CREATE TABLE n AS SELECT 3507011203850001::BIGINT AS nik`);
+    await expect(assertNoIdentityColumns(conn, 'n')).rejects.toThrow(/nik/);
+    await conn.run(`CREATE TABLE ok AS SELECT '350701'::VARCHAR AS kec, 123456789012345::BIGINT AS rp`);
+    await expect(assertNoIdentityColumns(conn, 'ok')).resolves.toBeUndefined();
+  });
+
+  it('tolerates the rare all-digit hex hash but not a column of NIKs', async () => {
+    const conn = await openDuckDB();
+    await conn.run(`CREATE TABLE h AS SELECT CASE WHEN i = 0 THEN '1234567890123456' ELSE printf('%016x', i * 7919 + 11259375) END AS id_hash FROM range(200) r(i)`);
+    await expect(assertNoIdentityColumns(conn, 'h')).resolves.toBeUndefined();
+    await conn.run(`CREATE TABLE h2 AS SELECT printf('35%014d', i) AS id_hash FROM range(200) r(i)`);
+    await expect(assertNoIdentityColumns(conn, 'h2')).rejects.toThrow(/id_hash \(200 of 200/);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { buildSnapshot } from '../../../src/lib/pipeline/snapshot';
+import { scanDir } from '../../../src/lib/publish/scan-node';
+import type { Manifest } from '../../../src/lib/schema';
+
+/** Both editions from the same sources and seed, so the public one can be checked against the internal one. */
+async function build(publicBuild: boolean) {
+  const root = mkdtempSync(join(tmpdir(), `dampak-${publicBuild ? 'public' : 'internal'}-`));
+  const out = join(root, 'data');
+  await buildSnapshot({ input: 'data', out, workDir: join(root, 'work'), seed: 7, penerimaRows: 20_000, keep: 1, publicBuild });
+  return { root, out, manifest: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest };
+}
+
+async function rows(file: string, sql: string) {
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const r = (await c.runAndReadAll(sql.replace('$f', `read_parquet('${file.replaceAll("'", "''")}')`))).getRowObjectsJS();
+  c.closeSync();
+  return r as Record<string, unknown>[];
+}
+
+describe('public build of the snapshot', async () => {
+  const [internal, pub] = [await build(false), await build(true)];
+
+  it('leaves out the microdata table and says it is public', () => {
+    expect(internal.manifest.tables.some((t) => t.microdata)).toBe(true);
+    expect(pub.manifest.public).toBe(true);
+    expect(pub.manifest.tables.filter((t) => t.microdata)).toEqual([]);
+    expect(existsSync(join(pub.out, 'penerima.parquet'))).toBe(false);
+    expect(readdirSync(pub.out).sort()).toEqual(readdirSync(internal.out).filter((f) => f !== 'penerima.parquet').sort());
+  });
+
+  it('suppresses every count under 10 in the profile rollup and in disbursements, and withholds their rupiah', async () => {
+    const small = await rows(join(internal.out, 'penerima_profil.parquet'), 'SELECT count(*)::INTEGER AS n FROM $f WHERE n < 10');
+    expect(small[0].n).toBeGreaterThan(0);
+    const p = await rows(
+      join(pub.out, 'penerima_profil.parquet'),
+      'SELECT count(*) FILTER (WHERE n < 10)::INTEGER AS visible_small, count(*) FILTER (WHERE disamarkan)::INTEGER AS flagged, count(*) FILTER (WHERE disamarkan AND (n IS NOT NULL OR nominal_rp IS NOT NULL))::INTEGER AS leaked FROM $f'
+    );
+    expect(p[0]).toEqual({ visible_small: 0, flagged: small[0].n, leaked: 0 });
+    const d = await rows(join(pub.out, 'penyaluran.parquet'), 'SELECT count(*) FILTER (WHERE realisasi_penerima < 10 OR target_penerima < 10)::INTEGER AS visible_small, count(*) FILTER (WHERE disamarkan AND realisasi_rp IS NOT NULL)::INTEGER AS leaked FROM $f');
+    expect(d[0]).toEqual({ visible_small: 0, leaked: 0 });
+    const cols = pub.manifest.tables.find((t) => t.name === 'penyaluran')!.columns.map((c) => c.name);
+    expect(cols[cols.length - 1]).toBe('disamarkan');
+  });
+
+  it('writes "<10" into the leadership rollup where the internal one has a small count', () => {
+    const a = JSON.parse(readFileSync(join(internal.out, 'ringkasan.json'), 'utf8')).program_tahun as { realisasi_penerima: number }[];
+    const b = JSON.parse(readFileSync(join(pub.out, 'ringkasan.json'), 'utf8')).program_tahun as { realisasi_penerima: number | string; realisasi_rp: number | null }[];
+    expect(b).toHaveLength(a.length);
+    const smallIdx = a.flatMap((x, i) => (x.realisasi_penerima < 10 ? [i] : []));
+    expect(smallIdx.length).toBeGreaterThan(0);
+    for (const i of smallIdx) expect(b[i]).toMatchObject({ realisasi_penerima: '<10', realisasi_rp: null });
+    expect(b.filter((x) => typeof x.realisasi_penerima === 'number' && x.realisasi_penerima < 10)).toEqual([]);
+  });
+
+  it('passes the personal-data scan, which refuses the internal snapshot', async () => {
+    expect((await scanDir(pub.root)).findings).toEqual([]);
+    const kinds = (await scanDir(internal.root)).findings.map((f) => `${f.where}:${f.kind}`);
+    expect(kinds).toContain('tables.penerima:microdata_table');
+  });
+});

@@ -203,9 +203,7 @@ test('English by the toggle without re-estimating, and no accessibility violatio
   await expect(page.getByTestId('impact-assumptions')).toContainText('parallel trends');
   await expect(page.getByTestId('impact-paragraph')).toHaveValue(/^We estimated the effect of PKH Plus/);
 
-  // ChartCard's visually hidden table wrapper trips scrollable-region-focusable; that component
-  // belongs to the chart module (reported there), everything else on the page must pass.
-  const axe = await new AxeBuilder({ page }).disableRules(['scrollable-region-focusable']).analyze();
+  const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   expectClean(watch);
 });

@@ -10,10 +10,8 @@ import { rankedBarOption } from '$lib/charts/options/rankedbar';
 import { treatedTrendOption } from '$lib/charts/options/treatedtrend';
 import { fmt, t, type MessageKey } from '$lib/i18n';
 import { SERIES } from '$lib/charts/theme';
-import { choroplethOption } from '$lib/charts/options/choropleth';
 import { classify } from '$lib/map/classify';
 import { divergingPalette } from '$lib/map/palette';
-import type { MapLayout } from '$lib/map/projection';
 import { COMPARISON_KEY, SYNTHETIC_KEY, cohortKey } from './descriptive';
 import { effectUnit, yearsText, type TextContext } from './text';
 import type { RegionalEffect, WorkbenchResult } from './types';
@@ -119,45 +117,36 @@ export function regionalView(r: WorkbenchResult, c: TextContext): ChartView {
   return { title, subtitle, option, table, reason: null };
 }
 
-/** Room under the map for the legend: one row per class plus "not treated". */
-export const MAP_LEGEND_HEIGHT = 7 * 15 + 16;
-
 /** Height that gives each region of a per-region chart a readable row. */
 export const rowsHeight = (n: number) => Math.max(220, 70 + n * 22);
 
 /**
- * The regional effects on the province map (diverging classes centred on zero, blue = better);
- * regions outside the treated sample are drawn as "no data" with their own label.
+ * The regional effects for the shared map (MapView): diverging classes centred on zero, blue =
+ * better; regions outside the treated sample have no value and read "not treated".
  */
-export function effectMapView(r: WorkbenchResult, c: TextContext, layout: MapLayout, regions: readonly { kode: string; nama: string }[], mapName: string): ChartView {
+export function effectMapData(r: WorkbenchResult, c: TextContext, regions: readonly { kode: string; nama: string }[]) {
   const base = regionalView(r, c);
-  const title = t('impact.map.title');
-  if (r.regional.length === 0) return { ...base, title, option: null };
+  if (r.regional.length === 0) return null;
   const effect = new Map(r.regional.map((g) => [g.kode, g.effect]));
   const values = regions.map((reg) => ({ kode: reg.kode, nama: reg.nama, value: effect.get(reg.kode) ?? null }));
   const classes = classify(values.map((v) => v.value), 5, 'diverging');
-  const palette = divergingPalette(classes.k, c.betterDirection === 'higher' ? 'higher' : 'lower');
   const unit = effectUnit(c.unit, c.lang);
   const format = (v: number) => fmt.signed(v, c.decimals);
-  const option = choroplethOption({
-    features: layout.features,
-    insets: layout.insets,
-    width: layout.width,
-    height: layout.height,
+  const describe = (kode: string) => {
+    const v = effect.get(kode);
+    return `${values.find((x) => x.kode === kode)?.nama ?? kode}: ${v === undefined ? t('impact.map.notTreated') : `${format(v)} ${unit}`}`;
+  };
+  return {
+    title: t('impact.map.title'),
+    subtitle: base.subtitle,
+    table: base.table,
     values,
     classes,
-    palette,
+    palette: divergingPalette(classes.k, c.betterDirection === 'higher' ? 'higher' : 'lower'),
     noDataLabel: t('impact.map.notTreated'),
-    // Below this width the kota labels cover each other; the table lists every region.
-    showLabels: layout.width >= 480,
-    // Legend under the map (the chart is taller than the layout), so it never covers a region or an inset.
-    legend: 'inside',
-    left: 4,
-    top: layout.height + 2,
     format,
-    // The subtitle carries the unit; a long unit in every legend row would cover the map.
-    tooltipFormatter: (kode) => `${values.find((v) => v.kode === kode)?.nama ?? kode}: ${effect.has(kode) ? `${format(effect.get(kode)!)} ${unit}` : t('impact.map.notTreated')}`,
-    mapName
-  });
-  return { ...base, title, option };
+    // Tooltip text is built from the snapshot's region names and numbers (trusted data).
+    tooltip: describe,
+    describe
+  };
 }

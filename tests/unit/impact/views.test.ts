@@ -1,10 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { layoutFeatures, type MapLayout } from '../../../src/lib/map/projection';
+import { describe, expect, it } from 'vitest';
 import { JATIM_REGIONS } from '../../../src/lib/map/regions';
 import { runWorkbench } from '../../../src/lib/impact/run';
-import { dumbbellView, effectMapView, eventView, regionalView, trendView } from '../../../src/lib/impact/views';
+import { dumbbellView, effectMapData, eventView, regionalView, trendView } from '../../../src/lib/impact/views';
 import type { TextContext } from '../../../src/lib/impact/text';
-import { jatimFeatures } from '../map/fixtures';
 import { REGIONS, request } from './fixtures';
 
 const ctx: TextContext = {
@@ -20,11 +18,6 @@ const ctx: TextContext = {
   demo: true,
   regionName: (k) => `R${k}`
 };
-
-let layout: MapLayout;
-beforeAll(async () => {
-  layout = layoutFeatures(await jatimFeatures(), { width: 600, height: 400 });
-});
 
 describe('chart views of a workbench result', () => {
   const r = runWorkbench(request());
@@ -47,14 +40,17 @@ describe('chart views of a workbench result', () => {
     expect(eventView(failed, ctx).reason).toMatch(/Tidak ada wilayah pembanding/);
   });
 
-  it('map: treated regions carry their effect, every other region is drawn as "not treated"', () => {
+  it('map: treated regions carry their effect, every other region reads "not treated"', () => {
     // The fixture uses codes 3501–3506; the map has all 38 regions.
     const regions = JATIM_REGIONS.map((x) => ({ kode: x.kode, nama: x.nama }));
-    const v = effectMapView(r, ctx, layout, regions, 'test-map');
-    const data = (v.option as { series: { data: { name: string; value: number | string }[] }[] }).series[0].data;
-    expect(data).toHaveLength(38);
-    for (const g of r.regional) expect(data.find((d) => d.name === g.kode)!.value).toBe(g.effect);
-    expect(data.filter((d) => d.value === '-')).toHaveLength(38 - r.regional.length);
-    expect(REGIONS.filter((k) => !r.regional.some((g) => g.kode === k)).every((k) => data.find((d) => d.name === k)!.value === '-')).toBe(true);
+    const m = effectMapData(r, ctx, regions)!;
+    expect(m.values).toHaveLength(38);
+    for (const g of r.regional) expect(m.values.find((v) => v.kode === g.kode)!.value).toBe(g.effect);
+    expect(m.classes.noDataCount).toBe(38 - r.regional.length);
+    expect(m.describe(REGIONS.find((k) => !r.regional.some((g) => g.kode === k)) ?? '3571')).toMatch(/Bukan penerima$/);
+    expect(m.describe('3501')).toMatch(/ poin persen$/);
+    // Diverging palette oriented so that a fall in P0 is blue.
+    expect(m.palette.kind).toBe('diverging');
+    expect(effectMapData({ ...r, regional: [] }, ctx, regions)).toBeNull();
   });
 });

@@ -76,6 +76,9 @@ test('the workbench estimates PKH Plus on P0 in a Web Worker and shows the CLI\'
   await expect(page.getByTestId('impact-sample')).toContainText('25 wilayah penerima dan 13 wilayah pembanding');
   await expect(page.locator('#impact-trend [data-download="png"]')).toBeVisible();
   await expect(page.locator('#impact-event svg')).toBeVisible();
+  // The map of regional effects renders with its downloads.
+  await expect(page.locator('#impact-map svg').first()).toBeVisible();
+  await expect(page.locator('#impact-map [data-download="png"]')).toBeVisible();
   expectClean(watch);
 });
 

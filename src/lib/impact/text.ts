@@ -1,0 +1,148 @@
+/**
+ * The workbench's sentences, in Indonesian or English: the headline a Kepala Dinas can read out,
+ * the pre-trend verdict, and the methods paragraph a researcher pastes into a report. Pure: the
+ * language is an argument, so tests can check both.
+ */
+import { fmtNumber, fmtSigned, t, type Lang, type MessageKey } from '$lib/i18n';
+import type { Method, PretestGap, PretestInfo, WorkbenchResult } from './types';
+
+/** What the sentences need to know about the choices behind a result. */
+export interface TextContext {
+  lang: Lang;
+  program: string;
+  programId: string;
+  outcome: string;
+  outcomeId: string;
+  /** Indicator unit as stored ('%' for rates). */
+  unit: string;
+  periode: string;
+  betterDirection: 'lower' | 'higher' | 'neutral';
+  decimals: number;
+  demo: boolean;
+  /** Region code → display name. */
+  regionName: (kode: string) => string;
+  snapshot?: string;
+}
+
+/** Unit of an effect: a change of a percentage is in percentage points. */
+export function effectUnit(unit: string, lang: Lang): string {
+  return unit === '%' ? t('impact.unit.pp', {}, lang) : unit;
+}
+
+const num = (v: number, c: TextContext, extra = 0) => fmtNumber(v, c.decimals + extra, c.lang);
+/** "p = 0,004" or "p < 0,001" (never a bare zero). */
+export const pValue = (p: number | null, lang: Lang) => (p === null || !Number.isFinite(p) ? 'p = –' : p < 0.001 ? `p < ${fmtNumber(0.001, 3, lang)}` : `p = ${fmtNumber(p, 3, lang)}`);
+
+/** Year ranges as people write them: 2020–2024, or a list when years are missing in between. */
+export function yearsText(years: readonly number[]): string {
+  if (years.length === 0) return '–';
+  const contiguous = years.every((y, i) => i === 0 || y === years[i - 1] + 1);
+  return contiguous && years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : years.join(', ');
+}
+
+/** The headline sentence (or null when there is no estimate). */
+export function headlineText(r: WorkbenchResult, c: TextContext): string | null {
+  const h = r.headline;
+  if (!h) return null;
+  const unit = effectUnit(c.unit, c.lang);
+  const vars = { program: c.program, outcome: c.outcome, unit };
+  if (h.kind === 'sc_gap') {
+    const region = c.regionName(r.sample.treatedUnit ?? '');
+    const key: MessageKey = h.estimate < 0 ? 'impact.headline.scDecrease' : 'impact.headline.scIncrease';
+    return t(key, { ...vars, region, value: num(Math.abs(h.estimate), c) }, c.lang);
+  }
+  const [lo, hi] = h.ci95 as [number, number];
+  if (lo <= 0 && hi >= 0) {
+    return t('impact.headline.zero', { ...vars, signed: fmtSigned(h.estimate, c.decimals, c.lang), lo: fmtSigned(lo, c.decimals, c.lang), hi: fmtSigned(hi, c.decimals, c.lang) }, c.lang);
+  }
+  // Magnitudes read naturally ("menurunkan … sebesar 0,27 (IK 95%: 0,11–0,43)").
+  const [a, b] = [Math.abs(lo), Math.abs(hi)].sort((x, y) => x - y);
+  const key: MessageKey = h.estimate < 0 ? 'impact.headline.decrease' : 'impact.headline.increase';
+  return t(key, { ...vars, value: num(Math.abs(h.estimate), c), lo: num(a, c), hi: num(b, c) }, c.lang);
+}
+
+/** Qualifiers shown under the headline: what kind of number it is. */
+export function headlineNotes(r: WorkbenchResult, c: TextContext): string[] {
+  const h = r.headline;
+  if (!h) return [];
+  const notes: string[] = [];
+  if (h.kind === 'sc_gap' && r.synth) notes.push(t('impact.headline.scNote', { p: pValue(r.synth.placeboP, c.lang), pmin: fmtNumber(1 / (r.synth.nDonors + 1), 3, c.lang) }, c.lang));
+  if (h.kind === 'e0') notes.push(t('impact.headline.e0', {}, c.lang));
+  if (h.kind === 'prepost') notes.push(t('impact.headline.prepost', {}, c.lang));
+  if (r.method === 'twfe' && r.sample.cohorts.length > 1) notes.push(t('impact.headline.twfe', {}, c.lang));
+  return notes;
+}
+
+export type PretestVerdict = { level: 'warn' | 'ok' | 'unknown'; text: string; extra: string | null };
+
+/** The pre-trend verdict: a warning when the test rejects at 5 %, or why it could not be computed. */
+export function pretestText(pre: PretestInfo | null, gap: PretestGap | null, r: Pick<WorkbenchResult, 'sample' | 'synth'>, lang: Lang): PretestVerdict {
+  const first = String(r.sample.years[0] ?? '');
+  const cohorts = gap?.cohorts.join(', ') ?? '';
+  if (pre) {
+    const text = t(pre.p < 0.05 ? 'impact.pretest.warn' : 'impact.pretest.ok', { p: pValue(pre.p, lang) }, lang);
+    const extra = gap && gap.cohorts.length ? t('impact.pretest.partial', { cohorts, first }, lang) : null;
+    return { level: pre.p < 0.05 ? 'warn' : 'ok', text, extra };
+  }
+  if (!gap) return { level: 'unknown', text: t('impact.methods.noPretest', {}, lang), extra: null };
+  switch (gap.reason) {
+    case 'one_pre_period':
+      return { level: 'unknown', text: t('impact.pretest.onePeriod', { cohorts, first }, lang), extra: null };
+    case 'singular':
+      return { level: 'unknown', text: t('impact.pretest.singular', {}, lang), extra: null };
+    case 'not_applicable': {
+      const text = t('impact.pretest.notApplicable', { rmspe: fmtNumber(r.synth?.preRmspe ?? NaN, 3, lang) }, lang);
+      // With fewer pre-programme years than donors the weights can match any path exactly: a
+      // perfect fit then says nothing about the counterfactual.
+      const start = r.sample.treated[0]?.group;
+      const pre = r.sample.years.filter((y) => start !== undefined && y < start).length;
+      const overfit = r.synth && r.synth.preRmspe < 0.005 && pre < r.synth.nDonors;
+      return { level: overfit ? 'warn' : 'unknown', text, extra: overfit ? t('impact.pretest.scOverfit', { pre, donors: r.synth!.nDonors }, lang) : null };
+    }
+    default: {
+      const reason = gap.code ? t(`impact.error.${gap.code}` as MessageKey, {}, lang) : (gap.detail ?? '');
+      return { level: 'unknown', text: t('impact.pretest.failed', { reason }, lang), extra: null };
+    }
+  }
+}
+
+const CLI_METHOD: Record<Method, string | null> = { cs: 'cs', did: 'did', twfe: 'twfe', event: 'event', sc: 'sc', prepost: null };
+
+/** The `npm run impact` command that reproduces the estimate on the exported panel CSV. */
+export function reproduceCommand(r: WorkbenchResult, file: string): string | null {
+  const m = CLI_METHOD[r.method];
+  if (!m) return null;
+  let cmd = `npm run impact -- --input ${file} --unit kode --time tahun --outcome nilai --group tahun_mulai --method ${m}`;
+  if (m === 'cs') cmd += ` --control ${r.control}`;
+  if (m === 'sc' && r.sample.treatedUnit) cmd += ` --treated ${r.sample.treatedUnit}`;
+  return cmd;
+}
+
+/** Method names start a label in the picker but sit mid-sentence in the paragraph. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** A paragraph describing method, sample, result and test, ready to paste into a report. */
+export function methodsParagraph(r: WorkbenchResult, c: TextContext, panelFile: string): string {
+  const L = c.lang;
+  const unit = effectUnit(c.unit, L);
+  const s = r.sample;
+  const byCohort = new Map<number, number>();
+  for (const tr of s.treated) byCohort.set(tr.group, (byCohort.get(tr.group) ?? 0) + 1);
+  const cohorts = [...byCohort].sort((a, b) => a[0] - b[0]).map(([year, n]) => t('impact.methods.cohort', { n, year }, L)).join(', ');
+  const comparisonKind = r.sample.comparison.some((x) => x.laterGroup !== null) ? 'notyet' : 'never';
+  const parts = [
+    t('impact.methods.intro', { program: c.program, outcome: c.outcome, unit: c.unit, periode: c.periode, years: yearsText(s.years), method: lowerFirst(t(`impact.method.${r.method}` as MessageKey, {}, L)) }, L),
+    t('impact.methods.timing', { cohorts, comparison: s.comparison.length, comparisonKind: t(`impact.methods.comparison.${comparisonKind}` as MessageKey, {}, L) }, L)
+  ];
+  if (c.demo) parts.push(t('impact.methods.timingDemo', {}, L));
+  const h = r.headline;
+  const d = c.decimals + 2;
+  if (h && h.ci95 && h.se !== null) parts.push(t('impact.methods.result', { estimate: fmtSigned(h.estimate, d, L), unit, lo: fmtSigned(h.ci95[0], d, L), hi: fmtSigned(h.ci95[1], d, L), se: fmtNumber(h.se, d, L) }, L));
+  else if (h && h.kind === 'sc_gap') parts.push(t('impact.methods.resultSc', { estimate: fmtSigned(h.estimate, d, L), unit, p: pValue(h.p, L) }, L));
+  if (r.pretest) parts.push(t('impact.methods.pretest', { stat: fmtNumber(r.pretest.stat, 2, L), df: r.pretest.df, p: pValue(r.pretest.p, L) }, L));
+  else if (r.method !== 'sc') parts.push(pretestText(null, r.pretestGap, r, L).text);
+  const cmd = reproduceCommand(r, panelFile);
+  if (cmd) parts.push(t('impact.methods.reproduce', { command: cmd }, L));
+  if (c.snapshot) parts.push(t('impact.methods.snapshot', { snapshot: c.snapshot }, L));
+  return parts.join(' ');
+}

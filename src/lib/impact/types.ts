@@ -1,0 +1,171 @@
+/**
+ * Shapes shared by the workbench's query results, its pure logic, the estimation worker and the
+ * page. Plain data only (it crosses the worker boundary by structured clone).
+ */
+import type { CostEffectResult, PanelRow, StatsErrorCode } from '../stats/index';
+
+/** Estimators the workbench offers, in the order of the method picker. */
+export const METHODS = ['cs', 'did', 'twfe', 'event', 'sc', 'prepost'] as const;
+export type Method = (typeof METHODS)[number];
+
+export const CONTROLS = ['never', 'notyet'] as const;
+export type Control = (typeof CONTROLS)[number];
+
+export type CoverageRow = {
+  indikator: string;
+  periode: string;
+  tahun: number;
+  /** Regions (province excluded) with a value. */
+  wilayah: number;
+};
+export type FirstYearRow = {
+  kode: string;
+  tahun_pertama: number;
+};
+export type OutcomeRow = {
+  kode: string;
+  tahun: number;
+  nilai: number;
+};
+export type DisbursementRow = {
+  kode: string;
+  tahun: number;
+  realisasi_rp: number;
+};
+
+/** Everything the worker needs for one estimate. */
+export interface WorkbenchRequest {
+  method: Method;
+  control: Control;
+  from: number;
+  to: number;
+  /** Adoption year analysed by the 2×2 DiD; null = the earliest in the window. */
+  cohort: number | null;
+  /** The one treated region of synthetic control; null = a sensible default. */
+  treatedUnit: string | null;
+  outcome: OutcomeRow[];
+  /** Region → first year with a disbursement; regions absent never received the programme. */
+  timing: Record<string, number>;
+  /** Every region code of the province (those without outcome rows are reported as missing). */
+  regions: string[];
+  disbursed: DisbursementRow[];
+  /** Region → population (latest BPS year), for rupiah per person; empty when unknown. */
+  population: Record<string, number>;
+  betterDirection: 'lower' | 'higher' | 'neutral';
+}
+
+/** Why a region is not in the estimation sample (codes, worded by the page). */
+export type DropReason = 'no_outcome' | 'treated_before_window' | 'other_cohort' | 'already_treated' | 'incomplete_years' | 'not_chosen';
+
+export interface SampleInfo {
+  years: number[];
+  /** Treated regions with their adoption year, as analysed. */
+  treated: { kode: string; group: number }[];
+  /** Comparison regions; `laterGroup` set when they adopt after the window (not yet treated). */
+  comparison: { kode: string; laterGroup: number | null }[];
+  dropped: { kode: string; reason: DropReason }[];
+  nObs: number;
+  /** Adoption years present, ascending. */
+  cohorts: number[];
+  /** The cohort analysed by did, the region analysed by sc. */
+  cohort: number | null;
+  treatedUnit: string | null;
+  /** The window's last year after DiD with not-yet-treated comparisons was cut before the next cohort. */
+  truncatedTo: number | null;
+  /** Start years that fall in a data gap, analysed from the next year with data. */
+  shiftedStarts: { start: number; observed: number }[];
+}
+
+/** The number the page leads with. */
+export interface Headline {
+  estimate: number;
+  /** Null for synthetic control (no sampling interval; see placebo p). */
+  ci95: [number, number] | null;
+  se: number | null;
+  p: number | null;
+  /** What the number is: overall ATT, the effect in the adoption year, or the mean post-period gap. */
+  kind: 'att' | 'e0' | 'sc_gap' | 'prepost';
+}
+
+export interface PretestInfo {
+  stat: number;
+  df: number;
+  p: number;
+  source: 'event' | 'cs';
+}
+
+/** Why the pre-trend test is missing: too few pre-periods (with which cohorts), or a method reason. */
+export interface PretestGap {
+  reason: 'one_pre_period' | 'singular' | 'not_applicable' | 'failed';
+  /** Cohorts that have fewer than two pre-periods in the window (cannot be tested). */
+  cohorts: number[];
+  detail: string | null;
+  /** Error code when the test failed because its estimator could not run (worded by the page). */
+  code?: StatsErrorCode | null;
+}
+
+export interface EventPoint {
+  e: number;
+  estimate: number;
+  ci95: [number, number] | null;
+}
+
+export interface TrendPoint {
+  time: number;
+  /** Mean outcome of each line: key 'g<year>' for a cohort, 'comparison' for the comparison group. */
+  values: Record<string, number | null>;
+}
+
+export interface RegionalEffect {
+  kode: string;
+  group: number;
+  before: number;
+  after: number;
+  change: number;
+  /** Mean change of the never-treated regions over the same years; null without them. */
+  comparisonChange: number | null;
+  /** change − comparisonChange (a per-region difference-in-differences), or the change alone. */
+  effect: number;
+}
+
+export interface CostInfo extends CostEffectResult {
+  costRp: number;
+  /** Years whose disbursements are counted. */
+  years: [number, number];
+  populationYearsKnown: boolean;
+}
+
+export interface WorkbenchError {
+  /** 'treated_before_data': every region started before the first year with outcome data. */
+  code: StatsErrorCode | 'internal' | 'treated_before_data';
+  message: string;
+}
+
+export interface WorkbenchResult {
+  method: Method;
+  control: Control;
+  sample: SampleInfo;
+  headline: Headline | null;
+  /** Error of the chosen method (the page explains it); supporting analyses may still exist. */
+  error: WorkbenchError | null;
+  pretest: PretestInfo | null;
+  pretestGap: PretestGap | null;
+  event: { source: 'event' | 'cs' | 'sc'; reference: number | null; points: EventPoint[] } | null;
+  eventError: WorkbenchError | null;
+  trend: TrendPoint[];
+  regional: RegionalEffect[];
+  cost: CostInfo | null;
+  costNote: 'no_interval' | 'neutral_indicator' | 'no_estimate' | null;
+  /** Effect per adoption cohort (CS group aggregation), so staggered starts can be compared. */
+  cohortEffects: { group: number; estimate: number; ci95: [number, number] }[] | null;
+  /** Synthetic control details. */
+  synth: { weights: { unit: string; weight: number }[]; placeboP: number; nDonors: number; preRmspe: number } | null;
+  /** The estimator's full output, for the JSON export. */
+  raw: unknown;
+  /** The estimation sample as rows (unit = region, time = year, y, group), for the panel CSV. */
+  panel: PanelRow[];
+}
+
+export type WorkerProgress = { type: 'progress'; id: number; step: ProgressStep; done: number; total: number };
+export type WorkerMessage = WorkerProgress | { type: 'result'; id: number; result: WorkbenchResult } | { type: 'error'; id: number; error: WorkbenchError };
+export type ProgressStep = 'panel' | 'main' | 'pretest' | 'regional' | 'cost';

@@ -1,0 +1,73 @@
+/**
+ * Inputs of the impact workbench: programme and indicator catalogues, treatment timing from the
+ * disbursement snapshot, the outcome panel and the rupiah disbursed. Values travel as parameters.
+ */
+import { query } from '$lib/db';
+import { KODE_PROVINSI, type Indikator, type Program, type Wilayah } from '$lib/schema';
+import type { CoverageRow, DisbursementRow, FirstYearRow, OutcomeRow } from '$lib/impact/types';
+
+export function programmes() {
+  return query<Pick<Program, 'id' | 'nama' | 'singkatan' | 'tahun_mulai'> & Record<string, unknown>>(
+    ['program'],
+    'SELECT id, nama, singkatan, tahun_mulai FROM program ORDER BY singkatan'
+  );
+}
+
+export function indicators() {
+  return query<Indikator & Record<string, unknown>>(['indikator'], 'SELECT * FROM indikator ORDER BY id');
+}
+
+export function regions() {
+  return query<Pick<Wilayah, 'kode' | 'nama' | 'nama_pendek' | 'jenis'> & Record<string, unknown>>(['wilayah'], 'SELECT kode, nama, nama_pendek, jenis FROM wilayah ORDER BY kode');
+}
+
+/** How many regions (not the province) have a value per indicator, period and year. */
+export function regionalCoverage() {
+  return query<CoverageRow>(
+    ['nilai_indikator'],
+    `SELECT indikator, periode, tahun, count(DISTINCT kode)::INTEGER AS wilayah
+       FROM nilai_indikator WHERE kode <> ? GROUP BY ALL ORDER BY indikator, periode, tahun`,
+    [KODE_PROVINSI]
+  );
+}
+
+/** First year in which each region received any rupiah of the programme (treatment timing). */
+export function firstDisbursementYears(programId: string) {
+  return query<FirstYearRow>(
+    ['penyaluran'],
+    `SELECT kode, min(tahun)::INTEGER AS tahun_pertama
+       FROM penyaluran WHERE program_id = ? AND realisasi_rp > 0 GROUP BY kode ORDER BY kode`,
+    [programId]
+  );
+}
+
+/** The outcome of every region (not the province) for one indicator and survey period. */
+export function outcomeRows(indikator: string, periode: string) {
+  return query<OutcomeRow>(
+    ['nilai_indikator'],
+    `SELECT kode, tahun::INTEGER AS tahun, nilai FROM nilai_indikator
+      WHERE indikator = ? AND periode = ? AND kode <> ? ORDER BY kode, tahun`,
+    [indikator, periode, KODE_PROVINSI]
+  );
+}
+
+/** Rupiah actually disbursed per region and year (realisasi_rp), for cost per unit of effect. */
+export function disbursedByRegionYear(programId: string) {
+  return query<DisbursementRow>(
+    ['penyaluran'],
+    `SELECT kode, tahun::INTEGER AS tahun, sum(realisasi_rp)::DOUBLE AS realisasi_rp
+       FROM penyaluran WHERE program_id = ? GROUP BY ALL ORDER BY kode, tahun`,
+    [programId]
+  );
+}
+
+/** Latest BPS population per region (for rupiah per person), with its year. */
+export function latestPopulation() {
+  return query<OutcomeRow>(
+    ['nilai_indikator'],
+    `SELECT kode, tahun::INTEGER AS tahun, nilai FROM nilai_indikator
+      WHERE indikator = 'jumlah_penduduk' AND kode <> ?
+      QUALIFY row_number() OVER (PARTITION BY kode ORDER BY tahun DESC) = 1 ORDER BY kode`,
+    [KODE_PROVINSI]
+  );
+}

@@ -25,7 +25,8 @@ export function textContext(catalogue: Catalogue, choices: Choices, lang: Lang):
     decimals: indicator.desimal,
     demo: catalogue.demoTiming,
     regionName,
-    snapshot: catalogue.snapshot
+    snapshot: catalogue.snapshot,
+    source: choices.outcome.user ? indicator.sumber : 'BPS'
   };
 }
 
@@ -35,7 +36,7 @@ export function shortOutcome(c: TextContext): string {
 }
 
 /** Base of every download's file name, e.g. "dampak-pkh_plus-p0-cs". */
-export const fileBase = (choices: Choices) => `dampak-${choices.program}-${choices.outcome.indikator}-${choices.method}`;
+export const fileBase = (choices: Choices) => `dampak-${choices.program}-${choices.outcome.indikator.replace(':', '-')}-${choices.method}`;
 
 /** Adoption years inside the window (DiD cohort picker). */
 export function cohortsInWindow(choices: Choices, inputs: ProgrammeInputs): number[] {

@@ -3,6 +3,7 @@
  * their main survey period, with the years that exist. Missing years are reported, never filled.
  */
 import type { CoverageRow } from './types';
+import type { UserOutcomeSpec } from './user-outcome';
 
 export interface OutcomeCoverage {
   indikator: string;
@@ -13,6 +14,8 @@ export interface OutcomeCoverage {
   gaps: number[];
   /** Years where some but not all regions have a value. */
   partial: number[];
+  /** Set when the outcome is a table the user dropped (not a snapshot indicator). */
+  user?: UserOutcomeSpec;
 }
 
 /** Indicators that are not outcomes of a social programme (sizes, thresholds). */

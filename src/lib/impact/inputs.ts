@@ -9,6 +9,7 @@ import type { Indikator } from '$lib/schema';
 import { outcomeCoverage, type OutcomeCoverage } from './coverage';
 import { treatmentTiming } from './timing';
 import type { DisbursementRow, OutcomeRow } from './types';
+import { specKey } from './user-outcome';
 
 export interface Catalogue {
   programmes: { id: string; nama: string; singkatan: string; tahun_mulai: number }[];
@@ -54,7 +55,11 @@ export interface ProgrammeInputs {
   disbursed: DisbursementRow[];
 }
 
-export async function loadProgrammeInputs(programId: string, indikator: string, periode: string): Promise<ProgrammeInputs> {
-  const [first, outcome, disbursed] = await Promise.all([q.firstDisbursementYears(programId), q.outcomeRows(indikator, periode), q.disbursedByRegionYear(programId)]);
-  return { key: `${programId}|${indikator}|${periode}`, timing: treatmentTiming(first), outcome, disbursed };
+/** Identifies an outcome's rows: indicator and period, or the uploaded table and its columns. */
+export const outcomeKey = (o: OutcomeCoverage) => (o.user ? specKey(o.user) : `${o.indikator}|${o.periode}`);
+
+export async function loadProgrammeInputs(programId: string, o: OutcomeCoverage): Promise<ProgrammeInputs> {
+  const rows = o.user ? q.userOutcomeRows(o.user) : q.outcomeRows(o.indikator, o.periode);
+  const [first, outcome, disbursed] = await Promise.all([q.firstDisbursementYears(programId), rows, q.disbursedByRegionYear(programId)]);
+  return { key: `${programId}|${outcomeKey(o)}`, timing: treatmentTiming(first), outcome, disbursed };
 }

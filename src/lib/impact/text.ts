@@ -22,6 +22,8 @@ export interface TextContext {
   /** Region code → display name. */
   regionName: (kode: string) => string;
   snapshot?: string;
+  /** Where the outcome comes from ('BPS', or the user's file); BPS when absent. */
+  source?: string;
 }
 
 /** Unit of an effect: a change of a percentage is in percentage points. */
@@ -131,7 +133,7 @@ export function methodsParagraph(r: WorkbenchResult, c: TextContext, panelFile: 
   const cohorts = [...byCohort].sort((a, b) => a[0] - b[0]).map(([year, n]) => t('impact.methods.cohort', { n, year }, L)).join(', ');
   const comparisonKind = r.sample.comparison.some((x) => x.laterGroup !== null) ? 'notyet' : 'never';
   const parts = [
-    t('impact.methods.intro', { program: c.program, outcome: c.outcome, unit: c.unit, periode: c.periode, years: yearsText(s.years), method: lowerFirst(t(`impact.method.${r.method}` as MessageKey, {}, L)) }, L),
+    t('impact.methods.intro', { source: c.source ?? 'BPS', program: c.program, outcome: c.outcome, unit: c.unit, periode: c.periode, years: yearsText(s.years), method: lowerFirst(t(`impact.method.${r.method}` as MessageKey, {}, L)) }, L),
     t('impact.methods.timing', { cohorts, comparison: s.comparison.length, comparisonKind: t(`impact.methods.comparison.${comparisonKind}` as MessageKey, {}, L) }, L)
   ];
   if (c.demo) parts.push(t('impact.methods.timingDemo', {}, L));

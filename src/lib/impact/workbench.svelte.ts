@@ -4,14 +4,20 @@
  * request cancels an older one. Create it during component initialisation (it owns effects).
  */
 import { page } from '$app/state';
+import { t } from '$lib/i18n';
+import { userOutcomeRows } from '$lib/queries/impact';
+import { userTables } from '$lib/upload/store.svelte';
 import { EstimateCancelled, EstimateFailed, estimateInWorker } from './client';
-import { loadCatalogue, loadProgrammeInputs, type Catalogue, type ProgrammeInputs } from './inputs';
-import { readChoices, type Choices } from './params';
+import type { OutcomeCoverage } from './coverage';
+import { loadCatalogue, loadProgrammeInputs, outcomeKey, type Catalogue, type ProgrammeInputs } from './inputs';
+import { P, readChoices, type Choices } from './params';
 import { buildRequest } from './context';
 import type { ProgressStep, WorkbenchResult } from './types';
+import { readUserChoice, specKey, userCoverage, userIndicator, type UserOutcomeSpec } from './user-outcome';
 
 export class Workbench {
-  catalogue = $state.raw<Catalogue | null>(null);
+  /** The snapshot's catalogue; `catalogue` adds the uploaded outcome the URL asks for, once read. */
+  base = $state.raw<Catalogue | null>(null);
   catalogueError = $state<unknown>(null);
   inputs = $state.raw<ProgrammeInputs | null>(null);
   inputsError = $state<unknown>(null);
@@ -20,13 +26,63 @@ export class Workbench {
   running = $state(false);
   progress = $state<{ step: ProgressStep; fraction: number }>({ step: 'panel', fraction: 0 });
 
-  readonly read = $derived(this.catalogue ? readChoices(page.url.searchParams, this.catalogue.programmes.map((p) => p.id), this.catalogue.outcomes) : null);
+  /** The uploaded table's years for the URL's table and columns (null coverage: under two years). */
+  userOutcome = $state.raw<{ key: string; coverage: OutcomeCoverage | null } | null>(null);
+  readonly userChoice = $derived(readUserChoice(page.url.searchParams, P.outcome, userTables));
+
+  readonly catalogue = $derived.by((): Catalogue | null => {
+    const base = this.base;
+    const u = this.userChoice;
+    const coverage = u.status === 'ok' && this.userOutcome?.key === specKey(u.spec) ? this.userOutcome.coverage : null;
+    if (!base || !coverage?.user) return base;
+    const s = coverage.user;
+    const words = {
+      name: t('impact.user.outcome', { table: s.table, column: s.value }, 'id'),
+      nameEn: t('impact.user.outcome', { table: s.table, column: s.value }, 'en'),
+      unit: t('impact.user.unit', {}, 'id'),
+      unitEn: t('impact.user.unit', {}, 'en'),
+      source: t('impact.user.source', { file: s.file })
+    };
+    return { ...base, outcomes: [...base.outcomes, coverage], indicators: new Map([...base.indicators, [s.id, userIndicator(s, words)]]) };
+  });
+
+  /**
+   * Choices from the URL. An uploaded outcome waits for its years; one this tab does not have
+   * (the page was reloaded) or that has too few years falls back to the default outcome, and
+   * `fileMissing` / `fileUnusable` let the page say why.
+   */
+  readonly read = $derived.by(() => {
+    const c = this.catalogue;
+    if (!c) return null;
+    const u = this.userChoice;
+    let params = page.url.searchParams;
+    const pending = u.status === 'ok' && this.userOutcome?.key !== specKey(u.spec);
+    if (pending) return null;
+    const unusable = u.status === 'ok' && !this.userOutcome?.coverage;
+    if (u.status === 'missing' || unusable) {
+      params = new URLSearchParams(params);
+      for (const k of [P.outcome, P.from, P.to]) params.delete(k);
+    }
+    const r = readChoices(params, c.programmes.map((p) => p.id), c.outcomes);
+    if (!r) return null;
+    return {
+      ...r,
+      invalid: [...(u.status === 'ok' && !unusable ? u.invalid : []), ...r.invalid],
+      fileMissing: u.status === 'missing' ? u.table : null,
+      fileUnusable: unusable && u.status === 'ok' ? u.spec.table : null
+    };
+  });
   readonly choices = $derived(this.read?.choices ?? null);
 
   #inputsKey = '';
   #requestKey = '';
 
   constructor() {
+    // The uploaded outcome's years, read again only when its table or columns change.
+    $effect(() => {
+      const u = this.userChoice;
+      if (u.status === 'ok' && this.base) this.#loadUserOutcome(u.spec, this.base.regions.length);
+    });
     // Programme × outcome inputs: reloaded only when one of them changes.
     $effect(() => {
       const choices = this.choices;
@@ -42,18 +98,30 @@ export class Workbench {
   load(): void {
     this.catalogueError = null;
     loadCatalogue().then(
-      (c) => (this.catalogue = c),
+      (c) => (this.base = c),
       (e) => (this.catalogueError = e)
     );
   }
 
+  #userKey = '';
+
+  #loadUserOutcome(spec: UserOutcomeSpec, nRegions: number): void {
+    const key = specKey(spec);
+    if (key === this.#userKey) return;
+    this.#userKey = key;
+    userOutcomeRows(spec).then(
+      (rows) => key === this.#userKey && (this.userOutcome = { key, coverage: userCoverage(rows, spec, nRegions) }),
+      (e) => key === this.#userKey && (this.catalogueError = e)
+    );
+  }
+
   #loadInputs({ program, outcome }: Choices): void {
-    const key = `${program}|${outcome.indikator}|${outcome.periode}`;
+    const key = `${program}|${outcomeKey(outcome)}`;
     if (key === this.#inputsKey) return;
     this.#inputsKey = key;
     this.inputs = null;
     this.inputsError = null;
-    loadProgrammeInputs(program, outcome.indikator, outcome.periode).then(
+    loadProgrammeInputs(program, outcome).then(
       (v) => key === this.#inputsKey && (this.inputs = v),
       (e) => key === this.#inputsKey && (this.inputsError = e)
     );

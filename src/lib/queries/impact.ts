@@ -5,6 +5,8 @@
 import { query } from '$lib/db';
 import { KODE_PROVINSI, type Indikator, type Program, type Wilayah } from '$lib/schema';
 import type { CoverageRow, DisbursementRow, FirstYearRow, OutcomeRow } from '$lib/impact/types';
+import type { UserOutcomeSpec } from '$lib/impact/user-outcome';
+import { ident } from './sql';
 
 export function programmes() {
   return query<Pick<Program, 'id' | 'nama' | 'singkatan' | 'tahun_mulai'> & Record<string, unknown>>(
@@ -69,5 +71,21 @@ export function latestPopulation() {
       WHERE indikator = 'jumlah_penduduk' AND kode <> ?
       QUALIFY row_number() OVER (PARTITION BY kode ORDER BY tahun DESC) = 1 ORDER BY kode`,
     [KODE_PROVINSI]
+  );
+}
+
+/**
+ * The outcome of every matched region from a table the user dropped. Table and column names were
+ * checked against the table's own columns (readUserChoice) and are quoted; rows without a region
+ * code, year or value are left out, and several rows of one region and year are averaged.
+ */
+export function userOutcomeRows(spec: Pick<UserOutcomeSpec, 'table' | 'year' | 'value'>) {
+  const [y, v] = [ident(spec.year), ident(spec.value)];
+  return query<OutcomeRow>(
+    [],
+    `SELECT kode_bps AS kode, ${y}::INTEGER AS tahun, avg(${v})::DOUBLE AS nilai FROM ${ident(spec.table)}
+      WHERE kode_bps IS NOT NULL AND kode_bps <> ? AND ${v} IS NOT NULL AND ${y} BETWEEN ? AND ? AND ${y} = floor(${y})
+      GROUP BY ALL ORDER BY kode, tahun`,
+    [KODE_PROVINSI, 1900, 2100]
   );
 }

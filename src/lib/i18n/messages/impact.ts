@@ -148,7 +148,7 @@ export const impact = {
     'impact.export.copy': 'Salin paragraf',
     'impact.export.copied': 'Tersalin.',
     'impact.export.copyFailed': 'Tidak dapat menyalin otomatis; pilih teks lalu salin.',
-    'impact.methods.intro': 'Kami memperkirakan dampak {program} terhadap {outcome} ({unit}, BPS, periode {periode}) di kabupaten/kota Jawa Timur tahun {years} dengan metode {method}.',
+    'impact.methods.intro': 'Kami memperkirakan dampak {program} terhadap {outcome} ({unit}, {source}, periode {periode}) di kabupaten/kota Jawa Timur tahun {years} dengan metode {method}.',
     'impact.methods.timing': 'Waktu mulai program setiap wilayah adalah tahun pertama wilayah itu menerima penyaluran ({cohorts}); {comparison} wilayah yang {comparisonKind} menjadi pembanding.',
     'impact.methods.timingDemo': 'Data penyaluran yang dipakai adalah data contoh, sehingga hasil ini bukan temuan resmi.',
     'impact.methods.cohort': '{n} wilayah mulai {year}',
@@ -167,7 +167,16 @@ export const impact = {
     'impact.periode.maret': 'Maret',
     'impact.periode.september': 'September',
     'impact.periode.agustus': 'Agustus',
-    'impact.periode.tahunan': 'tahunan'
+    'impact.periode.tahunan': 'tahunan',
+    'impact.user.outcome': 'Berkas Anda: {table} ({column})',
+    'impact.user.unit': 'satuan berkas',
+    'impact.user.source': 'Berkas pengguna (tidak diterbitkan): {file}',
+    'impact.user.group': 'Berkas Anda (hanya di tab ini)',
+    'impact.user.option': 'Berkas Anda: {table}',
+    'impact.user.yearColumn': 'Kolom tahun',
+    'impact.user.valueColumn': 'Kolom nilai',
+    'impact.user.missing': 'Berkas "{table}" tidak ada lagi: berkas yang dijatuhkan hanya tersimpan di tab ini sampai halaman dimuat ulang. Jatuhkan lagi berkasnya di halaman Data, lalu pilih sebagai hasil. Sementara ini dipakai P0 dari BPS.',
+    'impact.user.unusable': 'Berkas "{table}" kurang dari dua tahun bernilai untuk wilayah yang cocok dengan kode BPS, jadi tidak dapat dipakai sebagai hasil. Sementara ini dipakai P0 dari BPS.'
   },
   en: {
     'impact.title': 'Programme impact',
@@ -317,7 +326,7 @@ export const impact = {
     'impact.export.copy': 'Copy paragraph',
     'impact.export.copied': 'Copied.',
     'impact.export.copyFailed': 'Could not copy automatically; select the text and copy it.',
-    'impact.methods.intro': 'We estimated the effect of {program} on {outcome} ({unit}, BPS, {periode} survey) in the regencies and cities of East Java, {years}, using {method}.',
+    'impact.methods.intro': 'We estimated the effect of {program} on {outcome} ({unit}, {source}, {periode} survey) in the regencies and cities of East Java, {years}, using {method}.',
     'impact.methods.timing': 'Each region\'s programme start is the first year it received a disbursement ({cohorts}); {comparison} regions that {comparisonKind} serve as the comparison group.',
     'impact.methods.timingDemo': 'The disbursement data used are example data, so this result is not an official finding.',
     'impact.methods.cohort': '{n} regions from {year}',
@@ -336,6 +345,15 @@ export const impact = {
     'impact.periode.maret': 'March',
     'impact.periode.september': 'September',
     'impact.periode.agustus': 'August',
-    'impact.periode.tahunan': 'annual'
+    'impact.periode.tahunan': 'annual',
+    'impact.user.outcome': 'Your file: {table} ({column})',
+    'impact.user.unit': 'file units',
+    'impact.user.source': 'User file (unpublished): {file}',
+    'impact.user.group': 'Your files (this tab only)',
+    'impact.user.option': 'Your file: {table}',
+    'impact.user.yearColumn': 'Year column',
+    'impact.user.valueColumn': 'Value column',
+    'impact.user.missing': 'The file "{table}" is no longer here: a dropped file is kept only in this tab until the page is reloaded. Drop the file again on the Data page, then choose it as the outcome. Meanwhile BPS P0 is used.',
+    'impact.user.unusable': 'The file "{table}" has fewer than two years with values for regions matched to BPS codes, so it cannot be an outcome. Meanwhile BPS P0 is used.'
   }
 } as const;

@@ -46,7 +46,9 @@ export function parseCsvText(text: string): Grid {
     for (const r of body) {
       const v = (r[j] ?? '').trim();
       if (v === '') continue;
-      if (!NUMBER.test(v) || v.replace(/[-.]/g, '').length >= 16) return false;
+      // Only whole numbers of 16+ digits stay text (NIK/KK); a decimal written at full double
+      // precision (13.540000000000001, as pandas or DuckDB write them) is a measurement.
+      if (!NUMBER.test(v) || (!/[.eE]/.test(v) && v.replace('-', '').length >= 16)) return false;
       any = true;
     }
     return any;

@@ -19,6 +19,12 @@ describe('a CSV dropped on the Data page', () => {
     expect(typeof grid.rows[0].nik_responden).toBe('string');
   });
 
+  it('reads decimals written at full double precision as numbers, not as identity numbers', () => {
+    const g = parseCsvText('kabupaten_kota,tahun,nilai\nKota Batu,2021,13.540000000000001\nKota Batu,2022,5.1100000000000001\n');
+    expect(g.rows.map((r) => r.nilai)).toEqual([13.540000000000001, 5.11]);
+    expect(identityColumns(g)).toEqual([]);
+  });
+
   it('leaves out the identity column', () => {
     expect(identityColumns(grid)).toEqual(['nik_responden']);
     expect(withoutColumns(grid, ['nik_responden']).columns).not.toContain('nik_responden');

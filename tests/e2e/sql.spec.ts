@@ -33,7 +33,7 @@ test('a dropped CSV is matched to BPS codes, reviewed, and joinable with the sna
   await page.getByTestId('upload-register').click();
   await expect(page.getByTestId('upload-done')).toContainText('survei_desa');
 
-  await page.getByTestId('upload-done').getByRole('link').click();
+  await page.getByTestId('upload-done').getByRole('link', { name: 'Buka di meja kerja SQL' }).click();
   await expect(page.locator('[data-schema-table="survei_desa"]')).toBeVisible();
   await setQuery(page, 'SELECT w.nama, s.rumah_tangga FROM survei_desa s JOIN wilayah w ON w.kode = s.kode_bps ORDER BY w.kode');
   await runAndWait(page);

@@ -74,6 +74,7 @@ test('a dropped CSV becomes the outcome in Dampak and its planted effect is reco
   // TWFE is linear in the outcome: the planted −1.0 shifts the BPS estimate by exactly −1.0.
   expect(shown - bps).toBeCloseTo(EFFECT, 8);
   await expect(page.getByTestId('impact-headline')).toContainText('Berkas Anda: hasil_survei (nilai)');
+  await expect(page.getByTestId('impact-demo-warning')).toContainText('berasal dari berkas Anda, bukan data terbitan BPS');
   await expect(page.getByTestId('impact-paragraph')).toHaveValue(/\(satuan berkas, Berkas pengguna \(tidak diterbitkan\): hasil-survei\.csv, periode tahunan\)/);
   await expect(page.locator('#impact-trend')).toContainText('Berkas pengguna (tidak diterbitkan)');
   await expect(page.locator('#impact-trend [data-download="csv"]')).toBeVisible();

@@ -20,6 +20,8 @@ export interface EventStudyResult {
   pretest: WaldTest | null;
   /** Why `pretest` is null. */
   pretestNote: string | null;
+  /** Clustered covariance of the `byEvent` estimates, in the same order (for sensitivity analysis). */
+  vcov: number[][];
   nUnits: number;
   nObs: number;
 }
@@ -61,5 +63,5 @@ export function eventStudy(panel: Panel): EventStudyResult {
       pretest = { stat, df: leads.length, p: chiSquareSurvival(stat, leads.length) };
     }
   }
-  return { reference, byEvent, pretest, pretestNote, nUnits: fit.nClusters, nObs: fit.nObs };
+  return { reference, byEvent, pretest, pretestNote, vcov: fit.vcov, nUnits: fit.nClusters, nObs: fit.nObs };
 }

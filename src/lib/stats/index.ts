@@ -68,6 +68,15 @@ export type { SensitivityOptions, SensitivityResult, SensitivityRow, Sensitivity
 export { sensitivityInputFromEventStudy } from './honest/input';
 export type { HonestInput } from './honest/types';
 
+/**
+ * Synthetic difference-in-differences (Arkhangelsky et al. 2021, R synthdid), per adoption cohort
+ * and averaged by treated cells, with placebo SE: `syntheticDid(panel, { seed })`; the point
+ * estimate alone for randomization inference: `syntheticDidEstimate(panel)`.
+ */
+export { syntheticDid, syntheticDidEstimate } from './sdid';
+/** Options and results of {@link syntheticDid}. */
+export type { SdidOptions, SdidResult, SdidCohort, SdidSolver } from './sdid';
+
 /** Rupiah per percentage point (and per person) of improvement, with interval: `costPerEffect(input)`. */
 export { costPerEffect } from './cost';
 /** Input and result shapes of {@link costPerEffect}. */
@@ -85,5 +94,7 @@ export { demeanTwoWay } from './within';
 /** Dense simplex method for small linear programs in equality form (x ≥ 0, Ax = b). */
 export { EqualityPolytope, maximizeLp } from './lp';
 export type { LpSolution } from './lp';
+/** Exact active-set minimiser of a positive-definite quadratic on the probability simplex. */
+export { solveSimplexQp } from './simplexqp';
 /** Least squares on the probability simplex (synthetic-control weights). */
 export { minimizeQuadraticOnSimplex, projectOntoSimplex } from './simplex';

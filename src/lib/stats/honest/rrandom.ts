@@ -150,3 +150,34 @@ export function quantileType7(values: number[], prob: number): number {
   const hi = Math.min(lo + 1, sorted.length - 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
+
+/**
+ * `sample(1:n)` of R ≥ 3.6 (sample.kind "Rejection"): a random permutation of 0 … n−1 (0-based),
+ * drawing indices below n by rejection from the next power of two, 16 bits per uniform.
+ */
+export function rSamplePermutation(rng: RMersenneTwister, n: number): number[] {
+  const pool = Array.from({ length: n }, (_, i) => i);
+  const out: number[] = [];
+  let remaining = n;
+  for (let i = 0; i < n; i++) {
+    const j = rUnifIndex(rng, remaining);
+    out.push(pool[j]);
+    pool[j] = pool[--remaining];
+  }
+  return out;
+}
+
+function rUnifIndex(rng: RMersenneTwister, dn: number): number {
+  if (dn <= 0) return 0;
+  const bits = Math.ceil(Math.log2(dn));
+  for (;;) {
+    // rbits(bits): 16 bits per uniform, most significant first, masked to `bits`.
+    let v = 0n;
+    for (let n = 0; n <= bits; n += 16) {
+      const v1 = BigInt(Math.floor(rng.uniform() * 65536));
+      v = 65536n * v + v1;
+    }
+    const dv = Number(v & ((1n << BigInt(bits)) - 1n));
+    if (dn > dv) return dv;
+  }
+}

@@ -77,6 +77,15 @@ export { syntheticDid, syntheticDidEstimate } from './sdid';
 /** Options and results of {@link syntheticDid}. */
 export type { SdidOptions, SdidResult, SdidCohort, SdidSolver } from './sdid';
 
+/**
+ * Imputation estimator of Borusyak, Jaravel & Spiess (2024) with event-time effects and their
+ * conservative clustered SEs, unbalanced panels allowed: `imputationEstimator(panel)`; the ATT
+ * alone for randomization inference: `imputationEstimate(panel)`.
+ */
+export { imputationEstimator, imputationEstimate } from './imputation';
+/** Results of {@link imputationEstimator}. */
+export type { ImputationResult, ImputationEventEffect } from './imputation';
+
 /** Rupiah per percentage point (and per person) of improvement, with interval: `costPerEffect(input)`. */
 export { costPerEffect } from './cost';
 /** Input and result shapes of {@link costPerEffect}. */

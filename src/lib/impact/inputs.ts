@@ -3,7 +3,7 @@
  * their regional coverage, regions, population, demo flags), then per programme and outcome the
  * treatment timing, the outcome rows and the disbursements.
  */
-import { getManifest } from '$lib/db';
+import { getManifest, run } from '$lib/db';
 import * as q from '$lib/queries/impact';
 import type { Indikator } from '$lib/schema';
 import { outcomeCoverage, type OutcomeCoverage } from './coverage';
@@ -28,11 +28,11 @@ export interface Catalogue {
 export async function loadCatalogue(): Promise<Catalogue> {
   const [manifest, programmes, indicators, coverage, regions, population] = await Promise.all([
     getManifest(),
-    q.programmes(),
-    q.indicators(),
-    q.regionalCoverage(),
-    q.regions(),
-    q.latestPopulation()
+    run(q.programmes()),
+    run(q.indicators()),
+    run(q.regionalCoverage()),
+    run(q.regions()),
+    run(q.latestPopulation())
   ]);
   const demo = (name: string) => manifest.tables.find((t) => t.name === name)?.demo ?? true;
   return {
@@ -59,7 +59,7 @@ export interface ProgrammeInputs {
 export const outcomeKey = (o: OutcomeCoverage) => (o.user ? specKey(o.user) : `${o.indikator}|${o.periode}`);
 
 export async function loadProgrammeInputs(programId: string, o: OutcomeCoverage): Promise<ProgrammeInputs> {
-  const rows = o.user ? q.userOutcomeRows(o.user) : q.outcomeRows(o.indikator, o.periode);
-  const [first, outcome, disbursed] = await Promise.all([q.firstDisbursementYears(programId), rows, q.disbursedByRegionYear(programId)]);
+  const rows = run(o.user ? q.userOutcomeRows(o.user) : q.outcomeRows(o.indikator, o.periode));
+  const [first, outcome, disbursed] = await Promise.all([run(q.firstDisbursementYears(programId)), rows, run(q.disbursedByRegionYear(programId))]);
   return { key: `${programId}|${outcomeKey(o)}`, timing: treatmentTiming(first), outcome, disbursed };
 }

@@ -7,6 +7,7 @@
  *
  * Pure: used by the pipeline (public build) and by the app to display a suppressed cell.
  */
+import { ident } from '../db/ident';
 import type { ProgramTahun, Ringkasan } from '../pipeline/rollups';
 
 /** Counts below this are suppressed. */
@@ -73,7 +74,7 @@ export const PUBLIC_SUPPRESSION: Record<string, SuppressionRule> = {
   penerima_profil: { counts: ['n'], withheld: ['nominal_rp'] }
 };
 
-const q = (id: string) => `"${id.replaceAll('"', '""')}"`;
+const q = ident;
 
 /**
  * DuckDB statement that writes `target` from `source`: small counts and withheld columns become NULL,

@@ -1,11 +1,8 @@
 /** Data catalogue queries: previews and full exports of snapshot tables (names come from the manifest). */
-import { query } from '$lib/db';
-import { ident } from './sql';
+import { sql } from '../db/coordinator';
+import { ident } from '../db/ident';
 
-export function previewRows(table: string, limit = 10) {
-  return query([table], `SELECT * FROM ${ident(table)} LIMIT ?`, [limit]);
-}
+export const previewRows = (table: string, limit = 10) => sql([table], `SELECT * FROM ${ident(table)} LIMIT ?`, [limit]);
 
-export function allRows(table: string) {
-  return query([table], `SELECT * FROM ${ident(table)}`);
-}
+/** A whole table for download: not cached (it can be large and is asked for once). */
+export const allRows = (table: string) => sql([table], `SELECT * FROM ${ident(table)}`, [], { cache: false });

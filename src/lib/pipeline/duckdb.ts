@@ -3,7 +3,7 @@
  * One connection per pipeline run (openDuckDB in src/lib/db/native.ts: one thread, so reruns
  * produce byte-identical files).
  */
-import type { DuckDBConnection, DuckDBAppender } from '@duckdb/node-api';
+import { dateValue, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
 import { ident } from '../db/ident';
 import { DUCKDB_TYPE, type ColumnSpec, type TableSpec } from '../schema';
 
@@ -29,6 +29,10 @@ export function appendValue(app: DuckDBAppender, col: ColumnSpec, value: unknown
       return app.appendDouble(value as number);
     case 'bool':
       return app.appendBoolean(value as boolean);
+    case 'date': {
+      const [year, month, day] = (value as string).split('-').map(Number);
+      return app.appendDate(dateValue({ year, month, day }));
+    }
   }
 }
 

@@ -79,7 +79,7 @@ const PENERIMA: R[] = [
 
 const rows = <T extends unknown[]>(cols: readonly string[], data: T[]) => data.map((r) => Object.fromEntries(cols.map((c, i) => [c, r[i]])));
 
-export const FIXTURE_ROWS: Record<TableName, Record<string, unknown>[]> = {
+export const FIXTURE_ROWS: Partial<Record<TableName, Record<string, unknown>[]>> = {
   wilayah: [
     { kode: '3501', nama: 'Kabupaten Pacitan', nama_pendek: 'Pacitan', jenis: 'kabupaten', lat: -8.2, lon: 111.1 },
     { kode: '3578', nama: 'Kota Surabaya', nama_pendek: 'Surabaya', jenis: 'kota', lat: -7.26, lon: 112.75 },
@@ -103,10 +103,10 @@ export async function writeFixtureSnapshot(demo: Partial<Record<string, boolean>
     const bytes = readFileSync(join(dir, `${name}.parquet`));
     tables.push({ name, kind, rows: n, row_group_size: 122_880, schema_version: SCHEMA_VERSION, columns, sources: ['fixture'], demo: isDemo, microdata, file: `${name}.parquet`, bytes: bytes.length, sha256: sha(bytes) });
   };
-  for (const name of Object.keys(TABLES) as TableName[]) {
+  for (const name of Object.keys(FIXTURE_ROWS) as TableName[]) {
     const spec = TABLES[name];
     await createTable(conn, spec);
-    const n = await appendRows(conn, spec, FIXTURE_ROWS[name]);
+    const n = await appendRows(conn, spec, FIXTURE_ROWS[name]!);
     await copyToParquet(conn, name, spec.orderBy, join(dir, `${name}.parquet`));
     entry(name, 'table', n, spec.columns.map((c) => ({ name: c.name, type: c.type })), demo[name] ?? spec.demo, spec.microdata);
   }

@@ -115,3 +115,14 @@ export interface Client {
   /** Drop the pending request's answer (e.g. when the view goes away). */
   cancel(): void;
 }
+
+/** A module of query builders turned into functions that run them: `bound.x(args)` = `c.query(mod.x(args))`. */
+export type Bound<M> = { [K in keyof M]: M[K] extends (...args: infer A) => Query<infer R> ? (...args: A) => Promise<R[]> : never };
+
+export function bindQueries<M extends Record<string, unknown>>(c: () => Coordinator, mod: M): Bound<M> {
+  const out: Record<string, unknown> = {};
+  for (const [name, build] of Object.entries(mod)) {
+    if (typeof build === 'function') out[name] = (...args: unknown[]) => c().query((build as (...a: unknown[]) => Query)(...args));
+  }
+  return out as Bound<M>;
+}

@@ -7,7 +7,7 @@ import { MANIFEST_FILE, type Manifest } from '../schema';
 import { browserEngine } from './browser';
 import { decodeInWorker } from './decode';
 import { ident } from './ident';
-import { Coordinator, type Query } from './coordinator';
+import { Coordinator, bindQueries, type Bound, type Query } from './coordinator';
 import type { ArrowEngine, Row, SqlParam } from './engine';
 import { SnapshotError, SnapshotLoader, fetchVerified, parseManifest, type Progress } from './snapshot';
 import { engineStatus, tableStatus } from './status.svelte';
@@ -132,6 +132,11 @@ export function coordinator(): Coordinator {
 /** Run a declared query (src/lib/queries) through the browser's coordinator: tables loaded, result cached. */
 export function run<T extends Row>(q: Query<T>): Promise<T[]> {
   return coordinator().query(q);
+}
+
+/** A query module whose builders run through the browser's coordinator: `const q = queries(impactQueries); await q.regions()`. */
+export function queries<M extends Record<string, unknown>>(mod: M): Bound<M> {
+  return bindQueries(coordinator, mod);
 }
 
 /**

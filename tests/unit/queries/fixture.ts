@@ -88,6 +88,12 @@ export const FIXTURE_ROWS: Partial<Record<TableName, Record<string, unknown>[]>>
   indikator: [ind('jumlah_miskin', 'ribu jiwa'), ind('jumlah_penduduk', 'ribu jiwa'), ind('p0', '%')],
   nilai_indikator: rows(['kode', 'tahun', 'periode', 'indikator', 'nilai'], NILAI).map((r) => ({ ...r, sumber: 'BPS' })),
   program: [prog('pkh_plus', 'PKH Plus', 2021, '70+', 4), prog('aspd', 'ASPD', 2019, null, null)],
+  rekam_program: [
+    { program_id: 'pkh_plus', kode: '3500', tahun: 2021, periode: 'Tahunan', indikator: 'jumlah_kabkota_cakupan', nilai: 15, sumber: 'berita A' },
+    { program_id: 'pkh_plus', kode: '3500', tahun: 2023, periode: 'Tahunan', indikator: 'jumlah_kabkota_cakupan', nilai: 25, sumber: 'berita B' },
+    { program_id: 'pkh_plus', kode: '3501', tahun: 2022, periode: 'Tahunan', indikator: 'penerima_lansia', nilai: 800, sumber: 'berita C' },
+    { program_id: 'aspd', kode: '3501', tahun: 2023, periode: 'Tahunan', indikator: 'penerima_orang', nilai: 34, sumber: 'berita D' }
+  ],
   penyaluran: rows(TABLES.penyaluran.columns.map((c) => c.name), PENYALURAN),
   penerima: rows(TABLES.penerima.columns.map((c) => c.name), PENERIMA)
 };

@@ -76,4 +76,27 @@ describe('impact queries', () => {
       { kode: '3578', tahun: 2021, nilai: 7 }
     ]);
   });
+
+  it('the public record of one programme, in year order; programmes with a province rollout', async () => {
+    expect((await run(Q.publicRecord('pkh_plus'))).map((r) => [r.tahun, r.kode, r.indikator, r.nilai, r.sumber])).toEqual([
+      [2021, '3500', 'jumlah_kabkota_cakupan', 15, 'berita A'],
+      [2022, '3501', 'penerima_lansia', 800, 'berita C'],
+      [2023, '3500', 'jumlah_kabkota_cakupan', 25, 'berita B']
+    ]);
+    expect(await run(Q.programmesWithPublicRollout())).toEqual([{ program_id: 'pkh_plus' }]);
+  });
+
+  it("a user's rollout file: file row numbers (header = row 1), region as written, start and intensity", async () => {
+    const { coordinator, engine } = await fixtureCoordinator(dir);
+    await engine.query(`CREATE TABLE t AS SELECT * FROM (VALUES ('3501', 'Pacitan', 2021, 0.5), (NULL, 'Atlantis', 2022, 1.0)) v(kode_bps, "Kab/Kota", tahun_mulai, intensitas)`);
+    expect(await coordinator.query(Q.userTimingRows({ table: 't', regionColumn: 'Kab/Kota', intensity: true }))).toEqual([
+      { baris: 2, kode: '3501', wilayah: 'Pacitan', tahun_mulai: 2021, intensitas: 0.5 },
+      { baris: 3, kode: null, wilayah: 'Atlantis', tahun_mulai: 2022, intensitas: 1 }
+    ]);
+    const plain = await coordinator.query(Q.userTimingRows({ table: 't', regionColumn: null, intensity: false }));
+    expect(plain.map((r) => [r.wilayah, r.intensitas])).toEqual([
+      ['3501', null],
+      [null, null]
+    ]);
+  });
 });

@@ -20,6 +20,8 @@ export interface EventStudyResult {
   pretest: WaldTest | null;
   /** Why `pretest` is null. */
   pretestNote: string | null;
+  /** Clustered covariance of the `byEvent` estimates, in the same order (for sensitivity analysis). */
+  vcov: number[][];
   nUnits: number;
   nObs: number;
   /** Unit-periods used (every observed one) and missing (gaps are never filled). */
@@ -80,5 +82,5 @@ export function eventStudy(panel: Panel): EventStudyResult {
       pretest = { stat, df: leads.length, p: chiSquareSurvival(stat, leads.length) };
     }
   }
-  return { reference, byEvent, pretest, pretestNote, nUnits: fit.nClusters, nObs: fit.nObs, coverage: panelCoverage(panel) };
+  return { reference, byEvent, pretest, pretestNote, vcov: fit.vcov, nUnits: fit.nClusters, nObs: fit.nObs, coverage: panelCoverage(panel) };
 }

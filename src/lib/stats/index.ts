@@ -56,6 +56,36 @@ export { syntheticControl } from './synth';
 /** Options and result of {@link syntheticControl}. */
 export type { SyntheticControlOptions, SyntheticControlResult } from './synth';
 
+/**
+ * Sensitivity to violations of parallel trends (Rambachan & Roth 2023, HonestDiD): relative
+ * magnitudes (C-LF) or smoothness (FLCI) over a grid, with the breakdown value:
+ * `honestSensitivity(sensitivityInputFromEventStudy(es.byEvent, es.vcov), { restriction: 'rm', grid: [0, 0.5, 1] })`.
+ */
+export { honestSensitivity } from './honest/sensitivity';
+/** Options and results of {@link honestSensitivity}. */
+export type { SensitivityOptions, SensitivityResult, SensitivityRow, SensitivityRestriction, SensitivityTarget } from './honest/sensitivity';
+/** Event-study coefficients and covariance as {@link honestSensitivity} takes them (pre first, reference left out). */
+export { sensitivityInputFromEventStudy } from './honest/input';
+export type { HonestInput } from './honest/types';
+
+/**
+ * Synthetic difference-in-differences (Arkhangelsky et al. 2021, R synthdid), per adoption cohort
+ * and averaged by treated cells, with placebo SE: `syntheticDid(panel, { seed })`; the point
+ * estimate alone for randomization inference: `syntheticDidEstimate(panel)`.
+ */
+export { syntheticDid, syntheticDidEstimate } from './sdid';
+/** Options and results of {@link syntheticDid}. */
+export type { SdidOptions, SdidResult, SdidCohort, SdidSolver } from './sdid';
+
+/**
+ * Imputation estimator of Borusyak, Jaravel & Spiess (2024) with event-time effects and their
+ * conservative clustered SEs, unbalanced panels allowed: `imputationEstimator(panel)`; the ATT
+ * alone for randomization inference: `imputationEstimate(panel)`.
+ */
+export { imputationEstimator, imputationEstimate } from './imputation';
+/** Results of {@link imputationEstimator}. */
+export type { ImputationResult, ImputationEventEffect } from './imputation';
+
 /** Rupiah per percentage point (and per person) of improvement, with interval: `costPerEffect(input)`. */
 export { costPerEffect } from './cost';
 /** Input and result shapes of {@link costPerEffect}. */
@@ -70,6 +100,11 @@ export { olsClustered } from './ols';
 export type { ClusteredOls } from './ols';
 /** Within transformation for unit + period fixed effects (alternating projections). */
 export { demeanTwoWay } from './within';
+/** Dense simplex method for small linear programs in equality form (x ≥ 0, Ax = b). */
+export { EqualityPolytope, maximizeLp } from './lp';
+export type { LpSolution } from './lp';
+/** Exact active-set minimiser of a positive-definite quadratic on the probability simplex. */
+export { solveSimplexQp } from './simplexqp';
 /** Least squares on the probability simplex (synthetic-control weights). */
 export { minimizeQuadraticOnSimplex, projectOntoSimplex } from './simplex';
 

@@ -4,7 +4,7 @@
  *   npm run impact -- --input FILE(.csv|.parquet) --unit COL --time COL --outcome COL
  *     (--group COL | --treatment COL) --method did|twfe|event|cs|sc|sdid|bjs
  *     [--control never|notyet] [--treated UNIT] [--seed N]
- *     [--sensitivity rm|sd [--grid 0,0.5,1] [--target first|average]]   (with --method event)
+ *     [--sensitivity rm|sd [--grid 0,0.5,1] [--target first|average]]   (with --method event or cs)
  *
  * Prints exactly one JSON object on stdout. Bad input prints one line to stderr and exits 2.
  * This file only reads and checks files; all estimation lives in src/lib/stats.
@@ -14,6 +14,7 @@ import { extname, resolve } from 'node:path';
 import {
   buildPanel,
   callawaySantAnna,
+  csSensitivityInput,
   differenceInDifferences,
   eventStudy,
   honestSensitivity,
@@ -23,6 +24,7 @@ import {
   syntheticControl,
   syntheticDid,
   twoWayFixedEffects,
+  type HonestInput,
   type PanelRow,
   type SensitivityOptions
 } from '../lib/stats/index';
@@ -96,7 +98,10 @@ function parseArgs(argv: string[]): CliOptions {
   };
 }
 
-/** `--sensitivity rm|sd [--grid m1,m2,…] [--target first|average]`, only with --method event. */
+/**
+ * `--sensitivity rm|sd [--grid m1,m2,…] [--target first|average]`, with --method event (the TWFE
+ * event study) or cs (Callaway–Sant'Anna with a universal base period, never-treated controls).
+ */
 function parseSensitivity(values: Map<string, string>, method: string): CliOptions['sensitivity'] {
   const restriction = values.get('sensitivity');
   if (restriction === undefined) {
@@ -104,7 +109,8 @@ function parseSensitivity(values: Map<string, string>, method: string): CliOptio
     return undefined;
   }
   if (restriction !== 'rm' && restriction !== 'sd') throw new CliInputError(`--sensitivity must be rm (relative magnitudes) or sd (smoothness); got "${restriction}".`);
-  if (method !== 'event') throw new CliInputError(`--sensitivity needs --method event (an event study); got --method ${method}.`);
+  if (method !== 'event' && method !== 'cs') throw new CliInputError(`--sensitivity needs an event study: --method event or cs; got --method ${method}.`);
+  if (method === 'cs' && values.get('control') === 'notyet') throw new CliInputError('--sensitivity with --method cs uses never-treated comparisons; drop --control notyet.');
   const target = values.get('target') ?? 'first';
   if (target !== 'first' && target !== 'average') throw new CliInputError(`--target must be first or average; got "${target}".`);
   const gridText = values.get('grid') ?? (restriction === 'rm' ? '0,0.5,1,1.5,2' : undefined);
@@ -216,19 +222,7 @@ function estimate(rows: PanelRow[], options: CliOptions): Record<string, unknown
     case 'event': {
       const r = eventStudy(panel);
       const out: Record<string, unknown> = { method, reference: r.reference, by_event: r.byEvent.map((b) => ({ e: b.e, ...pointAndSe(b) })), pretest: r.pretest, ...(r.pretestNote ? { pretest_note: r.pretestNote } : {}) };
-      if (options.sensitivity) {
-        const s = honestSensitivity(sensitivityInputFromEventStudy(r.byEvent, r.vcov, r.reference), options.sensitivity);
-        out.sensitivity = {
-          restriction: s.restriction,
-          target: s.target,
-          method: s.method,
-          l: s.l,
-          original: s.original,
-          rows: s.rows,
-          breakdown: s.breakdown ?? null,
-          ...(s.breakdownNote ? { breakdown_note: s.breakdownNote } : {})
-        };
-      }
+      if (options.sensitivity) out.sensitivity = sensitivityJson(sensitivityInputFromEventStudy(r.byEvent, r.vcov, r.reference), options.sensitivity);
       return out;
     }
     case 'cs': {
@@ -242,7 +236,8 @@ function estimate(rows: PanelRow[], options: CliOptions): Record<string, unknown
         dynamic: { ...pointAndSe(r.dynamic), by_event: r.dynamic.byEvent.map((b) => ({ e: b.e, ...pointAndSe(b) })) },
         calendar: pointAndSe(r.calendar),
         pretest: r.pretest ? { W: r.pretest.W, p: r.pretest.p } : null,
-        ...(r.pretestNote ? { pretest_note: r.pretestNote } : {})
+        ...(r.pretestNote ? { pretest_note: r.pretestNote } : {}),
+        ...(options.sensitivity ? { sensitivity: { base_period: 'universal', ...sensitivityJson(csSensitivityInput(panel), options.sensitivity) } } : {})
       };
     }
     case 'sc': {
@@ -288,6 +283,21 @@ function estimate(rows: PanelRow[], options: CliOptions): Record<string, unknown
       };
     }
   }
+}
+
+/** The `"sensitivity"` object: robust intervals over the grid (null = unbounded side) and the breakdown value. */
+function sensitivityJson(input: HonestInput, options: NonNullable<CliOptions['sensitivity']>): Record<string, unknown> {
+  const s = honestSensitivity(input, options);
+  return {
+    restriction: s.restriction,
+    target: s.target,
+    method: s.method,
+    l: s.l,
+    original: s.original,
+    rows: s.rows,
+    breakdown: s.breakdown ?? null,
+    ...(s.breakdownNote ? { breakdown_note: s.breakdownNote } : {})
+  };
 }
 
 /** JSON.stringify would silently turn NaN/Infinity into null: refuse instead. */

@@ -113,3 +113,59 @@ export type { LpSolution } from './lp';
 export { solveSimplexQp } from './simplexqp';
 /** Least squares on the probability simplex (synthetic-control weights). */
 export { minimizeQuadraticOnSimplex, projectOntoSimplex } from './simplex';
+
+// ── Inference that holds with few clusters (issue 10 §1) ──────────────────────────────────────
+
+/** Which unit-periods an estimate used and which were missing: `panelCoverage(panel, units?)`. */
+export { panelCoverage, MAX_ABS_OUTCOME } from './panel';
+/** Shapes of {@link panelCoverage} (also the `coverage` field of every panel estimator's result). */
+export type { PanelCoverage, PanelCell } from './panel';
+/** Group-time cells left out of an unbalanced CS estimate, and the per-unit influence functions. */
+export type { SkippedCell, GroupTimeInfluence } from './cs';
+/** Event-time aggregates of CS with their influence functions (covariance = IF'IF/n²): `eventTimeAggregates(result.attgt, result.influence)`. */
+export { eventTimeAggregates } from './csaggregate';
+/** The event-study indicators shared by {@link eventStudy} and its wild bootstrap. */
+export { eventStudyRegressors } from './eventstudy';
+
+/** Seeded PRNG (sfc32) used by every resampling method: `seededRandom(seed)`. */
+export { seededRandom, DEFAULT_SEED } from './random';
+
+/**
+ * Wild cluster restricted bootstrap (null imposed, clusters = units; Rademacher or Webb weights,
+ * full enumeration when 2^G ≤ draws), p-value and interval by test inversion:
+ * `wildBootstrapTwfe(panel, { draws, seed, weights })`, `wildBootstrapDid`, `wildBootstrapEventStudy`.
+ */
+export { wildBootstrapTwfe, wildBootstrapDid, wildBootstrapEventStudy } from './wildpanel';
+/** Result of {@link wildBootstrapEventStudy}'s per-coefficient tests. */
+export type { EventTimeWildTest } from './wildpanel';
+/** The bootstrap on any fitted {@link ClusterDesign}: `wildClusterBootstrap(fit, coefficientIndex, options)`. */
+export { wildClusterBootstrap, DEFAULT_DRAWS, MAX_DRAWS } from './wild';
+/** Options and result of the wild bootstrap. */
+export type { WildBootstrapOptions, WildBootstrapTest, BootstrapWeights } from './wild';
+/** Regressions with explicit nuisance columns and per-cluster pieces (for bootstrap/jackknife). */
+export { twoWayDesign, plainDesign, fitDesign } from './clusterdesign';
+/** Shapes of the explicit designs. */
+export type { ClusterDesign, FittedDesign } from './clusterdesign';
+
+/** Cluster jackknife (CV3) standard errors with t(G−1) intervals: `jackknifeTwfe(panel)`, `jackknifeDid(panel)`. */
+export { jackknifeTwfe, jackknifeDid, clusterJackknife } from './jackknife';
+/** Result of the jackknife. */
+export type { JackknifeResult } from './jackknife';
+
+/**
+ * Randomization inference over adoption timing with any `(panel) => number` estimator:
+ * `randomizationInference(panel, twfePoint, { draws, seed, onProgress, signal })`; the async form
+ * yields to the event loop between chunks (for a cancellable Web Worker).
+ */
+export { randomizationInference, randomizationInferenceAsync, countDistinctAssignments, StatsCancelledError } from './randomization';
+/** Options and result of randomization inference. */
+export type { RandomizationOptions, RandomizationResult } from './randomization';
+/** Cheap point estimates for re-estimation (equal to the full estimators' `estimate`). */
+export { twfePoint, didPoint, csSimplePoint } from './point';
+/** The estimator shape randomization inference takes: `(panel: Panel) => number`. */
+export type { PanelEstimator } from './point';
+
+/** Callaway–Sant'Anna multiplier bootstrap with the uniform event-study band (R did's mboot): `csMultiplierBootstrap(csResult, { draws, seed })`. */
+export { csMultiplierBootstrap } from './csbootstrap';
+/** Options and result of {@link csMultiplierBootstrap}. */
+export type { CsBootstrapOptions, CsUniformBand, BootstrapEstimate } from './csbootstrap';

@@ -109,8 +109,6 @@ export { demeanTwoWay } from './within';
 /** Dense simplex method for small linear programs in equality form (x ≥ 0, Ax = b). */
 export { EqualityPolytope, maximizeLp } from './lp';
 export type { LpSolution } from './lp';
-/** Exact active-set minimiser of a positive-definite quadratic on the probability simplex. */
-export { solveSimplexQp } from './simplexqp';
 /** Least squares on the probability simplex (synthetic-control weights). */
 export { minimizeQuadraticOnSimplex, projectOntoSimplex } from './simplex';
 

@@ -187,3 +187,27 @@ describe('Callaway–Sant’Anna event study with a universal base period (input
     expect(r.rows[1].hi! - r.rows[1].lo!).toBeGreaterThan(r.rows[0].hi! - r.rows[0].lo!);
   });
 });
+
+describe('one post-period (no nuisance parameters)', () => {
+  const oneYear = sensitivityInputFromEventStudy(es.byEvent.slice(0, 6), es.vcov.slice(0, 6).map((row) => row.slice(0, 6)), es.reference);
+
+  it('ΔRM with one post-period tests all moments (pre-period ones too, as HonestDiD): wider than the usual interval, widening with M̄', () => {
+    expect(oneYear.numPost).toBe(1);
+    const r = honestSensitivity(oneYear, { restriction: 'rm', grid: [0, 1, 2] });
+    const width = r.original.hi - r.original.lo;
+    expect(r.rows[0].lo!).toBeLessThan(r.original.estimate);
+    expect(r.rows[0].hi!).toBeGreaterThan(r.original.estimate);
+    expect(r.rows[0].hi! - r.rows[0].lo!).toBeGreaterThanOrEqual(width);
+    expect(r.rows[0].hi! - r.rows[0].lo!).toBeLessThan(2 * width);
+    expect(r.rows[1].lo!).toBeLessThan(r.rows[0].lo!);
+    expect(r.rows[2].lo!).toBeLessThan(0);
+    expect(r.breakdown).toBeGreaterThan(1);
+    expect(r.breakdown).toBeLessThan(2);
+  });
+
+  it('ΔSD with one post-period: the FLCI widens with M', () => {
+    const r = honestSensitivity(oneYear, { restriction: 'sd', grid: [0, 0.01], breakdown: false });
+    expect(r.rows[0].lo!).toBeLessThan(r.rows[0].hi!);
+    expect(r.rows[1].hi! - r.rows[1].lo!).toBeGreaterThan(r.rows[0].hi! - r.rows[0].lo!);
+  });
+});

@@ -322,7 +322,9 @@ function estimate(rows: PanelRow[], options: CliOptions): Record<string, unknown
         n_units: r.nUnits,
         n_treated_obs: r.nTreatedObs,
         n_untreated_obs: r.nUntreatedObs,
-        dropped: r.dropped
+        dropped: r.dropped,
+        pretrend: r.pretrend,
+        ...(r.pretrendNote ? { pretrend_note: r.pretrendNote } : {})
       };
     }
   }

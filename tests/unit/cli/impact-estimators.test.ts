@@ -61,6 +61,7 @@ describe('impact --method sdid and bjs', () => {
     expect(out.estimate).toBeLessThan(0);
     expect(out.ci95[0]).toBeLessThan(out.estimate);
     expect(out.dropped).toEqual([]);
+    expect(out.pretrend).toMatchObject({ df: 3, leads: [-1, -2, -3] });
   });
 });
 

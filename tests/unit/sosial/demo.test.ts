@@ -36,7 +36,7 @@ describe('social-services demo generator', () => {
       ['pilar_sosial', a.pilar_sosial, []]
     ] as const) {
       const keys = new Set<string>();
-      for (const r of rows as readonly Record<string, unknown>[]) {
+      for (const r of rows as unknown as readonly Record<string, unknown>[]) {
         const parsed = rowSchemas[name].safeParse(r);
         expect(parsed.success, `${name} ${JSON.stringify(r)}`).toBe(true);
         expect(ruleFailures(rules, r), `${name} ${JSON.stringify(r)}`).toEqual([]);

@@ -48,7 +48,7 @@ const quantile = (xs: number[], p: number) => {
   const h = (v.length - 1) * p;
   return v[Math.floor(h)] + (h - Math.floor(h)) * (v[Math.ceil(h)] - v[Math.floor(h)]);
 };
-const AS_OF = demo.kasus.reduce((m, k) => [k.tanggal_lapor, k.tanggal_asesmen, k.tanggal_tindak_lanjut].reduce((a, d) => (d && d > a ? d : a), m), '');
+const AS_OF = demo.kasus.reduce<string>((m, k) => [k.tanggal_lapor, k.tanggal_asesmen, k.tanggal_tindak_lanjut].reduce<string>((a, d) => (d && d > a ? d : a), m), '');
 const hari = (k: Kasus) => (k.tanggal_tindak_lanjut ? daysBetween(k.tanggal_lapor, k.tanggal_tindak_lanjut) : null);
 const waiting = (k: Kasus) => k.status === 'dilaporkan' || k.status === 'asesmen';
 

@@ -12,7 +12,7 @@ import { buildSnapshot } from '../../../src/lib/pipeline/snapshot';
 import { readSources } from '../../../src/lib/pipeline/sources';
 import { generateSosial } from '../../../src/lib/pipeline/demo/sosial';
 import { decodeParquetNode, nodeEngine } from '../../../src/lib/db/node';
-import { daysBetween, type Kasus, type Manifest } from '../../../src/lib/schema';
+import { daysBetween, describeColumn, describeTable, type Kasus, type Manifest } from '../../../src/lib/schema';
 import * as L from '../../../src/lib/queries/layanan';
 import * as U from '../../../src/lib/queries/upt';
 import type { Declared } from '../../../src/lib/queries/declare';
@@ -169,5 +169,20 @@ describe('/upt queries', () => {
     expect(refs.length).toBeGreaterThan(10); // the one gepeng/ODGJ balai serves the whole province
     const months = await both(U.uptReferralsByMonth('balai-pmks-sidoarjo'));
     expect(months.reduce((t, r) => t + r.kasus, 0)).toBe(mine.length);
+  });
+});
+
+describe('SQL workbench and data catalogue words', () => {
+  it('describe every table, rollup and column of the snapshot in both languages', () => {
+    for (const t of manifest.tables) {
+      for (const lang of ['id', 'en'] as const) {
+        expect(describeTable(t.name, lang)?.description, `${t.name} ${lang}`).toBeTruthy();
+        for (const c of t.columns) expect(describeColumn(t.name, c.name, lang), `${t.name}.${c.name} ${lang}`).toBeTruthy();
+      }
+    }
+    expect(describeTable('kasus', 'id')!.description).toMatch(/tidak pernah diterbitkan/);
+    expect(describeColumn('kasus_agregat', 'dalam_3_hari', 'en')).toBe('Followed up within 3 days of the report');
+    expect(describeTable('berkas_saya', 'id')).toBeNull();
+    expect(describeColumn('berkas_saya', 'kode', 'id')).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { isIdentityValue } from '../../../src/lib/pipeline/identity';
 import { ROOT } from '../pipeline/helpers';
 
 const s = readSources(join(ROOT, 'data'));
-const inputs: SosialInputs = { wilayah: s.wilayah, program: s.program, nilai: s.nilai_indikator, upt: s.upt };
+const inputs: SosialInputs = { wilayah: s.wilayah, program: s.program, nilai: s.nilai_indikator, rekam: s.rekam_program, upt: s.upt };
 const a = generateSosial(inputs, 7);
 const b = generateSosial(inputs, 7);
 const other = generateSosial(inputs, 8);

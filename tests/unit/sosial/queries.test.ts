@@ -24,7 +24,7 @@ const out = join(root, 'data');
 await buildSnapshot({ input: join(ROOT, 'data'), out, workDir: join(root, 'work'), seed: SEED, penerimaRows: 1000, keep: 1 });
 const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
 const s = readSources(join(ROOT, 'data'));
-const demo = generateSosial({ wilayah: s.wilayah, program: s.program, nilai: s.nilai_indikator, upt: s.upt }, SEED);
+const demo = generateSosial({ wilayah: s.wilayah, program: s.program, nilai: s.nilai_indikator, rekam: s.rekam_program, upt: s.upt }, SEED);
 
 const native = await (await DuckDBInstance.create(':memory:')).connect();
 const wasm = await nodeEngine();

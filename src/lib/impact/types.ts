@@ -77,6 +77,8 @@ export interface WorkbenchRequest {
   /** Regions whose start is unknown, with the first year they may have started (untreated before it). */
   unknownStart?: { kode: string; lo: number }[];
   unknownHandling?: UnknownHandling;
+  /** Inference asked for besides the analytic interval (analytic when absent). */
+  inference?: InferenceChoice;
   /** Every region code of the province (those without outcome rows are reported as missing). */
   regions: string[];
   disbursed: DisbursementRow[];
@@ -204,5 +206,7 @@ export interface WorkbenchResult {
 }
 
 export type WorkerProgress = { type: 'progress'; id: number; step: ProgressStep; done: number; total: number };
-export type WorkerMessage = WorkerProgress | { type: 'result'; id: number; result: WorkbenchResult } | { type: 'error'; id: number; error: WorkbenchError };
-export type ProgressStep = 'panel' | 'main' | 'pretest' | 'regional' | 'cost';
+export type WorkerMessage = WorkerProgress | { type: 'result'; id: number; result: unknown } | { type: 'error'; id: number; error: WorkbenchError };
+export type ProgressStep = 'panel' | 'main' | 'inference' | 'pretest' | 'regional' | 'cost' | 'robustness';
+/** What the worker is asked to do: the estimate of the chosen method, or the robustness table. */
+export type WorkerTask = 'estimate' | 'robustness';

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [sveltekit()],
+  // The benchmark's measurement hook (src/lib/program/bench.ts) exists only in a bench build.
+  define: { __DAMPAK_BENCH__: JSON.stringify(process.env.DAMPAK_BENCH === '1') },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   build: { chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },

@@ -2,8 +2,9 @@
  * impact — reproduce Dampak's impact estimates outside the browser.
  *
  *   npm run impact -- --input FILE(.csv|.parquet) --unit COL --time COL --outcome COL
- *     (--group COL | --treatment COL | --timing FILE) --method did|twfe|event|cs|sc
- *     [--control never|notyet] [--treated UNIT]
+ *     (--group COL | --treatment COL | --timing FILE) --method did|twfe|event|cs|sc|sdid|bjs
+ *     [--control never|notyet] [--treated UNIT] [--seed N]
+ *     [--sensitivity rm|sd [--grid 0,0.5,1] [--target first|average]]   (with --method event)
  *
  * --timing FILE: the rollout from a CSV with columns kode, tahun_mulai (empty/0 = never treated)
  * and optional intensitas; `kode` names the --unit values (src/lib/rollout/timing-file.ts).
@@ -18,10 +19,15 @@ import {
   callawaySantAnna,
   differenceInDifferences,
   eventStudy,
+  honestSensitivity,
+  imputationEstimator,
+  sensitivityInputFromEventStudy,
   StatsInputError,
   syntheticControl,
+  syntheticDid,
   twoWayFixedEffects,
-  type PanelRow
+  type PanelRow,
+  type SensitivityOptions
 } from '../lib/stats/index';
 import { parseCsvRecords } from '../lib/pipeline/csv';
 import { TIMING_COLUMNS, describeTimingIssue, validateTiming } from '../lib/rollout/timing-file';
@@ -29,7 +35,7 @@ import { TIMING_COLUMNS, describeTimingIssue, validateTiming } from '../lib/roll
 /** Bad command line or file: reported on stderr with exit code 2, like StatsInputError. */
 class CliInputError extends Error {}
 
-const METHODS = ['did', 'twfe', 'event', 'cs', 'sc'] as const;
+const METHODS = ['did', 'twfe', 'event', 'cs', 'sc', 'sdid', 'bjs'] as const;
 type Method = (typeof METHODS)[number];
 
 interface CliOptions {
@@ -46,6 +52,9 @@ interface CliOptions {
   method: Method;
   control: 'never' | 'notyet';
   treated?: string;
+  /** Seed of random draws (SDID placebo SE); default: the estimator's own. */
+  seed?: number;
+  sensitivity?: Pick<SensitivityOptions, 'restriction' | 'grid' | 'target'>;
 }
 
 type Cell = string | number | null;
@@ -64,7 +73,7 @@ function parseArgs(argv: string[]): CliOptions {
     if (value === undefined) throw new CliInputError(`Option --${name} needs a value.`);
     values.set(name, value);
   }
-  const known = ['input', 'unit', 'time', 'outcome', 'group', 'treatment', 'timing', 'method', 'control', 'treated'];
+  const known = ['input', 'unit', 'time', 'outcome', 'group', 'treatment', 'timing', 'method', 'control', 'treated', 'seed', 'sensitivity', 'grid', 'target'];
   for (const name of values.keys()) if (!known.includes(name)) throw new CliInputError(`Unknown option --${name}.`);
   const required = (name: string) => {
     const v = values.get(name);
@@ -78,6 +87,8 @@ function parseArgs(argv: string[]): CliOptions {
   if (['group', 'treatment', 'timing'].filter((k) => values.has(k)).length !== 1) {
     throw new CliInputError('Give exactly one of --group (first treated period), --treatment (0/1 per row) or --timing FILE (kode, tahun_mulai).');
   }
+  const seedText = values.get('seed');
+  if (seedText !== undefined && !/^\d{1,9}$/.test(seedText)) throw new CliInputError(`--seed must be a non-negative integer below 10^9; got "${seedText}".`);
   return {
     input: required('input'),
     unit: required('unit'),
@@ -88,8 +99,31 @@ function parseArgs(argv: string[]): CliOptions {
     timing: values.get('timing'),
     method: method as Method,
     control,
-    treated: values.get('treated')
+    treated: values.get('treated'),
+    seed: seedText === undefined ? undefined : Number(seedText),
+    sensitivity: parseSensitivity(values, method)
   };
+}
+
+/** `--sensitivity rm|sd [--grid m1,m2,…] [--target first|average]`, only with --method event. */
+function parseSensitivity(values: Map<string, string>, method: string): CliOptions['sensitivity'] {
+  const restriction = values.get('sensitivity');
+  if (restriction === undefined) {
+    for (const flag of ['grid', 'target']) if (values.has(flag)) throw new CliInputError(`--${flag} only applies with --sensitivity rm|sd.`);
+    return undefined;
+  }
+  if (restriction !== 'rm' && restriction !== 'sd') throw new CliInputError(`--sensitivity must be rm (relative magnitudes) or sd (smoothness); got "${restriction}".`);
+  if (method !== 'event') throw new CliInputError(`--sensitivity needs --method event (an event study); got --method ${method}.`);
+  const target = values.get('target') ?? 'first';
+  if (target !== 'first' && target !== 'average') throw new CliInputError(`--target must be first or average; got "${target}".`);
+  const gridText = values.get('grid') ?? (restriction === 'rm' ? '0,0.5,1,1.5,2' : undefined);
+  if (gridText === undefined) throw new CliInputError('--sensitivity sd needs --grid with values of M (outcome units per period², e.g. --grid 0,0.01,0.02).');
+  const grid = gridText.split(',').map((v) => v.trim());
+  if (grid.length > 50) throw new CliInputError(`--grid takes at most 50 values; got ${grid.length}.`);
+  const numbers = grid.map((v) => (/^\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v) ? Number(v) : NaN));
+  const bad = grid.find((_, i) => !Number.isFinite(numbers[i]));
+  if (bad !== undefined) throw new CliInputError(`--grid must be comma-separated numbers ≥ 0; "${bad}" is not.`);
+  return { restriction, target, grid: numbers };
 }
 
 /** Records of a CSV file whose delimiter (`,` or `;`) is whichever the header line uses more. */
@@ -224,7 +258,21 @@ function estimate(rows: PanelRow[], options: CliOptions): Record<string, unknown
     }
     case 'event': {
       const r = eventStudy(panel);
-      return { method, reference: r.reference, by_event: r.byEvent.map((b) => ({ e: b.e, ...pointAndSe(b) })), pretest: r.pretest, ...(r.pretestNote ? { pretest_note: r.pretestNote } : {}) };
+      const out: Record<string, unknown> = { method, reference: r.reference, by_event: r.byEvent.map((b) => ({ e: b.e, ...pointAndSe(b) })), pretest: r.pretest, ...(r.pretestNote ? { pretest_note: r.pretestNote } : {}) };
+      if (options.sensitivity) {
+        const s = honestSensitivity(sensitivityInputFromEventStudy(r.byEvent, r.vcov, r.reference), options.sensitivity);
+        out.sensitivity = {
+          restriction: s.restriction,
+          target: s.target,
+          method: s.method,
+          l: s.l,
+          original: s.original,
+          rows: s.rows,
+          breakdown: s.breakdown ?? null,
+          ...(s.breakdownNote ? { breakdown_note: s.breakdownNote } : {})
+        };
+      }
+      return out;
     }
     case 'cs': {
       const r = callawaySantAnna(panel, { control: options.control });
@@ -243,6 +291,44 @@ function estimate(rows: PanelRow[], options: CliOptions): Record<string, unknown
     case 'sc': {
       const r = syntheticControl(panel, { treated: options.treated });
       return { method, treated: r.treated, weights: r.weights, att_post_mean: r.attPostMean, gaps: r.gaps, placebo_p: r.placebo.p };
+    }
+    case 'sdid': {
+      const r = syntheticDid(panel, { seed: options.seed });
+      return {
+        method,
+        estimate: r.estimate,
+        se: r.se,
+        ci95: r.ci95,
+        se_method: 'placebo',
+        replications: r.replications,
+        seed: r.seed,
+        ...(r.seNote ? { se_note: r.seNote } : {}),
+        cohorts: r.cohorts.map((c) => ({
+          adoption: c.adoption,
+          estimate: c.estimate,
+          share: c.share,
+          n_treated: c.nTreated,
+          unit_weights: c.unitWeights.filter((w) => w.weight > 0),
+          time_weights: c.timeWeights.filter((w) => w.weight > 0),
+          effective_controls: c.effectiveControls,
+          effective_pre: c.effectivePre
+        })),
+        n_units: r.nUnits
+      };
+    }
+    case 'bjs': {
+      const r = imputationEstimator(panel);
+      return {
+        method,
+        estimate: r.estimate,
+        se: r.se,
+        ci95: r.ci95,
+        by_event: r.byEvent.map((b) => ({ e: b.e, ...pointAndSe(b), n_obs: b.nObs })),
+        n_units: r.nUnits,
+        n_treated_obs: r.nTreatedObs,
+        n_untreated_obs: r.nUntreatedObs,
+        dropped: r.dropped
+      };
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench` — builds a large demo snapshot (5M penerima rows by default), builds the site with
- * precompression, serves it with src/cli/serve.ts, drives headless Chromium through the fixed script
+ * precompression (a bench build: DAMPAK_BENCH=1 adds the measurement hook), serves it with src/cli/serve.ts, drives headless Chromium through the fixed script
  * of scenario.ts, runs the same SQL in native DuckDB, and writes tests/bench/report.json + report.md.
  *   npm run bench [-- --rows 5000000 --port 4499 --work tests/bench/work --skip-data --skip-build]
  * Not part of `npm test`: it takes several minutes and a few GB of memory.
@@ -55,7 +55,7 @@ async function waitForServer(origin: string) {
 async function main() {
   const t0 = Date.now();
   if (!has('--skip-data')) sh('npx', ['tsx', 'src/cli/data.ts', '--penerima', String(rows), '--out', dataDir, '--work', join(work, '.dampak'), '--keep', '0']);
-  if (!has('--skip-build') || !existsSync(siteDir)) sh('npx', ['vite', 'build'], { DAMPAK_BUILD_DIR: siteDir });
+  if (!has('--skip-build') || !existsSync(siteDir)) sh('npx', ['vite', 'build'], { DAMPAK_BUILD_DIR: siteDir, DAMPAK_BENCH: '1' }); // the measurement hook exists only in a bench build
   rmSync(join(siteDir, 'data'), { recursive: true, force: true });
   cpSync(dataDir, join(siteDir, 'data'), { recursive: true });
   precompressData(join(siteDir, 'data'));

@@ -2,7 +2,7 @@
  * Native DuckDB (build time only): create a table from its spec, append rows, write Parquet.
  * One connection per pipeline run; threads fixed so reruns produce byte-identical files.
  */
-import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
+import { DuckDBInstance, dateValue, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
 import { DUCKDB_TYPE, type ColumnSpec, type TableSpec } from '../schema';
 
 /** Rows per Parquet row group; the browser decodes with this batch size. */
@@ -34,6 +34,10 @@ export function appendValue(app: DuckDBAppender, col: ColumnSpec, value: unknown
       return app.appendDouble(value as number);
     case 'bool':
       return app.appendBoolean(value as boolean);
+    case 'date': {
+      const [year, month, day] = (value as string).split('-').map(Number);
+      return app.appendDate(dateValue({ year, month, day }));
+    }
   }
 }
 

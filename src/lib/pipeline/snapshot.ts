@@ -13,6 +13,7 @@ import {
   TABLES,
   manifestSchema,
   type Manifest,
+  type Kasus,
   type ManifestTable,
   type TableName
 } from '../schema';
@@ -21,7 +22,10 @@ import { generatePenyaluran, insertPenerima, type DemoInputs } from './demo';
 import { ROW_GROUP_SIZE, appendRows, copyToParquet, createTable, openDuckDB } from './duckdb';
 import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './rollups';
 import { readSources } from './sources';
-import { readImports } from './import';
+import { IMPORTABLE, readImports, type ImportTable } from './import';
+import { generateSosial } from './demo/sosial';
+import { KASUS_AGREGAT_COLUMNS, KASUS_AGREGAT_ORDER, KASUS_AGREGAT_SQL, buildLayananRingkas } from './sosial-rollups';
+import { suppressLayananRingkas } from '../publish/suppress-sosial';
 import { assertNoIdentityColumns } from './identity';
 import { publicTable } from '../publish/pipeline';
 import { suppressRingkasan } from '../publish/suppress';
@@ -81,6 +85,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
     const conn = await openDuckDB();
     const tables: ManifestTable[] = [];
     const demoInputs: DemoInputs = { wilayah: sources.wilayah, program: sources.program, nilai: sources.nilai_indikator, rekam: sources.rekam_program };
+    // Imported cases (when there are) also feed the demo UPT admissions: referrals stay consistent.
+    const sosial = generateSosial({ ...demoInputs, upt: sources.upt }, opts.seed, imported?.tables.kasus as unknown as Kasus[] | undefined);
     const rowsOf: Partial<Record<TableName, Iterable<Record<string, unknown>>>> = {
       wilayah: sources.wilayah as unknown as Record<string, unknown>[],
       indikator: sources.indikator as unknown as Record<string, unknown>[],
@@ -88,18 +94,22 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       program: sources.program as unknown as Record<string, unknown>[],
       rekam_program: sources.rekam_program as unknown as Record<string, unknown>[],
       penyaluran: imported?.tables.penyaluran ?? (generatePenyaluran(demoInputs, opts.seed) as unknown as Record<string, unknown>[]),
-      penerima: imported?.tables.penerima
+      penerima: imported?.tables.penerima,
+      upt: sources.upt as unknown as Record<string, unknown>[],
+      kasus: imported?.tables.kasus ?? (sosial.kasus as unknown as Record<string, unknown>[]),
+      layanan_upt: imported?.tables.layanan_upt ?? (sosial.layanan_upt as unknown as Record<string, unknown>[]),
+      pilar_sosial: sosial.pilar_sosial as unknown as Record<string, unknown>[]
     };
     for (const name of Object.keys(TABLES) as TableName[]) {
       const spec = TABLES[name];
       let rows: number;
-      const real = name === 'penyaluran' || name === 'penerima' ? imported?.tables[name] : undefined;
+      const real = (IMPORTABLE as readonly string[]).includes(name) ? imported?.tables[name as ImportTable] : undefined;
       if (name === 'penerima' && !real) rows = await insertPenerima(conn, demoInputs, { seed: opts.seed, rows: opts.penerimaRows });
       else {
         await createTable(conn, spec);
         rows = await appendRows(conn, spec, rowsOf[name]!);
       }
-      if (real) await imported!.reconcile(conn, name as 'penyaluran' | 'penerima');
+      if (real) await imported!.reconcile(conn, name as ImportTable);
       await assertNoIdentityColumns(conn, name);
       if (opts.publicBuild && spec.microdata) continue; // person-level rows never leave the agency
       const file = `${name}.parquet`;
@@ -113,7 +123,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
         row_group_size: ROW_GROUP_SIZE,
         schema_version: SCHEMA_VERSION,
         columns: published.columns,
-        sources: real ? imported!.sourcesOf(name as 'penyaluran' | 'penerima') : sourcesOf(name, sources, boundaries.source.name),
+        sources: real ? imported!.sourcesOf(name as ImportTable) : sourcesOf(name, sources, boundaries.source.name),
         demo: real ? false : spec.demo,
         microdata: spec.microdata,
         ...fileEntry(tmp, file)
@@ -138,12 +148,35 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       ...fileEntry(tmp, 'penerima_profil.parquet')
     });
 
+    // e-JSC cases leave the agency only as region × category × year counts.
+    await conn.run(KASUS_AGREGAT_SQL);
+    const agregat = opts.publicBuild ? await publicTable(conn, 'kasus_agregat', KASUS_AGREGAT_COLUMNS) : { table: 'kasus_agregat', columns: KASUS_AGREGAT_COLUMNS };
+    await copyToParquet(conn, agregat.table, KASUS_AGREGAT_ORDER, join(tmp, 'kasus_agregat.parquet'));
+    tables.push({
+      name: 'kasus_agregat',
+      kind: 'rollup',
+      rows: Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM kasus_agregat')).getRows()[0][0]),
+      row_group_size: ROW_GROUP_SIZE,
+      schema_version: SCHEMA_VERSION,
+      columns: agregat.columns,
+      sources: [imported?.tables.kasus ? 'Agregat dari tabel kasus (e-JSC)' : 'Agregat dari tabel kasus (data contoh)'],
+      demo: !imported?.tables.kasus,
+      microdata: false,
+      ...fileEntry(tmp, 'kasus_agregat.parquet')
+    });
+    const layanan = await buildLayananRingkas(conn);
+    writeFileSync(join(tmp, 'layanan.json'), JSON.stringify(opts.publicBuild ? suppressLayananRingkas(layanan) : layanan));
+
     const ringkasan = await buildRingkasan(conn, sources);
     writeFileSync(join(tmp, 'ringkasan.json'), JSON.stringify(opts.publicBuild ? suppressRingkasan(ringkasan) : ringkasan));
     writeFileSync(join(tmp, 'wilayah.topo.json'), JSON.stringify(boundaries.topology));
     conn.closeSync();
 
-    const rollups = [{ name: 'ringkasan', rows: ringkasan.program_tahun.length + ringkasan.nilai.kode.length, demo: !imported?.tables.penyaluran, ...fileEntry(tmp, 'ringkasan.json') }];
+    const rollups = [
+      { name: 'ringkasan', rows: ringkasan.program_tahun.length + ringkasan.nilai.kode.length, demo: !imported?.tables.penyaluran, ...fileEntry(tmp, 'ringkasan.json') },
+      // Two cards: demo unless both the cases and the UPT services were imported.
+      { name: 'layanan', rows: 2, demo: !(imported?.tables.kasus && imported?.tables.layanan_upt), ...fileEntry(tmp, 'layanan.json') }
+    ];
     const boundaryEntry = {
       ...fileEntry(tmp, 'wilayah.topo.json'),
       source: boundaries.source.name,
@@ -191,6 +224,7 @@ function sourcesOf(name: TableName, s: ReturnType<typeof readSources>, boundaryS
   if (name === 'wilayah') return ['Kode dan nama: BPS (Peraturan BPS tentang kode wilayah)', `Batas wilayah: ${boundarySource}`];
   if (name === 'indikator') return ['BPS (definisi indikator)'];
   if (name === 'program') return ['Dinas Sosial Provinsi Jawa Timur (nama, sasaran); nilai manfaat dan tahun mulai: contoh'];
+  if (name === 'upt') return ['Nama, lokasi, jenis klien dan kapasitas UPT dari berita dan halaman publik; sumber tiap UPT di kolom sumber (../shared/reference/more/upt_dinsos_jatim.csv)'];
   return ['Data contoh (dibangkitkan, seed tetap): catatan dinas tidak terbuka untuk publik'];
 }
 

@@ -4,13 +4,15 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SOURCE_TABLES, TABLES, type Indikator, type NilaiIndikator, type Program, type RekamProgram, type TableName, type Wilayah } from '../schema';
+import { SOURCE_TABLES, TABLES, type Indikator, type NilaiIndikator, type Program, type RekamProgram, type TableName, type Upt, type Wilayah } from '../schema';
 import { readCsv } from './csv';
 import { SourceError, type SourceIssue } from './errors';
 import { checkKeys, checkReferences, validateRows } from './validate';
 
 export interface Sources {
   wilayah: Wilayah[];
+  /** The technical units (public facts, data/upt.csv). */
+  upt: Upt[];
   indikator: Indikator[];
   nilai_indikator: NilaiIndikator[];
   program: Program[];

@@ -2,7 +2,7 @@
  * Source rows → typed, validated rows. Each cell is converted by its column spec, then the whole
  * row is checked by the shared zod schema; keys and references are checked across rows.
  */
-import { KODE_PROVINSI, rowSchemas, type ColumnSpec, type TableName, type TableSpec } from '../schema';
+import { KODE_PROVINSI, parseDate, ruleFailures, rowSchemas, type ColumnSpec, type TableName, type TableSpec } from '../schema';
 import type { CsvTable } from './csv';
 import type { SourceIssue } from './errors';
 
@@ -23,6 +23,10 @@ export function convertCell(col: ColumnSpec, raw: string): Cell {
       if (TRUE.has(l)) return { value: true };
       if (FALSE.has(l)) return { value: false };
       return { rule: 'boolean', message: 'not a yes/no value' };
+    }
+    case 'date': {
+      const d = parseDate(s);
+      return d ? { value: d } : { rule: 'date', message: 'not a date on the calendar (06/05/2024, 6 Mei 2024 or 2024-05-06)' };
     }
     default:
       if (!NUMBER.test(s)) return { rule: 'numeric', message: 'not a number (use . as decimal separator, no thousands separator)' };
@@ -65,6 +69,11 @@ export function validateRows(spec: TableSpec, csv: CsvTable): ValidRows {
         const message = obj[column] === null ? 'a value is required' : z.message;
         issues.push({ file: csv.file, row: rowNo, column, rule, message, value: raw });
       }
+      return;
+    }
+    const broken = ruleFailures(spec.rules, parsed.data as Record<string, unknown>);
+    if (broken.length) {
+      for (const b of broken) issues.push({ file: csv.file, row: rowNo, column: b.column, rule: b.rule, message: b.message, value: b.value });
       return;
     }
     rows.push(parsed.data as Record<string, unknown>);
@@ -113,6 +122,7 @@ export function checkReferences(
   if ((spec.name === 'nilai_indikator' || spec.name === 'rekam_program') && known.wilayah) refs.push(['kode', new Set([...known.wilayah, KODE_PROVINSI])]);
   rows.forEach((r, i) => {
     for (const [col, set] of refs) {
+      if (r[col] === null || r[col] === undefined) continue; // nullable reference: nothing to match
       const v = String(r[col]);
       if (!set.has(v)) {
         issues.push({

@@ -1,5 +1,8 @@
 /**
- * Measurement hook for `npm run bench`, switched on only by `?bench=1` in the URL: exposes
+ * Measurement hook for `npm run bench`. It exists only in a bench build (`DAMPAK_BENCH=1 vite build`,
+ * see BENCH_BUILD): in every other build the functions below are empty and the bundler drops the
+ * code behind them, so a production page cannot run arbitrary SQL through it. In a bench build it is
+ * switched on by `?bench=1` in the URL and exposes
  * window.__dampakBench with load timings of the snapshot tables, the duration of every programme
  * query and of every cross-filter update (filter change → all charts have their new data), and a
  * way to time one statement of PROGRAM_SQL in the page's DuckDB-WASM.
@@ -7,6 +10,7 @@
 import { getLoader, query, type SqlParam } from '$lib/db';
 import type { LoadTiming } from '$lib/db/snapshot';
 import { PROGRAM_SQL, PROGRAM_TABLES, queryLog, type ProgramQueryName } from '$lib/queries/program';
+import { BENCH_BUILD } from '$lib/bench/flag';
 
 export interface BenchHook {
   marks: Record<string, number>;
@@ -31,7 +35,7 @@ declare global {
 let hook: BenchHook | null = null;
 
 export function benchHook(url: URL): BenchHook | null {
-  if (url.searchParams.get('bench') !== '1' || typeof window === 'undefined') return null;
+  if (!BENCH_BUILD || url.searchParams.get('bench') !== '1' || typeof window === 'undefined') return null;
   if (hook) return hook;
   const h: BenchHook = {
     marks: {},
@@ -66,5 +70,5 @@ async function timeIt(tables: readonly string[], sql: string, params: SqlParam[]
 
 /** Record a named moment (ms since navigation start) once. */
 export function benchMark(name: string): void {
-  if (hook && !(name in hook.marks)) hook.marks[name] = performance.now();
+  if (BENCH_BUILD && hook && !(name in hook.marks)) hook.marks[name] = performance.now();
 }

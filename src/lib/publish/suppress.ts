@@ -70,7 +70,8 @@ export interface SuppressionRule {
 
 export const PUBLIC_SUPPRESSION: Record<string, SuppressionRule> = {
   penyaluran: { counts: ['target_penerima', 'realisasi_penerima'], withheld: ['anggaran_rp', 'realisasi_rp'] },
-  penerima_profil: { counts: ['n'], withheld: ['nominal_rp'] }
+  penerima_profil: { counts: ['n'], withheld: ['nominal_rp'] },
+  kasus_agregat: { counts: ['kasus', 'asesmen', 'ditindaklanjuti', 'dalam_3_hari', 'selesai'], withheld: [] }
 };
 
 const q = (id: string) => `"${id.replaceAll('"', '""')}"`;

@@ -1,3 +1,6 @@
 export * from './columns';
 export * from './tables';
 export * from './manifest';
+export * from './sosial';
+export * from './rules';
+export * from './dates';

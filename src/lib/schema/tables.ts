@@ -3,6 +3,11 @@
  * (validate, write Parquet) and the app (data catalogue, typed rows).
  */
 import { rowSchema, type ColumnSpec } from './columns';
+import { REGION_CODE, UNKNOWN_REGION, YEAR, col as c } from './common';
+import type { RowRule } from './rules';
+import { SOSIAL_TABLES, type SosialTableName } from './sosial';
+
+export { REGION_CODE } from './common';
 
 /** Version of the table layout; the app refuses snapshots with a newer major version. */
 export const SCHEMA_VERSION = 1;
@@ -10,12 +15,9 @@ export const SCHEMA_VERSION = 1;
 /** BPS code of the province as a whole (rows of nilai_indikator only). */
 export const KODE_PROVINSI = '3500';
 
-export const REGION_CODE = /^35(0[1-9]|1\d|2\d|7[1-9])$/;
 const REGION_OR_PROVINCE = /^35(00|0[1-9]|1\d|2\d|7[1-9])$/;
-const UNKNOWN_REGION = 'unknown region code (expected a BPS code of an East Java kabupaten/kota)';
-const YEAR = { min: 2000, max: 2100 } as const;
 
-export type TableName = 'wilayah' | 'indikator' | 'nilai_indikator' | 'program' | 'rekam_program' | 'penyaluran' | 'penerima';
+export type TableName = 'wilayah' | 'indikator' | 'nilai_indikator' | 'program' | 'rekam_program' | 'penyaluran' | 'penerima' | SosialTableName;
 
 export interface TableSpec {
   name: TableName;
@@ -32,17 +34,11 @@ export interface TableSpec {
   demo: boolean;
   /** Person-level microdata: never published, loaded only by views that need it. */
   microdata: boolean;
-  /** Column → table whose key it must match. */
+  /** Column → table whose key it must match (a null value references nothing and passes). */
   references?: Readonly<Record<string, TableName>>;
+  /** Rules across the columns of a row (see rules.ts). */
+  rules?: readonly RowRule[];
 }
-
-const c = (
-  name: string,
-  type: ColumnSpec['type'],
-  description: string,
-  description_en: string,
-  extra: Partial<ColumnSpec> = {}
-): ColumnSpec => ({ name, type, description, description_en, ...extra });
 
 export const TABLES: Record<TableName, TableSpec> = {
   wilayah: {
@@ -228,13 +224,14 @@ export const TABLES: Record<TableName, TableSpec> = {
     demo: true,
     microdata: true,
     references: { kode: 'wilayah', program_id: 'program' }
-  }
+  },
+  ...SOSIAL_TABLES
 };
 
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
 /** Tables read from committed sources in data/ (the rest are generated). */
-export const SOURCE_TABLES: TableName[] = ['wilayah', 'indikator', 'nilai_indikator', 'program', 'rekam_program'];
+export const SOURCE_TABLES: TableName[] = ['wilayah', 'upt', 'indikator', 'nilai_indikator', 'program', 'rekam_program'];
 
 export const rowSchemas = Object.fromEntries(
   TABLE_NAMES.map((n) => [n, rowSchema(TABLES[n].columns)])

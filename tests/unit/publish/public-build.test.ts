@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -31,7 +31,9 @@ describe('public build of the snapshot', async () => {
     expect(pub.manifest.public).toBe(true);
     expect(pub.manifest.tables.filter((t) => t.microdata)).toEqual([]);
     expect(existsSync(join(pub.out, 'penerima.parquet'))).toBe(false);
-    expect(readdirSync(pub.out).sort()).toEqual(readdirSync(internal.out).filter((f) => f !== 'penerima.parquet').sort());
+    const microdata = internal.manifest.tables.filter((t) => t.microdata).map((t) => t.file);
+    expect(microdata.sort()).toEqual(['kasus.parquet', 'penerima.parquet']);
+    expect(readdirSync(pub.out).sort()).toEqual(readdirSync(internal.out).filter((f) => !microdata.includes(f)).sort());
   });
 
   it('suppresses every count under 10 in the profile rollup and in disbursements, and withholds their rupiah', async () => {
@@ -62,5 +64,41 @@ describe('public build of the snapshot', async () => {
     expect((await scanDir(pub.root)).findings).toEqual([]);
     const kinds = (await scanDir(internal.root)).findings.map((f) => `${f.where}:${f.kind}`);
     expect(kinds).toContain('tables.penerima:microdata_table');
+  });
+
+  it('publishes e-JSC cases only as region × category × year counts, with counts under 10 suppressed', async () => {
+    expect(existsSync(join(pub.out, 'kasus.parquet'))).toBe(false);
+    expect(pub.manifest.tables.map((t) => t.name)).not.toContain('kasus');
+    const cols = pub.manifest.tables.find((t) => t.name === 'kasus_agregat')!.columns.map((c) => c.name);
+    expect(cols).toEqual(['kode', 'tahun', 'kategori', 'kasus', 'asesmen', 'ditindaklanjuti', 'dalam_3_hari', 'selesai', 'disamarkan']);
+    const counts = ['kasus', 'asesmen', 'ditindaklanjuti', 'dalam_3_hari', 'selesai'];
+    const anySmall = counts.map((c) => `${c} < 10`).join(' OR ');
+    const small = await rows(join(internal.out, 'kasus_agregat.parquet'), `SELECT count(*)::INTEGER AS n FROM $f WHERE ${anySmall}`);
+    expect(small[0].n).toBeGreaterThan(0);
+    const p = await rows(
+      join(pub.out, 'kasus_agregat.parquet'),
+      `SELECT count(*) FILTER (WHERE ${anySmall})::INTEGER AS visible_small, count(*) FILTER (WHERE disamarkan)::INTEGER AS flagged,
+              count(*) FILTER (WHERE disamarkan AND (${counts.map((c) => `${c} IS NOT NULL`).join(' OR ')}))::INTEGER AS leaked FROM $f`
+    );
+    expect(p[0]).toEqual({ visible_small: 0, flagged: small[0].n, leaked: 0 });
+  });
+
+  it('has no case id anywhere: not one id of the internal case table appears in a public file', async () => {
+    const ids = (await rows(join(internal.out, 'kasus.parquet'), 'SELECT id_kasus FROM $f USING SAMPLE 200 ROWS (reservoir, 7)')).map((r) => String(r.id_kasus));
+    expect(ids).toHaveLength(200);
+    for (const f of readdirSync(pub.out)) {
+      const text = readFileSync(join(pub.out, f)).toString('latin1');
+      expect(ids.filter((id) => text.includes(id)), f).toEqual([]);
+    }
+    const card = JSON.parse(readFileSync(join(pub.out, 'layanan.json'), 'utf8'));
+    expect(Object.keys(card.kasus).sort()).toEqual(['dalam_3_hari', 'dilaporkan', 'median_hari', 'menunggu_14_hari', 'per_tanggal', 'perlu_tindak_lanjut', 'tahun']);
+  });
+
+  it('the scan refuses case rows planted in the public tree, whatever the file is called', async () => {
+    const planted = mkdtempSync(join(tmpdir(), 'dampak-planted-'));
+    cpSync(pub.root, planted, { recursive: true });
+    cpSync(join(internal.out, 'kasus.parquet'), join(planted, 'data', 'laporan.parquet'));
+    const findings = (await scanDir(planted)).findings.filter((f) => f.file.endsWith('laporan.parquet'));
+    expect(findings.map((f) => `${f.where}:${f.kind}`)).toContain('id_kasus:record_id_column');
   });
 });

@@ -51,7 +51,7 @@ export function apportion(total: number, weights: readonly number[]): number[] {
 }
 
 /** Value per region of an indicator: closest year to SIZING_YEAR, March before other periods. */
-function regionMetric(nilai: readonly NilaiIndikator[], indikator: string): Map<string, number> {
+export function regionMetric(nilai: readonly NilaiIndikator[], indikator: string): Map<string, number> {
   const best = new Map<string, { score: number; nilai: number }>();
   for (const n of nilai) {
     if (n.indikator !== indikator || !(n.nilai > 0)) continue;
@@ -63,11 +63,11 @@ function regionMetric(nilai: readonly NilaiIndikator[], indikator: string): Map<
 }
 
 /** Jatim has 3 (small kota) to 33 (Kabupaten Malang) kecamatan; without a population, a typical 15. */
-const kecamatanCount = (population: number | undefined): number =>
+export const kecamatanCount = (population: number | undefined): number =>
   population === undefined ? 15 : Math.min(33, Math.max(3, Math.round(population / PERSONS_PER_KECAMATAN)));
 
 /** Fills regions without a figure with the mean of the others, so no region silently gets zero. */
-function complete(wilayah: readonly Wilayah[], metric: Map<string, number>): Map<string, number> {
+export function complete(wilayah: readonly Wilayah[], metric: Map<string, number>): Map<string, number> {
   const known = wilayah.map((w) => metric.get(w.kode)).filter((v): v is number => v !== undefined);
   const mean = known.length ? known.reduce((a, b) => a + b, 0) / known.length : 1;
   return new Map(wilayah.map((w) => [w.kode, metric.get(w.kode) ?? mean]));

@@ -4,7 +4,9 @@
  * sensitivity breakdown, and a verdict that says plainly when they disagree.
  */
 import { runWorkbench } from './run';
+import { selectSample } from './sample';
 import { supportsInference } from './inference';
+import { DEFAULT_DRAWS, DEFAULT_SEED } from './params';
 import type { Method, WorkbenchError, WorkbenchRequest } from './types';
 
 export interface RobustnessRow {
@@ -47,7 +49,10 @@ export interface RobustnessResult {
 }
 
 /** The estimators of the table (synthetic control only when one region is treated). */
-export const ROBUSTNESS_METHODS: readonly Method[] = ['prepost', 'did', 'twfe', 'cs', 'sc'];
+export const ROBUSTNESS_METHODS: readonly Method[] = ['prepost', 'did', 'twfe', 'cs', 'sdid', 'bjs', 'sc'];
+
+/** Draws of the table's bootstrap and randomization columns (at most; the headline uses the draws asked for). */
+export const ROBUSTNESS_DRAWS = 999;
 
 /** Pre/post has no comparison group: shown, but not part of the verdict. */
 const IN_VERDICT = (m: Method) => m !== 'prepost';
@@ -58,12 +63,15 @@ export type RobustnessProgress = (done: number, total: number) => void;
  * Every estimator on the workbench's choices. `extras` computes the inference columns of one
  * estimator (wild bootstrap, randomization inference, sensitivity); without it those stay null.
  */
-export function robustnessTable(req: WorkbenchRequest, progress: RobustnessProgress = () => {}, extras: RowExtras = noExtras): RobustnessResult {
+export function robustnessTable(request: WorkbenchRequest, progress: RobustnessProgress = () => {}, extras: RowExtras = noExtras): RobustnessResult {
+  const asked = request.inference ?? { method: 'analytic' as const, draws: DEFAULT_DRAWS, seed: DEFAULT_SEED, weights: 'rademacher' as const };
+  const req: WorkbenchRequest = { ...request, inference: { ...asked, draws: Math.min(asked.draws, ROBUSTNESS_DRAWS) } };
   const methods = ROBUSTNESS_METHODS.filter((m) => m !== 'sc' || singleTreated(req));
   const rows: RobustnessRow[] = [];
   methods.forEach((method, i) => {
     progress(i, methods.length);
-    const r = runWorkbench({ ...req, method });
+    // The analytic run gives estimate, interval, pre-test and breakdown; `extras` adds the resampling columns.
+    const r = runWorkbench({ ...req, method, inference: { ...req.inference!, method: 'analytic' } });
     const h = r.headline;
     const row: RobustnessRow = {
       method,
@@ -72,7 +80,7 @@ export function robustnessTable(req: WorkbenchRequest, progress: RobustnessProgr
       wildP: null,
       riP: null,
       pretestP: r.pretest?.p ?? null,
-      breakdown: null,
+      breakdown: r.sensitivity?.breakdown ?? null,
       treated: r.sample.treated.length,
       comparison: r.sample.comparison.length,
       error: r.error
@@ -81,16 +89,15 @@ export function robustnessTable(req: WorkbenchRequest, progress: RobustnessProgr
     rows.push(row);
   });
   progress(methods.length, methods.length);
-  return { rows, verdict: verdict(rows), draws: req.inference?.draws ?? 0, seed: req.inference?.seed ?? 0 };
+  return { rows, verdict: verdict(rows), draws: req.inference!.draws, seed: req.inference!.seed };
 }
 
-export type RowExtras = (req: WorkbenchRequest, row: RobustnessRow) => Partial<Pick<RobustnessRow, 'wildP' | 'riP' | 'breakdown'>>;
+export type RowExtras = (req: WorkbenchRequest, row: RobustnessRow) => Partial<Pick<RobustnessRow, 'wildP' | 'riP'>>;
 const noExtras: RowExtras = () => ({});
 
 /** Synthetic control belongs in the table only when the design has exactly one treated region. */
 function singleTreated(req: WorkbenchRequest): boolean {
-  const r = runWorkbench({ ...req, method: 'twfe' });
-  return r.sample.treated.length === 1 || req.method === 'sc';
+  return req.method === 'sc' || selectSample(req.outcome, req.timing, req.regions, { ...req, method: 'twfe' }).info.treated.length === 1;
 }
 
 const excludesZero = (ci: [number, number] | null) => ci !== null && (ci[0] > 0 || ci[1] < 0);

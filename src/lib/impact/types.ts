@@ -5,7 +5,7 @@
 import type { CostEffectResult, PanelRow, StatsErrorCode } from '../stats/index';
 
 /** Estimators the workbench offers, in the order of the method picker. */
-export const METHODS = ['cs', 'did', 'twfe', 'event', 'sc', 'prepost'] as const;
+export const METHODS = ['cs', 'did', 'twfe', 'event', 'sdid', 'bjs', 'sc', 'prepost'] as const;
 export type Method = (typeof METHODS)[number];
 
 export const CONTROLS = ['never', 'notyet'] as const;
@@ -145,6 +145,39 @@ export interface EventPoint {
   e: number;
   estimate: number;
   ci95: [number, number] | null;
+  /** Uniform (simultaneous) 95 % band (CS multiplier bootstrap), when computed. */
+  band?: [number, number] | null;
+}
+
+/** The headline under the chosen inference (mirrors `npm run impact --inference`). */
+export interface InferenceInfo {
+  /** 'multiplier' is the CS version of the wild bootstrap (its influence functions). */
+  method: Inference | 'multiplier';
+  p: number | null;
+  /** A bound is null when the confidence set is unbounded on that side (wild bootstrap, few regions). */
+  ci: [number | null, number | null] | null;
+  se: number | null;
+  draws: number | null;
+  enumerated: boolean | null;
+  seed: number | null;
+  weights: string | null;
+  /** Randomization inference: the estimate under every evaluated assignment (first = observed). */
+  distribution: number[] | null;
+  assignments: number | null;
+  failed: number | null;
+  note: string | null;
+}
+
+/** Sensitivity of the first post-period effect to violations of parallel trends (ΔRM, C-LF). */
+export interface SensitivityInfo {
+  restriction: 'rm' | 'sd';
+  target: 'first' | 'average';
+  original: { estimate: number; lo: number; hi: number };
+  rows: { m: number; lo: number | null; hi: number | null }[];
+  breakdown: number | null;
+  breakdownNote: string | null;
+  /** The event study it was computed from (on this method's sample). */
+  source: 'event';
 }
 
 export interface TrendPoint {
@@ -183,13 +216,15 @@ export interface WorkbenchResult {
   control: Control;
   /** Which rollout the estimate used (stated on the page, in every export and in the report). */
   timing: TimingSource;
+  /** Seed of every random step (bootstrap, randomization, SDID placebo). */
+  seed: number;
   sample: SampleInfo;
   headline: Headline | null;
   /** Error of the chosen method (the page explains it); supporting analyses may still exist. */
   error: WorkbenchError | null;
   pretest: PretestInfo | null;
   pretestGap: PretestGap | null;
-  event: { source: 'event' | 'cs' | 'sc'; reference: number | null; points: EventPoint[] } | null;
+  event: { source: 'event' | 'cs' | 'sc' | 'bjs'; reference: number | null; points: EventPoint[]; band?: { criticalValue: number; uniform: boolean; note: string | null; draws: number; seed: number } | null } | null;
   eventError: WorkbenchError | null;
   trend: TrendPoint[];
   regional: RegionalEffect[];
@@ -197,6 +232,12 @@ export interface WorkbenchResult {
   costNote: 'no_interval' | 'neutral_indicator' | 'no_estimate' | null;
   /** Effect per adoption cohort (CS group aggregation), so staggered starts can be compared. */
   cohortEffects: { group: number; estimate: number; ci95: [number, number] }[] | null;
+  /** The headline under the chosen inference (null: analytic only, or not applicable). */
+  inference: InferenceInfo | null;
+  inferenceError: WorkbenchError | null;
+  /** Sensitivity to parallel-trends violations (null when no event study with leads exists). */
+  sensitivity: SensitivityInfo | null;
+  sensitivityError: WorkbenchError | null;
   /** Synthetic control details. */
   synth: { weights: { unit: string; weight: number }[]; placeboP: number; nDonors: number; preRmspe: number } | null;
   /** The estimator's full output, for the JSON export. */

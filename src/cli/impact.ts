@@ -2,10 +2,13 @@
  * impact — reproduce Dampak's impact estimates outside the browser.
  *
  *   npm run impact -- --input FILE(.csv|.parquet) --unit COL --time COL --outcome COL
- *     (--group COL | --treatment COL) --method did|twfe|event|cs|sc|sdid|bjs
+ *     (--group COL | --treatment COL | --timing FILE) --method did|twfe|event|cs|sc|sdid|bjs
  *     [--control never|notyet] [--treated UNIT] [--seed N]
  *     [--inference analytic|wild|ri|jackknife|multiplier [--draws N] [--weights rademacher|webb]]
  *     [--sensitivity rm|sd [--grid 0,0.5,1] [--target first|average]]   (with --method event)
+ *
+ * --timing FILE: the rollout from a CSV with columns kode, tahun_mulai (empty/0 = never treated)
+ * and optional intensitas; `kode` names the --unit values (src/lib/rollout/timing-file.ts).
  *
  * Prints exactly one JSON object on stdout. Bad input prints one line to stderr and exits 2.
  * This file only reads and checks files; all estimation lives in src/lib/stats.
@@ -33,6 +36,7 @@ import {
 } from '../lib/stats/index';
 import { INFERENCE_FLAGS, InferenceOptionError, parseInferenceOptions, runInference, type InferenceOptions } from './impact-inference';
 import { parseCsvRecords } from '../lib/pipeline/csv';
+import { TIMING_COLUMNS, describeTimingIssue, validateTiming } from '../lib/rollout/timing-file';
 
 /** Bad command line or file: reported on stderr with exit code 2, like StatsInputError. */
 class CliInputError extends Error {}
@@ -47,8 +51,10 @@ interface CliOptions {
   outcome: string;
   /** Column with the first treated period (0/empty = never) … */
   group?: string;
-  /** … or a 0/1 column saying whether the unit is treated in that row's period. */
+  /** … or a 0/1 column saying whether the unit is treated in that row's period … */
   treatment?: string;
+  /** … or a rollout file (kode, tahun_mulai[, intensitas]). */
+  timing?: string;
   method: Method;
   control: 'never' | 'notyet';
   treated?: string;
@@ -75,7 +81,7 @@ function parseArgs(argv: string[]): CliOptions {
     if (value === undefined) throw new CliInputError(`Option --${name} needs a value.`);
     values.set(name, value);
   }
-  const known = ['input', 'unit', 'time', 'outcome', 'group', 'treatment', 'method', 'control', 'treated', 'seed', 'sensitivity', 'grid', 'target', ...INFERENCE_FLAGS];
+  const known = ['input', 'unit', 'time', 'outcome', 'group', 'treatment', 'timing', 'method', 'control', 'treated', 'seed', 'sensitivity', 'grid', 'target', ...INFERENCE_FLAGS];
   for (const name of values.keys()) if (!known.includes(name)) throw new CliInputError(`Unknown option --${name}.`);
   const required = (name: string) => {
     const v = values.get(name);
@@ -86,7 +92,9 @@ function parseArgs(argv: string[]): CliOptions {
   if (!(METHODS as readonly string[]).includes(method)) throw new CliInputError(`--method must be one of ${METHODS.join(', ')}; got "${method}".`);
   const control = values.get('control') ?? 'never';
   if (control !== 'never' && control !== 'notyet') throw new CliInputError(`--control must be never or notyet; got "${control}".`);
-  if (values.has('group') === values.has('treatment')) throw new CliInputError('Give exactly one of --group (first treated period) or --treatment (0/1 per row).');
+  if (['group', 'treatment', 'timing'].filter((k) => values.has(k)).length !== 1) {
+    throw new CliInputError('Give exactly one of --group (first treated period), --treatment (0/1 per row) or --timing FILE (kode, tahun_mulai).');
+  }
   const seedText = values.get('seed');
   if (seedText !== undefined && !/^\d{1,9}$/.test(seedText)) throw new CliInputError(`--seed must be a non-negative integer below 10^9; got "${seedText}".`);
   return {
@@ -96,6 +104,7 @@ function parseArgs(argv: string[]): CliOptions {
     outcome: required('outcome'),
     group: values.get('group'),
     treatment: values.get('treatment'),
+    timing: values.get('timing'),
     method: method as Method,
     control,
     treated: values.get('treated'),
@@ -181,7 +190,7 @@ function toPanelRows(table: Table, options: CliOptions): PanelRow[] {
   const unitCol = indexOf('unit', options.unit);
   const timeCol = indexOf('time', options.time);
   const outcomeCol = indexOf('outcome', options.outcome);
-  const groupCol = options.group !== undefined ? indexOf('group', options.group) : indexOf('treatment', options.treatment as string);
+  const groupCol = options.group !== undefined ? indexOf('group', options.group) : options.treatment !== undefined ? indexOf('treatment', options.treatment) : -1;
   const number = (cell: Cell, row: number, column: string, emptyAs?: number): number => {
     const text = typeof cell === 'string' ? cell.trim() : cell;
     if ((text === null || text === '') && emptyAs !== undefined) return emptyAs;
@@ -197,7 +206,7 @@ function toPanelRows(table: Table, options: CliOptions): PanelRow[] {
       unit,
       time: number(cells[timeCol], row, options.time),
       y: number(cells[outcomeCol], row, options.outcome),
-      group: number(cells[groupCol], row, options.group ?? (options.treatment as string), 0)
+      group: groupCol < 0 ? 0 : number(cells[groupCol], row, options.group ?? (options.treatment as string), 0)
     };
   });
   if (options.treatment === undefined) return rows;
@@ -205,6 +214,40 @@ function toPanelRows(table: Table, options: CliOptions): PanelRow[] {
   // again is refused (exit 2), not silently read as absorbing.
   const firstTreated = firstTreatedPeriods(rows.map((r) => ({ unit: r.unit, time: r.time, treated: r.group })));
   return rows.map((r) => ({ ...r, group: firstTreated.get(r.unit) ?? 0 }));
+}
+
+/**
+ * With --timing, every unit's group comes from the file; a region the data does not have, a
+ * duplicate, or a year outside the data's periods stops the run with the file, row and column.
+ */
+function groupsFromTimingFile(rows: PanelRow[], file: string): { rows: PanelRow[]; regions: number; intensity: Record<string, number> } {
+  if (!existsSync(file)) throw new CliInputError(`Timing file not found: ${file}`);
+  const [header, ...records] = parseCsv(readFileSync(file, 'utf8'));
+  const columns = (header ?? []).map((h) => h.trim());
+  const col = (name: string, required: boolean) => {
+    const i = columns.indexOf(name);
+    if (i < 0 && required) throw new CliInputError(`Timing file ${file}: column "${name}" is missing; it has: ${columns.join(', ') || '(nothing)'}.`);
+    return i;
+  };
+  const [k, y, n] = [col(TIMING_COLUMNS.region, true), col(TIMING_COLUMNS.start, true), col(TIMING_COLUMNS.intensity, false)];
+  const units = new Set(rows.map((r) => r.unit));
+  const times = rows.map((r) => r.time);
+  const years = { first: Math.min(...times), last: Math.max(...times) };
+  const checked = validateTiming(
+    records
+      .map((cells, i) => ({ cells, row: i + 2 }))
+      .filter(({ cells }) => cells.some((c) => c.trim() !== ''))
+      .map(({ cells, row }) => {
+        const region = (cells[k] ?? '').trim();
+        return { row, region, kode: units.has(region) ? region : null, start: cells[y], intensity: n >= 0 ? cells[n] : undefined };
+      }),
+    years
+  );
+  if (checked.issues.length) {
+    const more = checked.issues.length > 1 ? ` (and ${checked.issues.length - 1} more)` : '';
+    throw new CliInputError(`Timing file ${file}, ${describeTimingIssue(checked.issues[0], years)}${more}.`);
+  }
+  return { rows: rows.map((r) => ({ ...r, group: checked.timing[r.unit] ?? 0 })), regions: Object.keys(checked.timing).length, intensity: checked.intensity };
 }
 
 function estimate(panel: Panel, options: CliOptions): Record<string, unknown> {
@@ -303,8 +346,16 @@ async function main(): Promise<void> {
   try {
     const options = parseArgs(process.argv.slice(2));
     const table = await readTable(options.input);
-    const panel = buildPanel(toPanelRows(table, options));
-    const result = estimate(panel, options);
+    let rows = toPanelRows(table, options);
+    // Which rollout the estimate used, stated in every output.
+    let timing: Record<string, unknown> = options.group !== undefined ? { source: 'group_column', column: options.group } : { source: 'treatment_column', column: options.treatment };
+    if (options.timing !== undefined) {
+      const t = groupsFromTimingFile(rows, options.timing);
+      rows = t.rows;
+      timing = { source: 'file', file: options.timing, treated_units: t.regions, ...(Object.keys(t.intensity).length ? { intensity: t.intensity } : {}) };
+    }
+    const panel = buildPanel(rows);
+    const result: Record<string, unknown> = { ...estimate(panel, options), timing };
     if (options.inference) {
       result.inference = runInference(panel, options.inference, { method: options.method, control: options.control, treated: options.treated, seed: options.seed });
     }

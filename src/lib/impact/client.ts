@@ -28,6 +28,16 @@ function startWorker(): Worker {
   return new Worker(new URL('./estimate.worker.ts', import.meta.url), { type: 'module' });
 }
 
+/** Stop the running estimate (the user pressed cancel): its promise rejects with EstimateCancelled. */
+export function cancelEstimate(): boolean {
+  if (!running) return false;
+  running.reject(new EstimateCancelled());
+  running = null;
+  worker?.terminate();
+  worker = null;
+  return true;
+}
+
 /** Estimate in the worker; rejects with EstimateCancelled when a newer call overtakes it. */
 export function estimateInWorker(request: WorkbenchRequest, onProgress: OnProgress = () => {}): Promise<WorkbenchResult> {
   if (running) {

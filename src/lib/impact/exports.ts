@@ -10,7 +10,7 @@ const COLUMNS = ['bagian', 'label', 'estimate', 'se', 'ci95_lo', 'ci95_hi', 'p',
 interface EstimateRow {
   bagian: string;
   label: string | number;
-  estimate: number;
+  estimate: number | null;
   se?: number | null;
   ci95?: [number, number] | null;
   p?: number | null;
@@ -21,6 +21,8 @@ interface EstimateRow {
 export function estimatesTable(r: WorkbenchResult): ChartTable {
   const rows: EstimateRow[] = [];
   if (r.headline) rows.push({ bagian: 'headline', label: `${r.method}:${r.headline.kind}`, estimate: r.headline.estimate, se: r.headline.se, ci95: r.headline.ci95, p: r.headline.p });
+  // Which rollout produced every number here (disbursement / public / file).
+  rows.push({ bagian: 'timing', label: r.timing.kind, estimate: null, catatan: r.timing.kind === 'file' ? `file=${r.timing.file}` : r.timing.kind === 'disbursement' ? `demo=${r.timing.demo}` : `censored=${r.sample.censored.length};unknown_excluded=${r.sample.dropped.filter((d) => d.reason === 'start_unknown').length}` });
   for (const c of r.cohortEffects ?? []) rows.push({ bagian: 'cohort', label: c.group, estimate: c.estimate, ci95: c.ci95 });
   if (r.pretest) rows.push({ bagian: 'pretest', label: r.pretest.source, estimate: r.pretest.stat, p: r.pretest.p, catatan: `df=${r.pretest.df}` });
   for (const e of r.event?.points ?? []) rows.push({ bagian: `event_${r.event!.source}`, label: e.e, estimate: e.estimate, ci95: e.ci95 });

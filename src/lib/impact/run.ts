@@ -43,6 +43,7 @@ export function runWorkbench(req: WorkbenchRequest, progress: ProgressFn = () =>
   const base: WorkbenchResult = {
     method: req.method,
     control: req.control,
+    timing: req.timingSource ?? { kind: 'disbursement', demo: true },
     sample: info,
     headline: null,
     error: null,

@@ -4,6 +4,7 @@
  * language is an argument, so tests can check both.
  */
 import { fmtNumber, fmtSigned, t, type Lang, type MessageKey } from '$lib/i18n';
+import { yearRanges } from '../catalog/coverage';
 import type { Method, PretestGap, PretestInfo, WorkbenchResult } from './types';
 
 /** What the sentences need to know about the choices behind a result. */
@@ -35,11 +36,9 @@ const num = (v: number, c: TextContext, extra = 0) => fmtNumber(v, c.decimals + 
 /** "p = 0,004" or "p < 0,001" (never a bare zero). */
 export const pValue = (p: number | null, lang: Lang) => (p === null || !Number.isFinite(p) ? 'p = –' : p < 0.001 ? `p < ${fmtNumber(0.001, 3, lang)}` : `p = ${fmtNumber(p, 3, lang)}`);
 
-/** Year ranges as people write them: 2020–2024, or a list when years are missing in between. */
+/** Year ranges as people write them: 2020–2024, or ranges and single years when some are missing (2016–2017, 2021, 2024). */
 export function yearsText(years: readonly number[]): string {
-  if (years.length === 0) return '–';
-  const contiguous = years.every((y, i) => i === 0 || y === years[i - 1] + 1);
-  return contiguous && years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : years.join(', ');
+  return years.length === 0 ? '–' : yearRanges(years);
 }
 
 /** The headline sentence (or null when there is no estimate). */
@@ -134,8 +133,12 @@ export function methodsParagraph(r: WorkbenchResult, c: TextContext, panelFile: 
   const comparisonKind = r.sample.comparison.some((x) => x.laterGroup !== null) ? 'notyet' : 'never';
   const parts = [
     t('impact.methods.intro', { source: c.source ?? 'BPS', program: c.program, outcome: c.outcome, unit: c.unit, periode: c.periode, years: yearsText(s.years), method: lowerFirst(t(`impact.method.${r.method}` as MessageKey, {}, L)) }, L),
-    t('impact.methods.timing', { cohorts, comparison: s.comparison.length, comparisonKind: t(`impact.methods.comparison.${comparisonKind}` as MessageKey, {}, L) }, L)
+    t(`impact.methods.timing.${r.timing.kind}` as MessageKey, { cohorts, comparison: s.comparison.length, comparisonKind: t(`impact.methods.comparison.${comparisonKind}` as MessageKey, {}, L), file: r.timing.kind === 'file' ? r.timing.file : '' }, L)
   ];
+  if (s.censored.length) parts.push(t('impact.methods.censored', { n: s.censored.length }, L));
+  if (r.sample.dropped.some((d) => d.reason === 'start_unknown')) parts.push(t('impact.methods.unknownExcluded', { n: r.sample.dropped.filter((d) => d.reason === 'start_unknown').length }, L));
+  const missing = s.missing.reduce((n, m) => n + m.years.length, 0);
+  if (missing) parts.push(t('impact.methods.missing', { n: missing, obs: s.nObs }, L));
   if (c.demo) parts.push(t('impact.methods.timingDemo', {}, L));
   const h = r.headline;
   const d = c.decimals + 2;

@@ -11,6 +11,32 @@ export type Method = (typeof METHODS)[number];
 export const CONTROLS = ['never', 'notyet'] as const;
 export type Control = (typeof CONTROLS)[number];
 
+/** Inference next to the analytic one: wild cluster restricted bootstrap, randomization inference, cluster jackknife (CV3). */
+export const INFERENCES = ['analytic', 'wild', 'ri', 'jackknife'] as const;
+export type Inference = (typeof INFERENCES)[number];
+export const BOOT_WEIGHTS = ['rademacher', 'webb'] as const;
+export interface InferenceChoice {
+  method: Inference;
+  /** Random draws (bootstrap weights or assignments); all are enumerated when fewer exist. */
+  draws: number;
+  seed: number;
+  weights: (typeof BOOT_WEIGHTS)[number];
+}
+
+/** Where the rollout (each region's first treated year) comes from. */
+export type TimingSource =
+  /** The first year with a realised disbursement in the snapshot (demo unless imported). */
+  | { kind: 'disbursement'; demo: boolean }
+  /** The programmes' public record (rekam_program): known starts, the rest unknown. */
+  | { kind: 'public' }
+  /** A file the researcher dropped on the Data page (kode, tahun_mulai[, intensitas]). */
+  | { kind: 'file'; table: string; file: string };
+export const TIMING_KINDS = ['disbursement', 'public', 'file'] as const;
+
+/** What to do with regions whose start is unknown: leave them out, or keep them as comparisons for the years they are known to be untreated. */
+export const UNKNOWN_HANDLING = ['exclude', 'censor'] as const;
+export type UnknownHandling = (typeof UNKNOWN_HANDLING)[number];
+
 export type CoverageRow = {
   indikator: string;
   periode: string;
@@ -44,8 +70,13 @@ export interface WorkbenchRequest {
   /** The one treated region of synthetic control; null = a sensible default. */
   treatedUnit: string | null;
   outcome: OutcomeRow[];
-  /** Region → first year with a disbursement; regions absent never received the programme. */
+  /** Region → first treated year (from the chosen source); regions absent are never treated (or unknown, below). */
   timing: Record<string, number>;
+  /** Where `timing` comes from; disbursements when absent. */
+  timingSource?: TimingSource;
+  /** Regions whose start is unknown, with the first year they may have started (untreated before it). */
+  unknownStart?: { kode: string; lo: number }[];
+  unknownHandling?: UnknownHandling;
   /** Every region code of the province (those without outcome rows are reported as missing). */
   regions: string[];
   disbursed: DisbursementRow[];
@@ -55,7 +86,7 @@ export interface WorkbenchRequest {
 }
 
 /** Why a region is not in the estimation sample (codes, worded by the page). */
-export type DropReason = 'no_outcome' | 'treated_before_window' | 'other_cohort' | 'already_treated' | 'incomplete_years' | 'not_chosen';
+export type DropReason = 'no_outcome' | 'treated_before_window' | 'other_cohort' | 'already_treated' | 'incomplete_years' | 'not_chosen' | 'start_unknown';
 
 export interface SampleInfo {
   years: number[];
@@ -74,6 +105,10 @@ export interface SampleInfo {
   truncatedTo: number | null;
   /** Start years that fall in a data gap, analysed from the next year with data. */
   shiftedStarts: { start: number; observed: number }[];
+  /** Regions with an unknown start kept as comparisons up to `until` (their later years left out). */
+  censored: { kode: string; until: number }[];
+  /** Region-years of the sample's regions that the estimate does not have: a gap in the data, or left out because the start is unknown. */
+  missing: { kode: string; years: number[]; reason: 'no_value' | 'start_unknown' }[];
 }
 
 /** The number the page leads with. */
@@ -144,6 +179,8 @@ export interface WorkbenchError {
 export interface WorkbenchResult {
   method: Method;
   control: Control;
+  /** Which rollout the estimate used (stated on the page, in every export and in the report). */
+  timing: TimingSource;
   sample: SampleInfo;
   headline: Headline | null;
   /** Error of the chosen method (the page explains it); supporting analyses may still exist. */

@@ -7,9 +7,9 @@ import { page } from '$app/state';
 import { t } from '$lib/i18n';
 import { userOutcomeRows } from '$lib/queries/impact';
 import { userTables } from '$lib/upload/store.svelte';
-import { EstimateCancelled, EstimateFailed, estimateInWorker } from './client';
+import { EstimateCancelled, EstimateFailed, cancelEstimate, estimateInWorker } from './client';
 import type { OutcomeCoverage } from './coverage';
-import { loadCatalogue, loadProgrammeInputs, outcomeKey, type Catalogue, type ProgrammeInputs } from './inputs';
+import { inputsKey, loadCatalogue, loadProgrammeInputs, type Catalogue, type ProgrammeInputs } from './inputs';
 import { P, readChoices, type Choices } from './params';
 import { buildRequest } from './context';
 import type { ProgressStep, WorkbenchResult } from './types';
@@ -24,6 +24,8 @@ export class Workbench {
   result = $state.raw<WorkbenchResult | null>(null);
   runError = $state<EstimateFailed | null>(null);
   running = $state(false);
+  /** The user stopped the last run; `rerun()` starts it again. */
+  cancelled = $state(false);
   progress = $state<{ step: ProgressStep; fraction: number }>({ step: 'panel', fraction: 0 });
 
   /** The uploaded table's years for the URL's table and columns (null coverage: under two years). */
@@ -63,10 +65,11 @@ export class Workbench {
       params = new URLSearchParams(params);
       for (const k of [P.outcome, P.from, P.to]) params.delete(k);
     }
-    const r = readChoices(params, c.programmes.map((p) => p.id), c.outcomes);
+    const r = readChoices(params, c.programmes.map((p) => p.id), c.outcomes, userTables);
     if (!r) return null;
     return {
       ...r,
+      timingFileMissing: r.timingFileMissing,
       invalid: [...(u.status === 'ok' && !unusable ? u.invalid : []), ...r.invalid],
       fileMissing: u.status === 'missing' ? u.table : null,
       fileUnusable: unusable && u.status === 'ok' ? u.spec.table : null
@@ -95,6 +98,21 @@ export class Workbench {
     });
   }
 
+  /** Stop a long run (e.g. randomization inference over many assignments). */
+  cancel(): void {
+    if (!cancelEstimate()) return;
+    this.running = false;
+    this.cancelled = true;
+    this.#requestKey = '';
+  }
+
+  /** Run the current choices again after a cancel. */
+  rerun(): void {
+    const { choices, inputs, catalogue } = this;
+    this.cancelled = false;
+    if (choices && inputs && catalogue) this.#estimate(choices, inputs, catalogue);
+  }
+
   load(): void {
     this.catalogueError = null;
     loadCatalogue().then(
@@ -115,23 +133,31 @@ export class Workbench {
     );
   }
 
-  #loadInputs({ program, outcome }: Choices): void {
-    const key = `${program}|${outcomeKey(outcome)}`;
-    if (key === this.#inputsKey) return;
+  #loadInputs({ program, outcome, timing }: Choices): void {
+    const key = inputsKey(program, outcome, timing);
+    if (key === this.#inputsKey || !this.base) return;
     this.#inputsKey = key;
     this.inputs = null;
     this.inputsError = null;
-    loadProgrammeInputs(program, outcome).then(
+    loadProgrammeInputs(program, outcome, timing, this.base.regions.map((r) => r.kode), this.base.demoTiming).then(
       (v) => key === this.#inputsKey && (this.inputs = v),
       (e) => key === this.#inputsKey && (this.inputsError = e)
     );
   }
 
   #estimate(choices: Choices, inputs: ProgrammeInputs, catalogue: Catalogue): void {
-    const key = JSON.stringify([inputs.key, choices.method, choices.control, choices.from, choices.to, choices.cohort, choices.treatedUnit]);
+    const key = JSON.stringify([inputs.key, choices.method, choices.control, choices.from, choices.to, choices.cohort, choices.treatedUnit, choices.inference, choices.unknown]);
     if (key === this.#requestKey) return;
     this.#requestKey = key;
+    // A rollout file with problems is not estimated on: the page lists them (row, column).
+    if (inputs.issues.length) {
+      this.result = null;
+      this.running = false;
+      this.runError = null;
+      return;
+    }
     this.running = true;
+    this.cancelled = false;
     this.runError = null;
     this.progress = { step: 'panel', fraction: 0 };
     estimateInWorker(buildRequest(choices, inputs, catalogue), (step, fraction) => (this.progress = { step, fraction })).then(

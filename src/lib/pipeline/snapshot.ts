@@ -84,7 +84,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
   try {
     const conn = await openDuckDB();
     const tables: ManifestTable[] = [];
-    const demoInputs: DemoInputs = { wilayah: sources.wilayah, program: sources.program, nilai: sources.nilai_indikator };
+    const demoInputs: DemoInputs = { wilayah: sources.wilayah, program: sources.program, nilai: sources.nilai_indikator, rekam: sources.rekam_program };
     // Imported cases (when there are) also feed the demo UPT admissions: referrals stay consistent.
     const sosial = generateSosial({ ...demoInputs, upt: sources.upt }, opts.seed, imported?.tables.kasus as unknown as Kasus[] | undefined);
     const rowsOf: Partial<Record<TableName, Iterable<Record<string, unknown>>>> = {
@@ -92,6 +92,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       indikator: sources.indikator as unknown as Record<string, unknown>[],
       nilai_indikator: sources.nilai_indikator as unknown as Record<string, unknown>[],
       program: sources.program as unknown as Record<string, unknown>[],
+      rekam_program: sources.rekam_program as unknown as Record<string, unknown>[],
       penyaluran: imported?.tables.penyaluran ?? (generatePenyaluran(demoInputs, opts.seed) as unknown as Record<string, unknown>[]),
       penerima: imported?.tables.penerima,
       upt: sources.upt as unknown as Record<string, unknown>[],
@@ -219,6 +220,7 @@ function createdAt(): string {
 
 function sourcesOf(name: TableName, s: ReturnType<typeof readSources>, boundarySource: string): string[] {
   if (name === 'nilai_indikator') return [...new Set(s.nilai_indikator.map((r) => r.sumber))].sort();
+  if (name === 'rekam_program') return [...new Set(s.rekam_program.map((r) => r.sumber))].sort();
   if (name === 'wilayah') return ['Kode dan nama: BPS (Peraturan BPS tentang kode wilayah)', `Batas wilayah: ${boundarySource}`];
   if (name === 'indikator') return ['BPS (definisi indikator)'];
   if (name === 'program') return ['Dinas Sosial Provinsi Jawa Timur (nama, sasaran); nilai manfaat dan tahun mulai: contoh'];

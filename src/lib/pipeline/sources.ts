@@ -4,7 +4,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SOURCE_TABLES, TABLES, type Indikator, type NilaiIndikator, type Program, type TableName, type Upt, type Wilayah } from '../schema';
+import { SOURCE_TABLES, TABLES, type Indikator, type NilaiIndikator, type Program, type RekamProgram, type TableName, type Upt, type Wilayah } from '../schema';
 import { readCsv } from './csv';
 import { SourceError, type SourceIssue } from './errors';
 import { checkKeys, checkReferences, validateRows } from './validate';
@@ -16,6 +16,7 @@ export interface Sources {
   indikator: Indikator[];
   nilai_indikator: NilaiIndikator[];
   program: Program[];
+  rekam_program: RekamProgram[];
 }
 
 export function readSources(dir: string): Sources {

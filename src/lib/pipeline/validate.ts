@@ -118,8 +118,8 @@ export function checkReferences(
     const set = known[table];
     if (set) refs.push([col, set]);
   }
-  // nilai_indikator's region codes: the 38 regions or the province total.
-  if (spec.name === 'nilai_indikator' && known.wilayah) refs.push(['kode', new Set([...known.wilayah, KODE_PROVINSI])]);
+  // nilai_indikator's and rekam_program's region codes: the 38 regions or the province total.
+  if ((spec.name === 'nilai_indikator' || spec.name === 'rekam_program') && known.wilayah) refs.push(['kode', new Set([...known.wilayah, KODE_PROVINSI])]);
   rows.forEach((r, i) => {
     for (const [col, set] of refs) {
       if (r[col] === null || r[col] === undefined) continue; // nullable reference: nothing to match

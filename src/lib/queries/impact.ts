@@ -89,3 +89,37 @@ export function userOutcomeRows(spec: Pick<UserOutcomeSpec, 'table' | 'year' | '
     [KODE_PROVINSI, 1900, 2100]
   );
 }
+
+/** The programme's public record (news and agency pages), each value with its source. */
+export function publicRecord(programId: string) {
+  return query<{ program_id: string; kode: string; tahun: number; periode: string; indikator: string; nilai: number; sumber: string }>(
+    ['rekam_program'],
+    `SELECT program_id, kode, tahun::INTEGER AS tahun, periode, indikator, nilai, sumber
+       FROM rekam_program WHERE program_id = ? ORDER BY tahun, kode, indikator, periode`,
+    [programId]
+  );
+}
+
+/**
+ * A rollout file the user dropped: every row with its file row number (DuckDB's rowid follows the
+ * insert order; header = row 1), the matched code, the region as written and the start year.
+ * Column names were checked against the table's own columns (timingTables) and are quoted.
+ */
+export function userTimingRows(spec: { table: string; regionColumn: string | null; intensity: boolean }) {
+  const region = spec.regionColumn ? ident(spec.regionColumn) : 'kode_bps';
+  const intensity = spec.intensity ? ident('intensitas') : 'NULL';
+  return query<{ baris: number; kode: string | null; wilayah: unknown; tahun_mulai: unknown; intensitas: unknown }>(
+    [],
+    `SELECT (rowid + 2)::INTEGER AS baris, kode_bps AS kode, ${region} AS wilayah, ${ident('tahun_mulai')} AS tahun_mulai, ${intensity} AS intensitas
+       FROM ${ident(spec.table)} ORDER BY rowid`
+  );
+}
+
+/** Programmes whose public record gives the number of kab/kota covered per year (a rollout). */
+export function programmesWithPublicRollout() {
+  return query<{ program_id: string }>(
+    ['rekam_program'],
+    `SELECT DISTINCT program_id FROM rekam_program WHERE indikator = 'jumlah_kabkota_cakupan' AND kode = ? ORDER BY program_id`,
+    [KODE_PROVINSI]
+  );
+}

@@ -17,7 +17,7 @@ export const KODE_PROVINSI = '3500';
 
 const REGION_OR_PROVINCE = /^35(00|0[1-9]|1\d|2\d|7[1-9])$/;
 
-export type TableName = 'wilayah' | 'indikator' | 'nilai_indikator' | 'program' | 'penyaluran' | 'penerima' | SosialTableName;
+export type TableName = 'wilayah' | 'indikator' | 'nilai_indikator' | 'program' | 'rekam_program' | 'penyaluran' | 'penerima' | SosialTableName;
 
 export interface TableSpec {
   name: TableName;
@@ -148,6 +148,30 @@ export const TABLES: Record<TableName, TableSpec> = {
     demo: true,
     microdata: false
   },
+  rekam_program: {
+    name: 'rekam_program',
+    title: 'Catatan publik program',
+    title_en: 'Programmes\' public record',
+    description: 'Apa yang diberitakan tentang program (penerima, wilayah cakupan per tahun), dari berita dan laman dinas; tiap nilai dengan sumbernya.',
+    description_en: 'What is public about the programmes (recipients, regions covered per year), from news and agency pages; each value with its source.',
+    columns: [
+      c('program_id', 'text', 'Kode program', 'Programme id'),
+      c('kode', 'text', 'Kode wilayah BPS (3500 = provinsi)', 'BPS region code (3500 = province)', {
+        pattern: REGION_OR_PROVINCE,
+        patternMessage: UNKNOWN_REGION
+      }),
+      c('tahun', 'int', 'Tahun', 'Year', YEAR),
+      c('periode', 'text', 'Periode menurut sumber (rencana, tahunan, tahap)', 'Period as the source says (plan, yearly, payment stage)'),
+      c('indikator', 'text', 'Besaran (penerima_lansia, jumlah_kabkota_cakupan, …)', 'Quantity (penerima_lansia, jumlah_kabkota_cakupan, …)'),
+      c('nilai', 'double', 'Nilai', 'Value', { min: 0 }),
+      c('sumber', 'text', 'Sumber nilai ini', 'Source of this value')
+    ],
+    key: ['program_id', 'kode', 'tahun', 'periode', 'indikator'],
+    orderBy: ['program_id', 'indikator', 'tahun', 'kode', 'periode'],
+    demo: false,
+    microdata: false,
+    references: { program_id: 'program' }
+  },
   penyaluran: {
     name: 'penyaluran',
     title: 'Penyaluran bulanan',
@@ -207,7 +231,7 @@ export const TABLES: Record<TableName, TableSpec> = {
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
 /** Tables read from committed sources in data/ (the rest are generated). */
-export const SOURCE_TABLES: TableName[] = ['wilayah', 'upt', 'indikator', 'nilai_indikator', 'program'];
+export const SOURCE_TABLES: TableName[] = ['wilayah', 'upt', 'indikator', 'nilai_indikator', 'program', 'rekam_program'];
 
 export const rowSchemas = Object.fromEntries(
   TABLE_NAMES.map((n) => [n, rowSchema(TABLES[n].columns)])
@@ -257,6 +281,16 @@ export interface Program {
   desil_maks: number | null;
   deskripsi: string;
   deskripsi_en: string;
+}
+/** A value of the programmes' public record (data/rekam_program.csv). */
+export interface RekamProgram {
+  program_id: string;
+  kode: string;
+  tahun: number;
+  periode: string;
+  indikator: string;
+  nilai: number;
+  sumber: string;
 }
 export interface Penyaluran {
   program_id: string;

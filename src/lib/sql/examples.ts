@@ -27,6 +27,18 @@ WHERE n.indikator = 'p0' AND n.periode = 'maret'
 ORDER BY p0_persen DESC`
   },
   {
+    id: 'p0_p1_p2_2025',
+    title: { id: 'P0, kedalaman (P1) dan keparahan (P2) kemiskinan, Maret 2025', en: 'Poverty rate, gap (P1) and severity (P2), March 2025' },
+    sql: `SELECT w.nama,
+       max(n.nilai) FILTER (WHERE n.indikator = 'p0') AS p0_persen,
+       max(n.nilai) FILTER (WHERE n.indikator = 'p1') AS p1,
+       max(n.nilai) FILTER (WHERE n.indikator = 'p2') AS p2
+FROM nilai_indikator n JOIN wilayah w USING (kode)
+WHERE n.tahun = 2025 AND n.periode = 'maret' AND n.indikator IN ('p0', 'p1', 'p2')
+GROUP BY ALL
+ORDER BY p1 DESC`
+  },
+  {
     id: 'rupiah_per_miskin',
     title: { id: 'Rupiah tersalur per penduduk miskin, 2021', en: 'Rupiah disbursed per poor person, 2021' },
     sql: `WITH salur AS (

@@ -81,7 +81,7 @@ export function headerRowIndex(grid: readonly (readonly Value[])[]): number {
   return Math.max(0, counts.indexOf(widest));
 }
 
-export const REGION_HINT = /(kab|kota|wilayah|daerah|region|regency|city|kode_?bps|kode_?wil)/i;
+export const REGION_HINT = /(kab|kota|wilayah|daerah|region|regency|city|kode_?bps|kode_?wil|^kode$)/i;
 export const TYPE_HINT = /^(jenis|tipe|type|status)(_?wilayah)?$/i;
 
 export function guessRegionColumn(columns: readonly string[]): string | null {

@@ -9,7 +9,7 @@ import { isIdentityValue } from '../../../src/lib/pipeline/identity';
 import { ROOT } from '../pipeline/helpers';
 
 const s = readSources(join(ROOT, 'data'));
-const inputs: SosialInputs = { wilayah: s.wilayah, program: s.program, nilai: s.nilai_indikator, upt: s.upt };
+const inputs: SosialInputs = { wilayah: s.wilayah, program: s.program, nilai: s.nilai_indikator, rekam: s.rekam_program, upt: s.upt };
 const a = generateSosial(inputs, 7);
 const b = generateSosial(inputs, 7);
 const other = generateSosial(inputs, 8);
@@ -36,7 +36,7 @@ describe('social-services demo generator', () => {
       ['pilar_sosial', a.pilar_sosial, []]
     ] as const) {
       const keys = new Set<string>();
-      for (const r of rows as readonly Record<string, unknown>[]) {
+      for (const r of rows as unknown as readonly Record<string, unknown>[]) {
         const parsed = rowSchemas[name].safeParse(r);
         expect(parsed.success, `${name} ${JSON.stringify(r)}`).toBe(true);
         expect(ruleFailures(rules, r), `${name} ${JSON.stringify(r)}`).toEqual([]);

@@ -66,6 +66,13 @@ export const common = {
     'data.boundaries': 'Batas wilayah',
     'data.snapshot': 'Snapshot {id} dibuat {date}',
     'data.checksum': 'SHA-256',
+    'data.coverage.title': 'Cakupan tahun per indikator',
+    'data.coverage.intro': 'Tahun yang ada untuk setiap indikator BPS. Tahun yang tidak tercantum tidak ada datanya: celah tetap celah, tidak ada nilai yang diisi atau diinterpolasi. Nilai yang sumbernya saling bertentangan (KONFLIK) tidak dipakai.',
+    'data.coverage.indicator': 'Indikator',
+    'data.coverage.period': 'Periode',
+    'data.coverage.full': 'Semua kab/kota',
+    'data.coverage.partial': 'Sebagian kab/kota (jumlah wilayah)',
+    'data.coverage.province': 'Provinsi',
     'home.title': 'Ringkasan'
   },
   en: {
@@ -134,6 +141,13 @@ export const common = {
     'data.boundaries': 'Boundaries',
     'data.snapshot': 'Snapshot {id} created {date}',
     'data.checksum': 'SHA-256',
+    'data.coverage.title': 'Years covered by each indicator',
+    'data.coverage.intro': 'The years that exist for each BPS indicator. A year not listed has no data: gaps stay gaps, nothing is filled in or interpolated. Values whose sources contradict each other (KONFLIK) are not used.',
+    'data.coverage.indicator': 'Indicator',
+    'data.coverage.period': 'Period',
+    'data.coverage.full': 'All regencies/cities',
+    'data.coverage.partial': 'Some regencies/cities (number of regions)',
+    'data.coverage.province': 'Province',
     'home.title': 'Overview'
   }
 } as const;

@@ -4,7 +4,7 @@
 export function symmetricEigen(matrix: number[][]): { values: number[]; vectors: number[][] } {
   const n = matrix.length;
   const a = matrix.map((r) => [...r]);
-  const v = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const v = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j): number => (i === j ? 1 : 0)));
   let scale = 0;
   for (const row of a) for (const x of row) scale = Math.max(scale, Math.abs(x));
   if (scale === 0) return { values: new Array<number>(n).fill(0), vectors: v };

@@ -58,7 +58,7 @@ function nullSpaceBasis(l: number[]): number[][] {
   const norm = Math.sqrt(l.reduce((acc, v) => acc + v * v, 0));
   const basis: number[][] = [l.map((v) => v / norm)];
   for (let i = 0; i < n && basis.length < n; i++) {
-    const v = Array.from({ length: n }, (_, j) => (i === j ? 1 : 0));
+    const v = Array.from({ length: n }, (_, j): number => (i === j ? 1 : 0));
     for (const b of basis) {
       const proj = b.reduce((acc, bj, j) => acc + bj * v[j], 0);
       for (let j = 0; j < n; j++) v[j] -= proj * b[j];

@@ -4,6 +4,7 @@
  *   npm run impact -- --input FILE(.csv|.parquet) --unit COL --time COL --outcome COL
  *     (--group COL | --treatment COL | --timing FILE) --method did|twfe|event|cs|sc|sdid|bjs
  *     [--control never|notyet] [--treated UNIT] [--seed N]
+ *     [--inference analytic|wild|ri|jackknife|multiplier [--draws N] [--weights rademacher|webb]]
  *     [--sensitivity rm|sd [--grid 0,0.5,1] [--target first|average]]   (with --method event or cs)
  *
  * --timing FILE: the rollout from a CSV with columns kode, tahun_mulai (empty/0 = never treated)
@@ -18,6 +19,9 @@ import {
   buildPanel,
   callawaySantAnna,
   csSensitivityInput,
+  estimateWarnings,
+  firstTreatedPeriods,
+  panelCoverage,
   differenceInDifferences,
   eventStudy,
   honestSensitivity,
@@ -28,9 +32,11 @@ import {
   syntheticDid,
   twoWayFixedEffects,
   type HonestInput,
+  type Panel,
   type PanelRow,
   type SensitivityOptions
 } from '../lib/stats/index';
+import { INFERENCE_FLAGS, InferenceOptionError, parseInferenceOptions, runInference, type InferenceOptions } from './impact-inference';
 import { parseCsvRecords } from '../lib/pipeline/csv';
 import { TIMING_COLUMNS, describeTimingIssue, validateTiming } from '../lib/rollout/timing-file';
 
@@ -57,6 +63,8 @@ interface CliOptions {
   /** Seed of random draws (SDID placebo SE); default: the estimator's own. */
   seed?: number;
   sensitivity?: Pick<SensitivityOptions, 'restriction' | 'grid' | 'target'>;
+  /** `--inference …` (see impact-inference.ts). */
+  inference?: InferenceOptions;
 }
 
 type Cell = string | number | null;
@@ -75,7 +83,7 @@ function parseArgs(argv: string[]): CliOptions {
     if (value === undefined) throw new CliInputError(`Option --${name} needs a value.`);
     values.set(name, value);
   }
-  const known = ['input', 'unit', 'time', 'outcome', 'group', 'treatment', 'timing', 'method', 'control', 'treated', 'seed', 'sensitivity', 'grid', 'target'];
+  const known = ['input', 'unit', 'time', 'outcome', 'group', 'treatment', 'timing', 'method', 'control', 'treated', 'seed', 'sensitivity', 'grid', 'target', ...INFERENCE_FLAGS];
   for (const name of values.keys()) if (!known.includes(name)) throw new CliInputError(`Unknown option --${name}.`);
   const required = (name: string) => {
     const v = values.get(name);
@@ -103,7 +111,8 @@ function parseArgs(argv: string[]): CliOptions {
     control,
     treated: values.get('treated'),
     seed: seedText === undefined ? undefined : Number(seedText),
-    sensitivity: parseSensitivity(values, method)
+    sensitivity: parseSensitivity(values, method),
+    inference: parseInferenceOptions(values, method)
   };
 }
 
@@ -243,17 +252,16 @@ function groupsFromTimingFile(rows: PanelRow[], file: string): { rows: PanelRow[
   return { rows: rows.map((r) => ({ ...r, group: checked.timing[r.unit] ?? 0 })), regions: Object.keys(checked.timing).length, intensity: checked.intensity };
 }
 
-/** With --treatment, a unit's group is the first period in which its indicator is nonzero. */
+/**
+ * With --treatment, a unit's group is its first treated period; a treatment that switches off
+ * again is refused (exit 2), not silently read as absorbing.
+ */
 function groupsFromTreatmentIndicator(rows: PanelRow[]): PanelRow[] {
-  const firstTreated = new Map<string, number>();
-  for (const r of rows) {
-    if (r.group !== 0 && r.time < (firstTreated.get(r.unit) ?? Infinity)) firstTreated.set(r.unit, r.time);
-  }
+  const firstTreated = firstTreatedPeriods(rows.map((r) => ({ unit: r.unit, time: r.time, treated: r.group })));
   return rows.map((r) => ({ ...r, group: firstTreated.get(r.unit) ?? 0 }));
 }
 
-function estimate(rows: PanelRow[], options: CliOptions): Record<string, unknown> {
-  const panel = buildPanel(rows);
+function estimate(panel: Panel, options: CliOptions): Record<string, unknown> {
   const method = options.method;
   const pointAndSe = (e: { estimate: number; se: number }) => ({ estimate: e.estimate, se: e.se });
   switch (method) {
@@ -363,11 +371,19 @@ async function main(): Promise<void> {
       rows = t.rows;
       timing = { source: 'file', file: options.timing, treated_units: t.regions, ...(Object.keys(t.intensity).length ? { intensity: t.intensity } : {}) };
     }
-    const result = { ...estimate(rows, options), timing };
+    const panel = buildPanel(rows);
+    const result: Record<string, unknown> = { ...estimate(panel, options), timing };
+    if (options.inference) {
+      result.inference = runInference(panel, options.inference, { method: options.method, control: options.control, treated: options.treated, seed: options.seed });
+    }
+    const coverage = panelCoverage(panel);
+    result.coverage = { used: coverage.used.length, missing: coverage.missing };
+    const warnings = estimateWarnings(panel, { se: typeof result.se === 'number' ? result.se : null });
+    if (warnings.length) result.warnings = warnings;
     assertFinite(result);
     process.stdout.write(JSON.stringify(result) + '\n');
   } catch (e) {
-    const inputProblem = e instanceof CliInputError || e instanceof StatsInputError;
+    const inputProblem = e instanceof CliInputError || e instanceof StatsInputError || e instanceof InferenceOptionError;
     process.stderr.write(`impact: ${inputProblem ? '' : 'internal error: '}${(e as Error).message}\n`);
     process.exitCode = inputProblem ? 2 : 1;
   }

@@ -5,6 +5,7 @@
  */
 import { page } from '$app/state';
 import { t } from '$lib/i18n';
+import { run } from '$lib/db';
 import { userOutcomeRows } from '$lib/queries/impact';
 import { userTables } from '$lib/upload/store.svelte';
 import { EstimateCancelled, EstimateFailed, cancelEstimate, estimateInWorker } from './client';
@@ -127,7 +128,7 @@ export class Workbench {
     const key = specKey(spec);
     if (key === this.#userKey) return;
     this.#userKey = key;
-    userOutcomeRows(spec).then(
+    run(userOutcomeRows(spec)).then(
       (rows) => key === this.#userKey && (this.userOutcome = { key, coverage: userCoverage(rows, spec, nRegions) }),
       (e) => key === this.#userKey && (this.catalogueError = e)
     );

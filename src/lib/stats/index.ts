@@ -167,3 +167,16 @@ export type { PanelEstimator } from './point';
 export { csMultiplierBootstrap } from './csbootstrap';
 /** Options and result of {@link csMultiplierBootstrap}. */
 export type { CsBootstrapOptions, CsUniformBand, BootstrapEstimate } from './csbootstrap';
+/** Synthetic-control effect without placebo fits (for randomization inference): `syntheticControlPoint(panel)`. */
+export { syntheticControlPoint } from './synth';
+/** Least squares on the simplex over a sub-matrix of a shared Gram matrix (exact active set). */
+export { minimizeQuadraticOnSimplexIndexed } from './simplex';
+
+/** Each unit's first treated period from a 0/1 column; refuses a treatment that switches off: `firstTreatedPeriods(rows)`. */
+export { firstTreatedPeriods } from './treatment';
+/** Row shape of {@link firstTreatedPeriods}. */
+export type { IndicatorRow } from './treatment';
+/** Warnings about a valid but weak estimate (constant outcome, zero SE, one treated unit): `estimateWarnings(panel, { se })`. */
+export { estimateWarnings } from './diagnostics';
+/** Fewest units (clusters) for a clustered standard error (3). */
+export { MIN_CLUSTERS } from './ols';

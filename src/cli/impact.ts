@@ -18,10 +18,10 @@ import { extname, resolve } from 'node:path';
 import {
   buildPanel,
   callawaySantAnna,
-  csSensitivityInput,
   estimateWarnings,
   firstTreatedPeriods,
   panelCoverage,
+  csSensitivityInput,
   differenceInDifferences,
   eventStudy,
   honestSensitivity,
@@ -31,8 +31,8 @@ import {
   syntheticControl,
   syntheticDid,
   twoWayFixedEffects,
-  type HonestInput,
   type Panel,
+  type HonestInput,
   type PanelRow,
   type SensitivityOptions
 } from '../lib/stats/index';

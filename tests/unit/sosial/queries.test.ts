@@ -60,6 +60,7 @@ function expectedKpi(rows: Kasus[], tahun: number) {
     perlu_tl: y.filter((k) => k.status !== 'ditutup').length,
     tl_3hari: days.filter((d) => d <= 3).length,
     median_hari: quantile(days, 0.5),
+    rata_hari: expect.closeTo(days.reduce((a, b) => a + b, 0) / days.length, 9),
     p90_hari: quantile(days, 0.9),
     menunggu_14: rows.filter((k) => waiting(k) && daysBetween(k.tanggal_lapor, AS_OF) > 14).length,
     menunggu: rows.filter(waiting).length,

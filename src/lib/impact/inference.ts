@@ -12,6 +12,8 @@ export const INFERENCE_SUPPORT: Readonly<Record<Method, readonly Inference[]>> =
   did: ['analytic', 'wild', 'ri', 'jackknife'],
   twfe: ['analytic', 'wild', 'ri', 'jackknife'],
   event: ['analytic', 'wild'],
+  sdid: ['analytic', 'ri'],
+  bjs: ['analytic', 'ri'],
   sc: ['analytic'],
   prepost: ['analytic']
 };

@@ -2,6 +2,7 @@ import { chiSquareSurvival } from './distributions';
 import { StatsInputError } from './errors';
 import { influenceSe, summarize, type Estimate } from './inference';
 import { invert, quadraticForm, zeros } from './linalg';
+import { MIN_CLUSTERS, tooFewClustersMessage } from './ols';
 import { indicesWhere, panelCoverage, requireTreated, type Panel, type PanelCoverage } from './panel';
 import { aggregateGroupTime, type CsAggregations } from './csaggregate';
 
@@ -98,6 +99,7 @@ export function callawaySantAnna(panel: Panel, options: CsOptions = {}): CsResul
   const outcome = kept.map((u) => panel.outcome[u]);
   const balanced = outcome.every((row) => row.every((v) => v !== null));
   const n = kept.length;
+  if (n < MIN_CLUSTERS) throw new StatsInputError('too_few_clusters', tooFewClustersMessage(n));
   const groupIndices = [...new Set(adoption.filter((a) => a > 0))].sort((a, b) => a - b);
 
   const attgt: GroupTimeEffect[] = [];

@@ -43,6 +43,7 @@ export const LAYANAN_SQL = {
            CAST(count(*) FILTER (WHERE tahun_ini AND status <> 'ditutup') AS INTEGER) AS perlu_tl,
            CAST(count(*) FILTER (WHERE tahun_ini AND hari <= 3) AS INTEGER) AS tl_3hari,
            quantile_cont(hari, 0.5) FILTER (WHERE tahun_ini) AS median_hari,
+           avg(hari) FILTER (WHERE tahun_ini) AS rata_hari,
            quantile_cont(hari, 0.9) FILTER (WHERE tahun_ini) AS p90_hari,
            CAST(count(*) FILTER (WHERE menunggu AND hari_terbuka > 14) AS INTEGER) AS menunggu_14,
            CAST(count(*) FILTER (WHERE menunggu) AS INTEGER) AS menunggu,
@@ -77,7 +78,7 @@ export const LAYANAN_SQL = {
 
   /**
    * Every region for the year (and category): cases, per 100,000 residents, follow-up within 3
-   * days, median days, waiting > 14 days now and the category most of its waiting cases are in.
+   * days, median and mean days, waiting > 14 days now and the category most of its waiting cases are in.
    */
   byRegion: `
     WITH p AS (SELECT ''::VARCHAR AS kode, ?::INTEGER AS tahun, ?::VARCHAR AS kategori), ${AS_OF}, ${FILTERED}, ${POPULATION}
@@ -86,6 +87,7 @@ export const LAYANAN_SQL = {
            CAST(count(f.id_kasus) FILTER (WHERE f.tahun_ini AND f.status <> 'ditutup') AS INTEGER) AS perlu_tl,
            CAST(count(f.id_kasus) FILTER (WHERE f.tahun_ini AND f.hari <= 3) AS INTEGER) AS tl_3hari,
            quantile_cont(f.hari, 0.5) FILTER (WHERE f.tahun_ini) AS median_hari,
+           avg(f.hari) FILTER (WHERE f.tahun_ini) AS rata_hari,
            CAST(count(f.id_kasus) FILTER (WHERE f.menunggu AND f.hari_terbuka > 14) AS INTEGER) AS menunggu_14,
            mode(f.kategori) FILTER (WHERE f.menunggu) AS kategori_menunggu,
            CAST(pop.penduduk AS DOUBLE) AS penduduk, pop.tahun_penduduk
@@ -142,6 +144,7 @@ export interface KpiRow {
   perlu_tl: number;
   tl_3hari: number;
   median_hari: number | null;
+  rata_hari: number | null;
   p90_hari: number | null;
   menunggu_14: number;
   menunggu: number;
@@ -174,6 +177,8 @@ export interface RegionCaseRow {
   perlu_tl: number;
   tl_3hari: number;
   median_hari: number | null;
+  /** Mean days to follow-up: the long waits pull it up, which is what the ranking is about. */
+  rata_hari: number | null;
   menunggu_14: number;
   kategori_menunggu: KategoriKasus | null;
   penduduk: number | null;

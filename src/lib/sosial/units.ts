@@ -15,8 +15,11 @@ export interface UnitFilter {
 export const filterUnits = (units: readonly UnitRow[], f: UnitFilter) =>
   units.filter((u) => (!f.klaster || u.klaster === f.klaster) && (!f.kode || u.kode === f.kode));
 
-/** Residents as a share of the published capacity; null without a capacity or a count. */
-export const occupancy = (u: UnitRow): number | null => (u.kapasitas && u.klien !== null ? u.klien / u.kapasitas : null);
+/**
+ * Average residents over the last 12 months as a share of the published capacity (null without a
+ * capacity). An average, not the last month: a cohort unit (PSBR) is empty right after graduation.
+ */
+export const occupancy = (u: UnitRow): number | null => (u.kapasitas && u.rata_klien_12 !== null ? u.rata_klien_12 / u.kapasitas : null);
 /** Share of the last 12 months' leavers discharged into work or a business. */
 export const productiveShare = (u: UnitRow): number | null => share(u.produktif_12 ?? 0, u.keluar_12 ?? 0);
 /** Follow-up visits per productive leaver over the last 12 months. */
@@ -26,7 +29,7 @@ export interface UnitTotals {
   units: number;
   located: number;
   klien: number;
-  /** Units with a published capacity, their residents and capacities (occupancy over these only). */
+  /** Units with a published capacity, their average residents over 12 months and capacities (occupancy over these only). */
   withCapacity: number;
   klienWithCapacity: number;
   kapasitas: number;
@@ -40,8 +43,8 @@ export interface UnitTotals {
 
 export function unitTotals(units: readonly UnitRow[]): UnitTotals {
   const sum = (f: (u: UnitRow) => number | null) => units.reduce((t, u) => t + (f(u) ?? 0), 0);
-  const cap = units.filter((u) => u.kapasitas !== null && u.klien !== null);
-  const klienWithCapacity = sum((u) => (u.kapasitas !== null ? u.klien : 0));
+  const cap = units.filter((u) => u.kapasitas !== null && u.rata_klien_12 !== null);
+  const klienWithCapacity = cap.reduce((t, u) => t + u.rata_klien_12!, 0);
   const kapasitas = cap.reduce((t, u) => t + u.kapasitas!, 0);
   return {
     units: units.length,

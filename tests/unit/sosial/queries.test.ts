@@ -60,6 +60,7 @@ function expectedKpi(rows: Kasus[], tahun: number) {
     perlu_tl: y.filter((k) => k.status !== 'ditutup').length,
     tl_3hari: days.filter((d) => d <= 3).length,
     median_hari: quantile(days, 0.5),
+    rata_hari: expect.closeTo(days.reduce((a, b) => a + b, 0) / days.length, 9),
     p90_hari: quantile(days, 0.9),
     menunggu_14: rows.filter((k) => waiting(k) && daysBetween(k.tanggal_lapor, AS_OF) > 14).length,
     menunggu: rows.filter(waiting).length,
@@ -184,5 +185,33 @@ describe('SQL workbench and data catalogue words', () => {
     expect(describeColumn('kasus_agregat', 'dalam_3_hari', 'en')).toBe('Followed up within 3 days of the report');
     expect(describeTable('berkas_saya', 'id')).toBeNull();
     expect(describeColumn('berkas_saya', 'kode', 'id')).toBeNull();
+  });
+});
+
+describe('the Ringkasan cards (layanan.json)', () => {
+  it('hold the same case numbers as /layanan and the units’ residents, with occupancy over the 12-month average', () => {
+    const card = JSON.parse(readFileSync(join(out, 'layanan.json'), 'utf8'));
+    const k = expectedKpi(demo.kasus, 2025);
+    expect(card.kasus).toEqual({
+      per_tanggal: AS_OF,
+      tahun: 2025,
+      dilaporkan: k.dilaporkan,
+      perlu_tindak_lanjut: k.perlu_tl,
+      dalam_3_hari: k.tl_3hari,
+      median_hari: k.median_hari,
+      menunggu_14_hari: k.menunggu_14
+    });
+    const dec = demo.layanan_upt.filter((r) => r.tahun === 2025 && r.bulan === 12);
+    const withCap = s.upt.filter((u) => u.kapasitas !== null);
+    const avg = (id: string) => demo.layanan_upt.filter((r) => r.upt_id === id && r.tahun === 2025).reduce((t, r) => t + r.klien_akhir, 0) / 12;
+    expect(card.upt).toMatchObject({
+      tahun: 2025,
+      bulan: 12,
+      unit: s.upt.length,
+      klien: dec.reduce((t, r) => t + r.klien_akhir, 0),
+      unit_berkapasitas: withCap.length,
+      kapasitas: withCap.reduce((t, u) => t + u.kapasitas!, 0)
+    });
+    expect(card.upt.klien_berkapasitas).toBeCloseTo(withCap.reduce((t, u) => t + avg(u.id), 0), 9);
   });
 });

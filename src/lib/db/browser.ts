@@ -5,13 +5,13 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import duckdbWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { SAFE_SETTINGS, arrowToRows, checkParams, type Row, type SqlEngine, type SqlParam } from './engine';
+import { SAFE_SETTINGS, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import type { ReadOnlyConnection } from '../sql/readonly';
 
-let started: Promise<SqlEngine> | null = null;
+let started: Promise<ArrowEngine> | null = null;
 let instance: duckdb.AsyncDuckDB | null = null;
 
-export function browserEngine(): Promise<SqlEngine> {
+export function browserEngine(): Promise<ArrowEngine> {
   started ??= start().catch((e) => {
     started = null; // allow a retry after a failure
     throw e;
@@ -19,7 +19,7 @@ export function browserEngine(): Promise<SqlEngine> {
   return started;
 }
 
-async function start(): Promise<SqlEngine> {
+async function start(): Promise<ArrowEngine> {
   if (typeof WebAssembly !== 'object') throw new Error('no-wasm');
   const worker = new Worker(duckdbWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);

@@ -1,7 +1,9 @@
 /**
- * The one SQL interface the rest of the app sees. The browser implements it over DuckDB-WASM in a
- * Worker (browser.ts); tests and Node tools over the blocking build (node.ts). Queries are always
- * parameterised: values travel as prepared-statement parameters, never spliced into SQL text.
+ * The one SQL interface the rest of the app sees, injected into the coordinator (coordinator.ts):
+ * DuckDB-WASM in a Worker in the browser (browser.ts), native DuckDB in tests and CLIs (native.ts),
+ * DuckDB-WASM's blocking build where a test must run the browser's own engine in Node (node.ts).
+ * Queries are always parameterised: values travel as prepared-statement parameters, never spliced
+ * into SQL text.
  */
 import type { Table } from 'apache-arrow';
 import { placeholders } from '../sql/tokenize';
@@ -11,8 +13,12 @@ export type Row = Record<string, unknown>;
 export type SqlParam = string | number | boolean | null;
 
 export interface SqlEngine {
-  /** Run a statement with `?` parameters and return plain objects. */
+  /** Run a statement with `?` parameters and return plain objects (BIGINT/HUGEINT as numbers). */
   query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+}
+
+/** An engine that takes Arrow IPC (DuckDB-WASM): what the browser's snapshot loader inserts into. */
+export interface ArrowEngine extends SqlEngine {
   /** Create `table` from an Arrow IPC stream. */
   insertIpc(table: string, ipc: Uint8Array): Promise<void>;
 }

@@ -5,7 +5,7 @@
  *     (--group COL | --treatment COL | --timing FILE) --method did|twfe|event|cs|sc|sdid|bjs
  *     [--control never|notyet] [--treated UNIT] [--seed N]
  *     [--inference analytic|wild|ri|jackknife|multiplier [--draws N] [--weights rademacher|webb]]
- *     [--sensitivity rm|sd [--grid 0,0.5,1] [--target first|average]]   (with --method event)
+ *     [--sensitivity rm|sd [--grid 0,0.5,1] [--target first|average]]   (with --method event or cs)
  *
  * --timing FILE: the rollout from a CSV with columns kode, tahun_mulai (empty/0 = never treated)
  * and optional intensitas; `kode` names the --unit values (src/lib/rollout/timing-file.ts).
@@ -21,6 +21,7 @@ import {
   estimateWarnings,
   firstTreatedPeriods,
   panelCoverage,
+  csSensitivityInput,
   differenceInDifferences,
   eventStudy,
   honestSensitivity,
@@ -31,6 +32,7 @@ import {
   syntheticDid,
   twoWayFixedEffects,
   type Panel,
+  type HonestInput,
   type PanelRow,
   type SensitivityOptions
 } from '../lib/stats/index';
@@ -114,7 +116,10 @@ function parseArgs(argv: string[]): CliOptions {
   };
 }
 
-/** `--sensitivity rm|sd [--grid m1,m2,…] [--target first|average]`, only with --method event. */
+/**
+ * `--sensitivity rm|sd [--grid m1,m2,…] [--target first|average]`, with --method event (the TWFE
+ * event study) or cs (Callaway–Sant'Anna with a universal base period, never-treated controls).
+ */
 function parseSensitivity(values: Map<string, string>, method: string): CliOptions['sensitivity'] {
   const restriction = values.get('sensitivity');
   if (restriction === undefined) {
@@ -122,7 +127,8 @@ function parseSensitivity(values: Map<string, string>, method: string): CliOptio
     return undefined;
   }
   if (restriction !== 'rm' && restriction !== 'sd') throw new CliInputError(`--sensitivity must be rm (relative magnitudes) or sd (smoothness); got "${restriction}".`);
-  if (method !== 'event') throw new CliInputError(`--sensitivity needs --method event (an event study); got --method ${method}.`);
+  if (method !== 'event' && method !== 'cs') throw new CliInputError(`--sensitivity needs an event study: --method event or cs; got --method ${method}.`);
+  if (method === 'cs' && values.get('control') === 'notyet') throw new CliInputError('--sensitivity with --method cs uses never-treated comparisons; drop --control notyet.');
   const target = values.get('target') ?? 'first';
   if (target !== 'first' && target !== 'average') throw new CliInputError(`--target must be first or average; got "${target}".`);
   const gridText = values.get('grid') ?? (restriction === 'rm' ? '0,0.5,1,1.5,2' : undefined);
@@ -262,19 +268,7 @@ function estimate(panel: Panel, options: CliOptions): Record<string, unknown> {
     case 'event': {
       const r = eventStudy(panel);
       const out: Record<string, unknown> = { method, reference: r.reference, by_event: r.byEvent.map((b) => ({ e: b.e, ...pointAndSe(b) })), pretest: r.pretest, ...(r.pretestNote ? { pretest_note: r.pretestNote } : {}) };
-      if (options.sensitivity) {
-        const s = honestSensitivity(sensitivityInputFromEventStudy(r.byEvent, r.vcov, r.reference), options.sensitivity);
-        out.sensitivity = {
-          restriction: s.restriction,
-          target: s.target,
-          method: s.method,
-          l: s.l,
-          original: s.original,
-          rows: s.rows,
-          breakdown: s.breakdown ?? null,
-          ...(s.breakdownNote ? { breakdown_note: s.breakdownNote } : {})
-        };
-      }
+      if (options.sensitivity) out.sensitivity = sensitivityJson(sensitivityInputFromEventStudy(r.byEvent, r.vcov, r.reference), options.sensitivity);
       return out;
     }
     case 'cs': {
@@ -288,7 +282,8 @@ function estimate(panel: Panel, options: CliOptions): Record<string, unknown> {
         dynamic: { ...pointAndSe(r.dynamic), by_event: r.dynamic.byEvent.map((b) => ({ e: b.e, ...pointAndSe(b) })) },
         calendar: pointAndSe(r.calendar),
         pretest: r.pretest ? { W: r.pretest.W, p: r.pretest.p } : null,
-        ...(r.pretestNote ? { pretest_note: r.pretestNote } : {})
+        ...(r.pretestNote ? { pretest_note: r.pretestNote } : {}),
+        ...(options.sensitivity ? { sensitivity: { base_period: 'universal', ...sensitivityJson(csSensitivityInput(panel), options.sensitivity) } } : {})
       };
     }
     case 'sc': {
@@ -330,10 +325,27 @@ function estimate(panel: Panel, options: CliOptions): Record<string, unknown> {
         n_units: r.nUnits,
         n_treated_obs: r.nTreatedObs,
         n_untreated_obs: r.nUntreatedObs,
-        dropped: r.dropped
+        dropped: r.dropped,
+        pretrend: r.pretrend,
+        ...(r.pretrendNote ? { pretrend_note: r.pretrendNote } : {})
       };
     }
   }
+}
+
+/** The `"sensitivity"` object: robust intervals over the grid (null = unbounded side) and the breakdown value. */
+function sensitivityJson(input: HonestInput, options: NonNullable<CliOptions['sensitivity']>): Record<string, unknown> {
+  const s = honestSensitivity(input, options);
+  return {
+    restriction: s.restriction,
+    target: s.target,
+    method: s.method,
+    l: s.l,
+    original: s.original,
+    rows: s.rows,
+    breakdown: s.breakdown ?? null,
+    ...(s.breakdownNote ? { breakdown_note: s.breakdownNote } : {})
+  };
 }
 
 /** JSON.stringify would silently turn NaN/Infinity into null: refuse instead. */

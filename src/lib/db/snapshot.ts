@@ -3,7 +3,7 @@
  * manifest, decode Parquet → Arrow IPC, insert into DuckDB. Each table loads at most once.
  */
 import { SCHEMA_VERSION, manifestSchema, type Manifest, type ManifestTable } from '../schema';
-import type { SqlEngine } from './engine';
+import type { ArrowEngine } from './engine';
 
 export type SnapshotErrorCode = 'missing' | 'size' | 'checksum' | 'manifest' | 'schema_newer' | 'corrupt' | 'no_wasm' | 'memory' | 'unknown_table';
 
@@ -69,7 +69,7 @@ export class SnapshotLoader {
 
   constructor(
     readonly manifest: Manifest,
-    private engine: () => Promise<SqlEngine>,
+    private engine: () => Promise<ArrowEngine>,
     private fetchBytes: FetchBytes,
     private decode: DecodeParquet
   ) {}

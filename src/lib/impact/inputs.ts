@@ -3,8 +3,8 @@
  * their regional coverage, regions, population, demo flags), then per programme and outcome the
  * treatment timing, the outcome rows and the disbursements.
  */
-import { getManifest } from '$lib/db';
-import * as q from '$lib/queries/impact';
+import { getManifest, queries } from '$lib/db';
+import * as impactQueries from '$lib/queries/impact';
 import type { Indikator } from '$lib/schema';
 import { outcomeCoverage, type OutcomeCoverage } from './coverage';
 import { publicRollout, type PublicRollout } from '../rollout/public-record';
@@ -13,6 +13,8 @@ import { treatmentTiming } from './timing';
 import { timingKey, type TimingChoice } from './timing-choice';
 import type { DisbursementRow, OutcomeRow, TimingSource } from './types';
 import { specKey } from './user-outcome';
+
+const q = queries(impactQueries);
 
 export interface Catalogue {
   programmes: { id: string; nama: string; singkatan: string; tahun_mulai: number }[];

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdent } from './duckdb';
+import { ident } from '../db/ident';
 import { isIdentityValue } from './import/identity-like';
 
 export { isIdentityValue, looksLikeIdentityColumn } from './import/identity-like';
@@ -90,9 +90,9 @@ export async function assertNoIdentityColumns(conn: DuckDBConnection, table: str
   if (cols.length === 0) return;
   const pattern = "'^\\s*''?\\d{16}(\\.0+)?\\s*$'";
   const exprs = cols.map(
-    (c) => `count(*) FILTER (WHERE regexp_full_match(CAST(${quoteIdent(c)} AS VARCHAR), ${pattern}))::BIGINT, count(${quoteIdent(c)})::BIGINT`
+    (c) => `count(*) FILTER (WHERE regexp_full_match(CAST(${ident(c)} AS VARCHAR), ${pattern}))::BIGINT, count(${ident(c)})::BIGINT`
   );
-  const row = (await conn.runAndReadAll(`SELECT ${exprs.join(', ')} FROM ${quoteIdent(table)}`)).getRows()[0];
+  const row = (await conn.runAndReadAll(`SELECT ${exprs.join(', ')} FROM ${ident(table)}`)).getRows()[0];
   const bad: string[] = [];
   cols.forEach((c, i) => {
     const hits = Number(row[2 * i]);

@@ -6,10 +6,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   DUCKDB_TYPE,
   MANIFEST_FILE,
   SCHEMA_VERSION,
+  SOURCE_TABLES,
   TABLES,
   manifestSchema,
   type Manifest,
@@ -19,7 +21,8 @@ import {
 } from '../schema';
 import { buildBoundaries } from './boundaries';
 import { generatePenyaluran, insertPenerima, type DemoInputs } from './demo';
-import { ROW_GROUP_SIZE, appendRows, copyToParquet, createTable, openDuckDB } from './duckdb';
+import { openDuckDB } from '../db/native';
+import { ROW_GROUP_SIZE, appendRows, copyToParquet, createTable } from './duckdb';
 import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './rollups';
 import { readSources } from './sources';
 import { IMPORTABLE, readImports, type ImportTable } from './import';
@@ -114,6 +117,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       if (opts.publicBuild && spec.microdata) continue; // person-level rows never leave the agency
       const file = `${name}.parquet`;
       const columns = spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] }));
+      const demo = real ? false : spec.demo && (!SOURCE_TABLES.includes(name) || isExampleSource(name, opts.input));
       const published = opts.publicBuild ? await publicTable(conn, name, columns) : { table: name, columns };
       await copyToParquet(conn, published.table, spec.orderBy, join(tmp, file));
       tables.push({
@@ -123,8 +127,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
         row_group_size: ROW_GROUP_SIZE,
         schema_version: SCHEMA_VERSION,
         columns: published.columns,
-        sources: real ? imported!.sourcesOf(name as ImportTable) : sourcesOf(name, sources, boundaries.source.name),
-        demo: real ? false : spec.demo,
+        sources: real ? imported!.sourcesOf(name as ImportTable) : sourcesOf(name, sources, boundaries.source.name, demo),
+        demo,
         microdata: spec.microdata,
         ...fileEntry(tmp, file)
       });
@@ -212,18 +216,30 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
   }
 }
 
+/** The repository's own sources: example values where a table spec says demo (the programme catalogue's amounts and start years). */
+const EXAMPLE_SOURCES = fileURLToPath(new URL('../../../data/', import.meta.url));
+
+/**
+ * A source table whose spec is demo (program) stays demo only while it is the repository's example
+ * file; an agency that supplies its own catalogue (`--input DIR`) gets its figures labelled as its own.
+ */
+function isExampleSource(name: TableName, input: string): boolean {
+  const text = (dir: string) => readFileSync(join(dir, `${name}.csv`), 'utf8').replaceAll('\r\n', '\n').trim();
+  return !existsSync(join(EXAMPLE_SOURCES, `${name}.csv`)) || text(EXAMPLE_SOURCES) === text(input);
+}
+
 /** SOURCE_DATE_EPOCH (seconds) makes created_at reproducible in CI; otherwise now. */
 function createdAt(): string {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   return (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString();
 }
 
-function sourcesOf(name: TableName, s: ReturnType<typeof readSources>, boundarySource: string): string[] {
+function sourcesOf(name: TableName, s: ReturnType<typeof readSources>, boundarySource: string, demo: boolean): string[] {
   if (name === 'nilai_indikator') return [...new Set(s.nilai_indikator.map((r) => r.sumber))].sort();
   if (name === 'rekam_program') return [...new Set(s.rekam_program.map((r) => r.sumber))].sort();
   if (name === 'wilayah') return ['Kode dan nama: BPS (Peraturan BPS tentang kode wilayah)', `Batas wilayah: ${boundarySource}`];
   if (name === 'indikator') return ['BPS (definisi indikator)'];
-  if (name === 'program') return ['Dinas Sosial Provinsi Jawa Timur (nama, sasaran); nilai manfaat dan tahun mulai: contoh'];
+  if (name === 'program') return [demo ? 'Dinas Sosial Provinsi Jawa Timur (nama, sasaran); nilai manfaat dan tahun mulai: contoh' : 'Dinas Sosial Provinsi Jawa Timur: katalog program'];
   if (name === 'upt') return ['Nama, lokasi, jenis klien dan kapasitas UPT dari berita dan halaman publik; sumber tiap UPT di kolom sumber (../shared/reference/more/upt_dinsos_jatim.csv)'];
   return ['Data contoh (dibangkitkan, seed tetap): catatan dinas tidak terbuka untuk publik'];
 }

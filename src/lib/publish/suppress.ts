@@ -7,6 +7,7 @@
  *
  * Pure: used by the pipeline (public build) and by the app to display a suppressed cell.
  */
+import { ident } from '../db/ident';
 import type { ProgramTahun, Ringkasan } from '../pipeline/rollups';
 
 /** Counts below this are suppressed. */
@@ -74,7 +75,7 @@ export const PUBLIC_SUPPRESSION: Record<string, SuppressionRule> = {
   kasus_agregat: { counts: ['kasus', 'asesmen', 'ditindaklanjuti', 'dalam_3_hari', 'selesai'], withheld: [] }
 };
 
-const q = (id: string) => `"${id.replaceAll('"', '""')}"`;
+const q = ident;
 
 /**
  * DuckDB statement that writes `target` from `source`: small counts and withheld columns become NULL,

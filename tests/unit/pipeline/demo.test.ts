@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { rowSchemas, TABLES, type Penerima, type Penyaluran, type TableName } from '../../../src/lib/schema';
 import { readCsv } from '../../../src/lib/pipeline/csv';
 import { validateRows } from '../../../src/lib/pipeline/validate';
-import { openDuckDB } from '../../../src/lib/pipeline/duckdb';
+import { openDuckDB } from '../../../src/lib/db/native';
 import {
   DEMO_PROGRAMS,
   buildPlan,

@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type TableName } from '../../schema';
 import { regionMatcher } from '../../regions';
-import { quoteIdent } from '../duckdb';
+import { ident } from '../../db/ident';
 import { SourceError, type SourceIssue } from '../errors';
 import { hashIdentity, hashText, loadSalt } from '../identity';
 import { reconcile, writeReport, type FileTotals, type ImportReport, type TableTotals } from '../report';
@@ -204,11 +204,11 @@ export async function readImports(dir: string, sources: Sources, reportDir: stri
 
 /** What DuckDB holds after appending: rows and exact rupiah sums per programme. */
 async function writtenTotals(conn: DuckDBConnection, table: ImportTable): Promise<TableTotals> {
-  const t = quoteIdent(table);
+  const t = ident(table);
   const rows = Number((await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM ${t}`)).getRows()[0][0]);
   const cols = RUPIAH_COLUMNS[table];
   if (cols.length === 0) return { table, rows_out: rows, rupiah_out: {} };
-  const sums = cols.map((c) => `sum(${quoteIdent(c)})::HUGEINT::VARCHAR`).join(', ');
+  const sums = cols.map((c) => `sum(${ident(c)})::HUGEINT::VARCHAR`).join(', ');
   const rupiah_out: RupiahTotals = {};
   for (const r of (await conn.runAndReadAll(`SELECT program_id, ${sums} FROM ${t} GROUP BY program_id`)).getRows()) {
     cols.forEach((c, i) => ((rupiah_out[String(r[0])] ??= {})[c] = BigInt(String(r[i + 1] ?? '0'))));

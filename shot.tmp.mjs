@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const [, , url, out, w = '1280'] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: Number(w), height: 900 } });
+const errs = [];
+p.on('console', (m) => m.type() === 'error' && errs.push(m.text()));
+p.on('pageerror', (e) => errs.push(e.message));
+await p.goto(url);
+await p.waitForTimeout(9000);
+await p.screenshot({ path: out, fullPage: true });
+console.log('errors', JSON.stringify(errs));
+await b.close();

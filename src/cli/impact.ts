@@ -215,7 +215,11 @@ function toPanelRows(table: Table, options: CliOptions): PanelRow[] {
       group: groupCol < 0 ? 0 : number(cells[groupCol], row, options.group ?? (options.treatment as string), 0)
     };
   });
-  return options.treatment !== undefined ? groupsFromTreatmentIndicator(rows) : rows;
+  if (options.treatment === undefined) return rows;
+  // With --treatment, a unit's group is its first treated period; a treatment that switches off
+  // again is refused (exit 2), not silently read as absorbing.
+  const firstTreated = firstTreatedPeriods(rows.map((r) => ({ unit: r.unit, time: r.time, treated: r.group })));
+  return rows.map((r) => ({ ...r, group: firstTreated.get(r.unit) ?? 0 }));
 }
 
 /**
@@ -250,15 +254,6 @@ function groupsFromTimingFile(rows: PanelRow[], file: string): { rows: PanelRow[
     throw new CliInputError(`Timing file ${file}, ${describeTimingIssue(checked.issues[0], years)}${more}.`);
   }
   return { rows: rows.map((r) => ({ ...r, group: checked.timing[r.unit] ?? 0 })), regions: Object.keys(checked.timing).length, intensity: checked.intensity };
-}
-
-/**
- * With --treatment, a unit's group is its first treated period; a treatment that switches off
- * again is refused (exit 2), not silently read as absorbing.
- */
-function groupsFromTreatmentIndicator(rows: PanelRow[]): PanelRow[] {
-  const firstTreated = firstTreatedPeriods(rows.map((r) => ({ unit: r.unit, time: r.time, treated: r.group })));
-  return rows.map((r) => ({ ...r, group: firstTreated.get(r.unit) ?? 0 }));
 }
 
 function estimate(panel: Panel, options: CliOptions): Record<string, unknown> {

@@ -17,6 +17,7 @@ import {
   jackknifeTwfe,
   randomizationInference,
   sensitivityInputFromEventStudy,
+  syntheticControlPoint,
   syntheticDidEstimate,
   twfePoint,
   wildBootstrapDid,
@@ -54,6 +55,8 @@ export function riEstimator(method: Method, control: 'never' | 'notyet'): PanelE
       return (panel) => syntheticDidEstimate(panel);
     case 'bjs':
       return imputationEstimate;
+    case 'sc':
+      return (panel) => syntheticControlPoint(panel);
     default:
       return null;
   }

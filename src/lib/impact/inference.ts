@@ -14,7 +14,7 @@ export const INFERENCE_SUPPORT: Readonly<Record<Method, readonly Inference[]>> =
   event: ['analytic', 'wild'],
   sdid: ['analytic', 'ri'],
   bjs: ['analytic', 'ri'],
-  sc: ['analytic'],
+  sc: ['analytic', 'ri'],
   prepost: ['analytic']
 };
 

@@ -86,6 +86,16 @@ export class ProgrammeView {
     },
     { empty: () => false, onvalue: (_, t0) => this.#settled('periode', t0) }
   );
+  /** The page as a whole: waits for the base group; a retry re-runs every group that failed. */
+  readonly page: Loadable = ((view: ProgrammeView) => ({
+    get status() {
+      return view.base.status;
+    },
+    get error() {
+      return view.base.error;
+    },
+    retry: () => [view.base, view.scoped, view.regional].filter((l) => l.status === 'error').forEach((l) => l.retry())
+  }))(this);
   /** Loading state of each figure: the queries it waits for. */
   readonly loads: Record<'trend' | 'regions' | 'schedule' | 'profile', Loadable> = {
     trend: combined(this.base, this.scoped),

@@ -1,5 +1,6 @@
 /** Loading the leadership files (verified against the manifest), once per page session. */
-import { fetchJson } from '$lib/db';
+import { fetchJson, getManifest } from '$lib/db';
+import { isDemo } from '$lib/db/demo';
 import type { Topology } from 'topojson-specification';
 import { indexRingkasan, type RollupIndex } from './data';
 import type { Ringkasan } from './types';
@@ -9,7 +10,7 @@ let rollup: Promise<RollupIndex> | null = null;
 let topology: Promise<Topology> | null = null;
 
 export function loadRollup(): Promise<RollupIndex> {
-  rollup ??= fetchJson<PublicRingkasan>('ringkasan.json').then(withoutSuppressedCells).then(indexRingkasan);
+  rollup ??= Promise.all([fetchJson<PublicRingkasan>('ringkasan.json'), getManifest()]).then(([r, m]) => indexRingkasan(withoutSuppressedCells(r), isDemo(m, ['ringkasan'])));
   rollup.catch(() => (rollup = null));
   return rollup;
 }

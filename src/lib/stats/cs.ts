@@ -99,7 +99,6 @@ export function callawaySantAnna(panel: Panel, options: CsOptions = {}): CsResul
   const outcome = kept.map((u) => panel.outcome[u]);
   const balanced = outcome.every((row) => row.every((v) => v !== null));
   const n = kept.length;
-  if (n < MIN_CLUSTERS) throw new StatsInputError('too_few_clusters', tooFewClustersMessage(n));
   const groupIndices = [...new Set(adoption.filter((a) => a > 0))].sort((a, b) => a - b);
 
   const attgt: GroupTimeEffect[] = [];
@@ -132,6 +131,7 @@ export function callawaySantAnna(panel: Panel, options: CsOptions = {}): CsResul
     throw new StatsInputError('unbalanced', `${method} cannot estimate any group-time effect on this unbalanced panel (${cells}).`);
   }
   if (attgt.length === 0) throw new StatsInputError('no_comparison', `${method} found no comparison units for any group and period (control = ${control}).`);
+  if (n < MIN_CLUSTERS) throw new StatsInputError('too_few_clusters', tooFewClustersMessage(n));
 
   const influence: GroupTimeInfluence = { n, unitGroup: adoption.map((a) => (a < 0 ? 0 : panel.times[a])), columns };
   const { pretest, pretestNote } = parallelTrendsPretest(attgt, influence);

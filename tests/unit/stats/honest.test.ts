@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callawaySantAnna, csSensitivityInput, csUniversalEventStudy, eventStudy, honestSensitivity, maximizeLp, sensitivityInputFromEventStudy, StatsInputError, type HonestInput } from '../../../src/lib/stats/index';
 import { FlciProblem } from '../../../src/lib/stats/honest/flci';
+import { confidenceSetBounds } from '../../../src/lib/stats/honest/sensitivity';
 import { RMersenneTwister } from '../../../src/lib/stats/honest/rrandom';
 import { relativeMagnitudesMatrix } from '../../../src/lib/stats/honest/relativemagnitudes';
 import { ehecPanel, mpdtaPanel } from './helpers';
@@ -209,5 +210,20 @@ describe('one post-period (no nuisance parameters)', () => {
     const r = honestSensitivity(oneYear, { restriction: 'sd', grid: [0, 0.01], breakdown: false });
     expect(r.rows[0].lo!).toBeLessThan(r.rows[0].hi!);
     expect(r.rows[1].hi! - r.rows[1].lo!).toBeGreaterThan(r.rows[0].hi! - r.rows[0].lo!);
+  });
+});
+
+describe('test inversion', () => {
+  it('finds the ends of the accepted set, open ends, empty sets and sets narrower than a grid step', () => {
+    const interval = confidenceSetBounds((t) => Math.abs(t - 1) < 0.5, 1.2, 0.1, 100);
+    expect(interval.lo!).toBeCloseTo(0.5, 6);
+    expect(interval.hi!).toBeCloseTo(1.5, 6);
+    const open = confidenceSetBounds((t) => t > 0, 1, 0.1, 100);
+    expect(open.lo!).toBeCloseTo(0, 6);
+    expect(open.hi).toBeNull();
+    expect(confidenceSetBounds(() => false, 1, 0.1, 100)).toEqual({ lo: null, hi: null, empty: true });
+    const narrow = confidenceSetBounds((t) => Math.abs(t - 1) < 1e-4, 1, 0.1, 100);
+    expect(narrow.lo!).toBeCloseTo(1 - 1e-4, 7);
+    expect(narrow.hi!).toBeCloseTo(1 + 1e-4, 7);
   });
 });

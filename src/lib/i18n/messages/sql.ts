@@ -90,7 +90,15 @@ export const sql = {
     'upload.preview': 'Pratinjau (5 baris pertama)',
     'upload.match.unmatched': 'nama wilayah tidak dikenali',
     'upload.match.ambiguous': 'nama wilayah bermakna ganda: {candidates}; tambahkan kolom jenis',
-    'upload.match.conflict': 'nama dan kolom jenis saling bertentangan'
+    'upload.match.conflict': 'nama dan kolom jenis saling bertentangan',
+    'upload.identityMasked': 'Nomor yang tampak seperti NIK/KK di dalam teks disamarkan menjadi "[NIK disamarkan]" (kolom dan jumlah sel: {columns}); kolomnya tetap dimasukkan.',
+    'upload.empty': 'Berkas kosong: tidak ada judul kolom atau baris data untuk dibaca.',
+    'upload.binary': 'Isi berkas ini bukan teks CSV (ada byte biner). Simpan ulang sebagai CSV (UTF-8) atau gunakan .xlsx/.parquet.',
+    'upload.notXlsx': 'Berkas ini bukan XLSX yang sah atau rusak. Buka di Excel lalu simpan ulang sebagai .xlsx, atau ekspor sebagai CSV.',
+    'upload.notParquet': 'Berkas ini bukan Parquet yang sah atau rusak.',
+    'upload.memory': 'Berkas ini diperkirakan butuh sekitar {need} MB memori untuk dibaca, lebih dari {budget} MB yang tersedia di tab ini. Ringkas dulu (misalnya per wilayah dan tahun) atau pecah menjadi beberapa berkas.',
+    'upload.memoryCrashed': 'Pembacaan berkas berhenti karena memori habis. Ringkas dulu atau pecah menjadi beberapa berkas.',
+    'upload.renamed': 'Kolom {from} milik berkas disimpan sebagai {to}; {from} berisi kode BPS hasil pencocokan.'
   },
   en: {
     'sql.title': 'SQL workbench',
@@ -182,6 +190,14 @@ export const sql = {
     'upload.preview': 'Preview (first 5 rows)',
     'upload.match.unmatched': 'region name not recognised',
     'upload.match.ambiguous': 'ambiguous region name: {candidates}; add a type column',
-    'upload.match.conflict': 'name and type column disagree'
+    'upload.match.conflict': 'name and type column disagree',
+    'upload.identityMasked': 'Numbers that look like NIK/KK inside text were masked as "[NIK disamarkan]" (columns and cells: {columns}); the columns themselves were kept.',
+    'upload.empty': 'The file is empty: it has no column headers or data rows to read.',
+    'upload.binary': 'This file does not hold CSV text (it contains binary bytes). Save it again as CSV (UTF-8), or use .xlsx/.parquet.',
+    'upload.notXlsx': 'This file is not a valid XLSX file, or it is damaged. Open it in Excel and save it again as .xlsx, or export it as CSV.',
+    'upload.notParquet': 'This file is not a valid Parquet file, or it is damaged.',
+    'upload.memory': 'Reading this file would need about {need} MB of memory, more than the {budget} MB this tab has. Summarise it first (for example by region and year) or split it into several files.',
+    'upload.memoryCrashed': 'Reading the file stopped: memory ran out. Summarise it first or split it into several files.',
+    'upload.renamed': 'The file\'s own {from} column is kept as {to}; {from} holds the matched BPS codes.'
   }
 } as const;

@@ -84,7 +84,7 @@ describe('active-set simplex QP', () => {
       expect(x.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);
       const g = q.map((row, i) => row.reduce((s, v, j) => s + v * x[j], 0) - c[i]);
       const mu = -Math.min(...g.filter((_, i) => x[i] > 0));
-      g.forEach((gi, i) => expect(gi + mu).toBeGreaterThanOrEqual(-1e-8));
+      g.forEach((gi) => expect(gi + mu).toBeGreaterThanOrEqual(-1e-8));
     }
   });
 });

@@ -11,7 +11,7 @@
  *     date in the table (`per_tanggal`), the date the export was made.
  */
 import type { KategoriKasus, StatusKasus, SumberKasus } from '../schema';
-import { declare } from './declare';
+import { sql } from '../db/coordinator';
 
 const PARAMS = `p AS (SELECT ?::VARCHAR AS kode, ?::INTEGER AS tahun, ?::VARCHAR AS kategori)`;
 const AS_OF = `tgl AS (SELECT max(greatest(tanggal_lapor, coalesce(tanggal_asesmen, tanggal_lapor), coalesce(tanggal_tindak_lanjut, tanggal_lapor))) AS d FROM kasus)`;
@@ -206,7 +206,7 @@ export interface BacklogRow {
 }
 
 const filterParams = (f: LayananFilter) => [f.kode, f.tahun, f.kategori];
-const q = <T extends Record<string, unknown>>(name: LayananQueryName, params: (string | number)[]) => declare<T>(LAYANAN_TABLES[name], LAYANAN_SQL[name], params);
+const q = <T extends Record<string, unknown>>(name: LayananQueryName, params: (string | number)[]) => sql<T>(LAYANAN_TABLES[name], LAYANAN_SQL[name], params);
 
 export const caseYears = () => q<YearRow>('years', []);
 export const caseKpi = (f: LayananFilter) => q<KpiRow>('kpi', filterParams(f));

@@ -8,7 +8,7 @@
  * "Last 12 months" ends at the latest month of layanan_upt. A month index is tahun × 12 + bulan − 1.
  */
 import type { KategoriKasus, KlasterUpt } from '../schema';
-import { declare } from './declare';
+import { sql } from '../db/coordinator';
 
 const LAST = `last AS (SELECT max(tahun * 12 + bulan - 1) AS m FROM layanan_upt)`;
 /** BPS population per region: the latest year published. */
@@ -149,7 +149,7 @@ export interface ReferralMonthRow {
   [k: string]: unknown;
 }
 
-const q = <T extends Record<string, unknown>>(name: UptQueryName, params: string[]) => declare<T>(UPT_TABLES[name], UPT_SQL[name], params);
+const q = <T extends Record<string, unknown>>(name: UptQueryName, params: string[]) => sql<T>(UPT_TABLES[name], UPT_SQL[name], params);
 
 export const uptUnits = () => q<UnitRow>('units', []);
 export const uptTrend = (f: { klaster: KlasterUpt | ''; kode: string; id: string }) => q<UnitTrendRow>('trend', [f.klaster, f.kode, f.id]);

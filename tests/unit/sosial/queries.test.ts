@@ -6,7 +6,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { buildSnapshot } from '../../../src/lib/pipeline/snapshot';
 import { readSources } from '../../../src/lib/pipeline/sources';
@@ -15,7 +14,8 @@ import { decodeParquetNode, nodeEngine } from '../../../src/lib/db/node';
 import { daysBetween, describeColumn, describeTable, type Kasus, type Manifest } from '../../../src/lib/schema';
 import * as L from '../../../src/lib/queries/layanan';
 import * as U from '../../../src/lib/queries/upt';
-import type { Declared } from '../../../src/lib/queries/declare';
+import { Coordinator, type Query } from '../../../src/lib/db/coordinator';
+import { folderLoader, nativeEngine } from '../../../src/lib/db/native';
 import { ROOT } from '../pipeline/helpers';
 
 const SEED = 11;
@@ -26,20 +26,17 @@ const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as
 const s = readSources(join(ROOT, 'data'));
 const demo = generateSosial({ wilayah: s.wilayah, program: s.program, nilai: s.nilai_indikator, rekam: s.rekam_program, upt: s.upt }, SEED);
 
-const native = await (await DuckDBInstance.create(':memory:')).connect();
+// Native DuckDB through the coordinator (tables loaded as declared, sha256-checked against the manifest) …
+const nativeEng = await nativeEngine();
+const native = new Coordinator(async () => nativeEng, folderLoader(nativeEng, out));
+// … and DuckDB-WASM, the browser's engine, with every table inserted as the browser does.
 const wasm = await nodeEngine();
-for (const t of manifest.tables) {
-  const file = join(out, t.file);
-  await native.run(`CREATE TABLE "${t.name}" AS SELECT * FROM read_parquet('${file}')`);
-  await wasm.insertIpc(t.name, decodeParquetNode(readFileSync(file)));
-}
+for (const t of manifest.tables) await wasm.insertIpc(t.name, decodeParquetNode(readFileSync(join(out, t.file))));
 
-const plain = (v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
-async function both<T extends Record<string, unknown>>(q: Declared<T>): Promise<T[]> {
-  const a = (await native.runAndReadAll(q.sql, q.params as DuckDBValue[])).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)])));
+async function both<T extends Record<string, unknown>>(q: Query<T>): Promise<T[]> {
+  const a = await native.query(q);
   const b = await wasm.query<T>(q.sql, q.params);
   expect(b).toEqual(a);
-  for (const t of q.tables) expect(manifest.tables.map((m) => m.name)).toContain(t);
   return b;
 }
 

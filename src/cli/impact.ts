@@ -4,7 +4,8 @@
  *   npm run impact -- --input FILE(.csv|.parquet) --unit COL --time COL --outcome COL
  *     (--group COL | --treatment COL | --timing FILE) --method did|twfe|event|cs|sc|sdid|bjs
  *     [--control never|notyet] [--treated UNIT] [--seed N]
- *     [--sensitivity rm|sd [--grid 0,0.5,1] [--target first|average]]   (with --method event)
+ *     [--inference analytic|wild|ri|jackknife|multiplier [--draws N] [--weights rademacher|webb]]
+ *     [--sensitivity rm|sd [--grid 0,0.5,1] [--target first|average]]   (with --method event or cs)
  *
  * --timing FILE: the rollout from a CSV with columns kode, tahun_mulai (empty/0 = never treated)
  * and optional intensitas; `kode` names the --unit values (src/lib/rollout/timing-file.ts).
@@ -17,6 +18,10 @@ import { extname, resolve } from 'node:path';
 import {
   buildPanel,
   callawaySantAnna,
+  estimateWarnings,
+  firstTreatedPeriods,
+  panelCoverage,
+  csSensitivityInput,
   differenceInDifferences,
   eventStudy,
   honestSensitivity,
@@ -26,9 +31,12 @@ import {
   syntheticControl,
   syntheticDid,
   twoWayFixedEffects,
+  type Panel,
+  type HonestInput,
   type PanelRow,
   type SensitivityOptions
 } from '../lib/stats/index';
+import { INFERENCE_FLAGS, InferenceOptionError, parseInferenceOptions, runInference, type InferenceOptions } from './impact-inference';
 import { parseCsvRecords } from '../lib/pipeline/csv';
 import { TIMING_COLUMNS, describeTimingIssue, validateTiming } from '../lib/rollout/timing-file';
 
@@ -55,6 +63,8 @@ interface CliOptions {
   /** Seed of random draws (SDID placebo SE); default: the estimator's own. */
   seed?: number;
   sensitivity?: Pick<SensitivityOptions, 'restriction' | 'grid' | 'target'>;
+  /** `--inference …` (see impact-inference.ts). */
+  inference?: InferenceOptions;
 }
 
 type Cell = string | number | null;
@@ -73,7 +83,7 @@ function parseArgs(argv: string[]): CliOptions {
     if (value === undefined) throw new CliInputError(`Option --${name} needs a value.`);
     values.set(name, value);
   }
-  const known = ['input', 'unit', 'time', 'outcome', 'group', 'treatment', 'timing', 'method', 'control', 'treated', 'seed', 'sensitivity', 'grid', 'target'];
+  const known = ['input', 'unit', 'time', 'outcome', 'group', 'treatment', 'timing', 'method', 'control', 'treated', 'seed', 'sensitivity', 'grid', 'target', ...INFERENCE_FLAGS];
   for (const name of values.keys()) if (!known.includes(name)) throw new CliInputError(`Unknown option --${name}.`);
   const required = (name: string) => {
     const v = values.get(name);
@@ -101,11 +111,15 @@ function parseArgs(argv: string[]): CliOptions {
     control,
     treated: values.get('treated'),
     seed: seedText === undefined ? undefined : Number(seedText),
-    sensitivity: parseSensitivity(values, method)
+    sensitivity: parseSensitivity(values, method),
+    inference: parseInferenceOptions(values, method)
   };
 }
 
-/** `--sensitivity rm|sd [--grid m1,m2,…] [--target first|average]`, only with --method event. */
+/**
+ * `--sensitivity rm|sd [--grid m1,m2,…] [--target first|average]`, with --method event (the TWFE
+ * event study) or cs (Callaway–Sant'Anna with a universal base period, never-treated controls).
+ */
 function parseSensitivity(values: Map<string, string>, method: string): CliOptions['sensitivity'] {
   const restriction = values.get('sensitivity');
   if (restriction === undefined) {
@@ -113,7 +127,8 @@ function parseSensitivity(values: Map<string, string>, method: string): CliOptio
     return undefined;
   }
   if (restriction !== 'rm' && restriction !== 'sd') throw new CliInputError(`--sensitivity must be rm (relative magnitudes) or sd (smoothness); got "${restriction}".`);
-  if (method !== 'event') throw new CliInputError(`--sensitivity needs --method event (an event study); got --method ${method}.`);
+  if (method !== 'event' && method !== 'cs') throw new CliInputError(`--sensitivity needs an event study: --method event or cs; got --method ${method}.`);
+  if (method === 'cs' && values.get('control') === 'notyet') throw new CliInputError('--sensitivity with --method cs uses never-treated comparisons; drop --control notyet.');
   const target = values.get('target') ?? 'first';
   if (target !== 'first' && target !== 'average') throw new CliInputError(`--target must be first or average; got "${target}".`);
   const gridText = values.get('grid') ?? (restriction === 'rm' ? '0,0.5,1,1.5,2' : undefined);
@@ -200,7 +215,11 @@ function toPanelRows(table: Table, options: CliOptions): PanelRow[] {
       group: groupCol < 0 ? 0 : number(cells[groupCol], row, options.group ?? (options.treatment as string), 0)
     };
   });
-  return options.treatment !== undefined ? groupsFromTreatmentIndicator(rows) : rows;
+  if (options.treatment === undefined) return rows;
+  // With --treatment, a unit's group is its first treated period; a treatment that switches off
+  // again is refused (exit 2), not silently read as absorbing.
+  const firstTreated = firstTreatedPeriods(rows.map((r) => ({ unit: r.unit, time: r.time, treated: r.group })));
+  return rows.map((r) => ({ ...r, group: firstTreated.get(r.unit) ?? 0 }));
 }
 
 /**
@@ -237,17 +256,7 @@ function groupsFromTimingFile(rows: PanelRow[], file: string): { rows: PanelRow[
   return { rows: rows.map((r) => ({ ...r, group: checked.timing[r.unit] ?? 0 })), regions: Object.keys(checked.timing).length, intensity: checked.intensity };
 }
 
-/** With --treatment, a unit's group is the first period in which its indicator is nonzero. */
-function groupsFromTreatmentIndicator(rows: PanelRow[]): PanelRow[] {
-  const firstTreated = new Map<string, number>();
-  for (const r of rows) {
-    if (r.group !== 0 && r.time < (firstTreated.get(r.unit) ?? Infinity)) firstTreated.set(r.unit, r.time);
-  }
-  return rows.map((r) => ({ ...r, group: firstTreated.get(r.unit) ?? 0 }));
-}
-
-function estimate(rows: PanelRow[], options: CliOptions): Record<string, unknown> {
-  const panel = buildPanel(rows);
+function estimate(panel: Panel, options: CliOptions): Record<string, unknown> {
   const method = options.method;
   const pointAndSe = (e: { estimate: number; se: number }) => ({ estimate: e.estimate, se: e.se });
   switch (method) {
@@ -259,19 +268,7 @@ function estimate(rows: PanelRow[], options: CliOptions): Record<string, unknown
     case 'event': {
       const r = eventStudy(panel);
       const out: Record<string, unknown> = { method, reference: r.reference, by_event: r.byEvent.map((b) => ({ e: b.e, ...pointAndSe(b) })), pretest: r.pretest, ...(r.pretestNote ? { pretest_note: r.pretestNote } : {}) };
-      if (options.sensitivity) {
-        const s = honestSensitivity(sensitivityInputFromEventStudy(r.byEvent, r.vcov, r.reference), options.sensitivity);
-        out.sensitivity = {
-          restriction: s.restriction,
-          target: s.target,
-          method: s.method,
-          l: s.l,
-          original: s.original,
-          rows: s.rows,
-          breakdown: s.breakdown ?? null,
-          ...(s.breakdownNote ? { breakdown_note: s.breakdownNote } : {})
-        };
-      }
+      if (options.sensitivity) out.sensitivity = sensitivityJson(sensitivityInputFromEventStudy(r.byEvent, r.vcov, r.reference), options.sensitivity);
       return out;
     }
     case 'cs': {
@@ -285,7 +282,8 @@ function estimate(rows: PanelRow[], options: CliOptions): Record<string, unknown
         dynamic: { ...pointAndSe(r.dynamic), by_event: r.dynamic.byEvent.map((b) => ({ e: b.e, ...pointAndSe(b) })) },
         calendar: pointAndSe(r.calendar),
         pretest: r.pretest ? { W: r.pretest.W, p: r.pretest.p } : null,
-        ...(r.pretestNote ? { pretest_note: r.pretestNote } : {})
+        ...(r.pretestNote ? { pretest_note: r.pretestNote } : {}),
+        ...(options.sensitivity ? { sensitivity: { base_period: 'universal', ...sensitivityJson(csSensitivityInput(panel), options.sensitivity) } } : {})
       };
     }
     case 'sc': {
@@ -327,10 +325,27 @@ function estimate(rows: PanelRow[], options: CliOptions): Record<string, unknown
         n_units: r.nUnits,
         n_treated_obs: r.nTreatedObs,
         n_untreated_obs: r.nUntreatedObs,
-        dropped: r.dropped
+        dropped: r.dropped,
+        pretrend: r.pretrend,
+        ...(r.pretrendNote ? { pretrend_note: r.pretrendNote } : {})
       };
     }
   }
+}
+
+/** The `"sensitivity"` object: robust intervals over the grid (null = unbounded side) and the breakdown value. */
+function sensitivityJson(input: HonestInput, options: NonNullable<CliOptions['sensitivity']>): Record<string, unknown> {
+  const s = honestSensitivity(input, options);
+  return {
+    restriction: s.restriction,
+    target: s.target,
+    method: s.method,
+    l: s.l,
+    original: s.original,
+    rows: s.rows,
+    breakdown: s.breakdown ?? null,
+    ...(s.breakdownNote ? { breakdown_note: s.breakdownNote } : {})
+  };
 }
 
 /** JSON.stringify would silently turn NaN/Infinity into null: refuse instead. */
@@ -351,11 +366,19 @@ async function main(): Promise<void> {
       rows = t.rows;
       timing = { source: 'file', file: options.timing, treated_units: t.regions, ...(Object.keys(t.intensity).length ? { intensity: t.intensity } : {}) };
     }
-    const result = { ...estimate(rows, options), timing };
+    const panel = buildPanel(rows);
+    const result: Record<string, unknown> = { ...estimate(panel, options), timing };
+    if (options.inference) {
+      result.inference = runInference(panel, options.inference, { method: options.method, control: options.control, treated: options.treated, seed: options.seed });
+    }
+    const coverage = panelCoverage(panel);
+    result.coverage = { used: coverage.used.length, missing: coverage.missing };
+    const warnings = estimateWarnings(panel, { se: typeof result.se === 'number' ? result.se : null });
+    if (warnings.length) result.warnings = warnings;
     assertFinite(result);
     process.stdout.write(JSON.stringify(result) + '\n');
   } catch (e) {
-    const inputProblem = e instanceof CliInputError || e instanceof StatsInputError;
+    const inputProblem = e instanceof CliInputError || e instanceof StatsInputError || e instanceof InferenceOptionError;
     process.stderr.write(`impact: ${inputProblem ? '' : 'internal error: '}${(e as Error).message}\n`);
     process.exitCode = inputProblem ? 2 : 1;
   }

@@ -147,15 +147,6 @@ export async function query<T extends Row = Row>(tables: readonly string[], sql:
   return coordinator().query<T>({ tables, sql, params, cache: false });
 }
 
-/**
- * Raw SQL for the SQL workbench ONLY: the text must have passed `guardSql` (src/lib/sql/guard.ts),
- * which admits a single read statement. `tables` are loaded first.
- */
-export async function runSql(tables: readonly string[], sql: string): Promise<Row[]> {
-  await ensureTables(tables);
-  return (await engine()).query(sql);
-}
-
 /** A file the user dropped (decoded to Arrow IPC in the browser) as a DuckDB table; replaces one of the same name. */
 export async function registerUserTable(name: string, ipc: Uint8Array): Promise<void> {
   const e = await engine();

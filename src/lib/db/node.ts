@@ -21,7 +21,7 @@ export async function nodeEngine(): Promise<ArrowEngine> {
     duckdb.NODE_RUNTIME
   );
   await db.instantiate(() => {});
-  db.open({ query: { castBigIntToDouble: true } });
+  db.open({ query: { castBigIntToDouble: false } });
   const conn = db.connect();
   for (const s of SAFE_SETTINGS('http://localhost')) conn.query(s);
   return {

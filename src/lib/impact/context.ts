@@ -68,6 +68,7 @@ export function buildRequest(choices: Choices, inputs: ProgrammeInputs, catalogu
     timingSource: inputs.source,
     unknownStart: inputs.unknown.map((u) => ({ kode: u.kode, lo: u.lo })),
     unknownHandling: choices.unknown,
+    inference: choices.inference,
     regions: catalogue.regions.map((r) => r.kode),
     disbursed: inputs.disbursed,
     // "Rupiah per person lifted out of poverty" only makes sense for the poverty rate.

@@ -12,7 +12,9 @@ export const INFERENCE_SUPPORT: Readonly<Record<Method, readonly Inference[]>> =
   did: ['analytic', 'wild', 'ri', 'jackknife'],
   twfe: ['analytic', 'wild', 'ri', 'jackknife'],
   event: ['analytic', 'wild'],
-  sc: ['analytic'],
+  sdid: ['analytic', 'ri'],
+  bjs: ['analytic', 'ri'],
+  sc: ['analytic', 'ri'],
   prepost: ['analytic']
 };
 

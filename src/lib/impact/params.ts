@@ -90,7 +90,7 @@ export function readChoices(
   const inference: InferenceChoice = {
     method: read({ name: P.inference, fallback: 'analytic' as const, parse: oneOf(INFERENCES) }),
     draws: read({ name: P.draws, fallback: DEFAULT_DRAWS, parse: intRange(99, MAX_DRAWS) }),
-    seed: read({ name: P.seed, fallback: DEFAULT_SEED, parse: intRange(0, 2 ** 31 - 1) }),
+    seed: read({ name: P.seed, fallback: DEFAULT_SEED, parse: intRange(0, 999_999_999) }),
     weights: read({ name: P.weights, fallback: 'rademacher' as const, parse: oneOf(BOOT_WEIGHTS) })
   };
   if (!supportsInference(method, inference.method)) {

@@ -26,14 +26,14 @@ export function panelRows(outcome: readonly OutcomeRow[], timing: Record<string,
     .sort((a, b) => (a.unit === b.unit ? a.time - b.time : a.unit < b.unit ? -1 : 1));
 }
 
-/** Methods that need every region observed in every year of the window. */
-const NEEDS_BALANCE: readonly Method[] = ['cs', 'sc'];
+/** Methods that need every region observed in every year of the window (the others take unbalanced panels, as R did does). */
+const NEEDS_BALANCE: readonly Method[] = ['sc', 'sdid'];
 
 /**
  * The sample one method estimates on:
  * - every method: regions first treated in or before the window's first year are dropped (no
  *   untreated year to compare with); regions first treated after the window are comparisons;
- * - cs, sc: regions missing a year of the window are dropped (they need a balanced panel);
+ * - sc, sdid: regions missing a year of the window are dropped (they need a balanced panel);
  * - did: one cohort against never-treated regions; with not-yet-treated comparisons the window is
  *   cut before the next cohort adopts, so that cohort still counts as untreated;
  * - sc: one treated region against never-treated donors.

@@ -5,7 +5,7 @@
 import type { CostEffectResult, PanelRow, StatsErrorCode } from '../stats/index';
 
 /** Estimators the workbench offers, in the order of the method picker. */
-export const METHODS = ['cs', 'did', 'twfe', 'event', 'sc', 'prepost'] as const;
+export const METHODS = ['cs', 'did', 'twfe', 'event', 'sdid', 'bjs', 'sc', 'prepost'] as const;
 export type Method = (typeof METHODS)[number];
 
 export const CONTROLS = ['never', 'notyet'] as const;
@@ -77,6 +77,8 @@ export interface WorkbenchRequest {
   /** Regions whose start is unknown, with the first year they may have started (untreated before it). */
   unknownStart?: { kode: string; lo: number }[];
   unknownHandling?: UnknownHandling;
+  /** Inference asked for besides the analytic interval (analytic when absent). */
+  inference?: InferenceChoice;
   /** Every region code of the province (those without outcome rows are reported as missing). */
   regions: string[];
   disbursed: DisbursementRow[];
@@ -143,6 +145,39 @@ export interface EventPoint {
   e: number;
   estimate: number;
   ci95: [number, number] | null;
+  /** Uniform (simultaneous) 95 % band (CS multiplier bootstrap), when computed. */
+  band?: [number, number] | null;
+}
+
+/** The headline under the chosen inference (mirrors `npm run impact --inference`). */
+export interface InferenceInfo {
+  /** 'multiplier' is the CS version of the wild bootstrap (its influence functions). */
+  method: Inference | 'multiplier';
+  p: number | null;
+  /** A bound is null when the confidence set is unbounded on that side (wild bootstrap, few regions). */
+  ci: [number | null, number | null] | null;
+  se: number | null;
+  draws: number | null;
+  enumerated: boolean | null;
+  seed: number | null;
+  weights: string | null;
+  /** Randomization inference: the estimate under every evaluated assignment (first = observed). */
+  distribution: number[] | null;
+  assignments: number | null;
+  failed: number | null;
+  note: string | null;
+}
+
+/** Sensitivity of the first post-period effect to violations of parallel trends (ΔRM, C-LF). */
+export interface SensitivityInfo {
+  restriction: 'rm' | 'sd';
+  target: 'first' | 'average';
+  original: { estimate: number; lo: number; hi: number };
+  rows: { m: number; lo: number | null; hi: number | null }[];
+  breakdown: number | null;
+  breakdownNote: string | null;
+  /** The event study it was computed from (on this method's sample). */
+  source: 'event';
 }
 
 export interface TrendPoint {
@@ -181,13 +216,15 @@ export interface WorkbenchResult {
   control: Control;
   /** Which rollout the estimate used (stated on the page, in every export and in the report). */
   timing: TimingSource;
+  /** Seed of every random step (bootstrap, randomization, SDID placebo). */
+  seed: number;
   sample: SampleInfo;
   headline: Headline | null;
   /** Error of the chosen method (the page explains it); supporting analyses may still exist. */
   error: WorkbenchError | null;
   pretest: PretestInfo | null;
   pretestGap: PretestGap | null;
-  event: { source: 'event' | 'cs' | 'sc'; reference: number | null; points: EventPoint[] } | null;
+  event: { source: 'event' | 'cs' | 'sc' | 'bjs'; reference: number | null; points: EventPoint[]; band?: { criticalValue: number; uniform: boolean; note: string | null; draws: number; seed: number } | null } | null;
   eventError: WorkbenchError | null;
   trend: TrendPoint[];
   regional: RegionalEffect[];
@@ -195,6 +232,12 @@ export interface WorkbenchResult {
   costNote: 'no_interval' | 'neutral_indicator' | 'no_estimate' | null;
   /** Effect per adoption cohort (CS group aggregation), so staggered starts can be compared. */
   cohortEffects: { group: number; estimate: number; ci95: [number, number] }[] | null;
+  /** The headline under the chosen inference (null: analytic only, or not applicable). */
+  inference: InferenceInfo | null;
+  inferenceError: WorkbenchError | null;
+  /** Sensitivity to parallel-trends violations (null when no event study with leads exists). */
+  sensitivity: SensitivityInfo | null;
+  sensitivityError: WorkbenchError | null;
   /** Synthetic control details. */
   synth: { weights: { unit: string; weight: number }[]; placeboP: number; nDonors: number; preRmspe: number } | null;
   /** The estimator's full output, for the JSON export. */
@@ -204,5 +247,7 @@ export interface WorkbenchResult {
 }
 
 export type WorkerProgress = { type: 'progress'; id: number; step: ProgressStep; done: number; total: number };
-export type WorkerMessage = WorkerProgress | { type: 'result'; id: number; result: WorkbenchResult } | { type: 'error'; id: number; error: WorkbenchError };
-export type ProgressStep = 'panel' | 'main' | 'pretest' | 'regional' | 'cost';
+export type WorkerMessage = WorkerProgress | { type: 'result'; id: number; result: unknown } | { type: 'error'; id: number; error: WorkbenchError };
+export type ProgressStep = 'panel' | 'main' | 'inference' | 'pretest' | 'regional' | 'cost' | 'robustness';
+/** What the worker is asked to do: the estimate of the chosen method, or the robustness table. */
+export type WorkerTask = 'estimate' | 'robustness';

@@ -8,7 +8,8 @@ import { t } from '$lib/i18n';
 import { run } from '$lib/db';
 import { userOutcomeRows } from '$lib/queries/impact';
 import { userTables } from '$lib/upload/store.svelte';
-import { EstimateCancelled, EstimateFailed, cancelEstimate, estimateInWorker } from './client';
+import { EstimateCancelled, EstimateFailed, cancelEstimate, estimateInWorker, robustnessInWorker } from './client';
+import type { RobustnessResult } from './robustness';
 import type { OutcomeCoverage } from './coverage';
 import { inputsKey, loadCatalogue, loadProgrammeInputs, type Catalogue, type ProgrammeInputs } from './inputs';
 import { P, readChoices, type Choices } from './params';
@@ -27,6 +28,13 @@ export class Workbench {
   running = $state(false);
   /** The user stopped the last run; `rerun()` starts it again. */
   cancelled = $state(false);
+  /** The robustness table (every estimator and inference), computed after the estimate. */
+  robust = $state.raw<RobustnessResult | null>(null);
+  robustRunning = $state(false);
+  robustProgress = $state(0);
+  robustError = $state<EstimateFailed | null>(null);
+  /** Whether the robustness table is computed (the report and the workbench's table ask for it). */
+  wantRobustness = true;
   progress = $state<{ step: ProgressStep; fraction: number }>({ step: 'panel', fraction: 0 });
 
   /** The uploaded table's years for the URL's table and columns (null coverage: under two years). */
@@ -105,6 +113,7 @@ export class Workbench {
   cancel(): void {
     if (!cancelEstimate()) return;
     this.running = false;
+    this.robustRunning = false;
     this.cancelled = true;
     this.#requestKey = '';
   }
@@ -163,15 +172,35 @@ export class Workbench {
     this.cancelled = false;
     this.runError = null;
     this.progress = { step: 'panel', fraction: 0 };
-    estimateInWorker(buildRequest(choices, inputs, catalogue), (step, fraction) => (this.progress = { step, fraction })).then(
+    const request = buildRequest(choices, inputs, catalogue);
+    this.robust = null;
+    this.robustError = null;
+    estimateInWorker(request, (step, fraction) => (this.progress = { step, fraction })).then(
       (r) => {
         this.result = r;
         this.running = false;
+        if (this.wantRobustness) this.#robustness(request);
       },
       (e) => {
         if (e instanceof EstimateCancelled) return;
         this.runError = e instanceof EstimateFailed ? e : new EstimateFailed({ code: 'internal', message: String(e) });
         this.running = false;
+      }
+    );
+  }
+
+  #robustness(request: ReturnType<typeof buildRequest>): void {
+    this.robustRunning = true;
+    this.robustProgress = 0;
+    robustnessInWorker(request, (_step, fraction) => (this.robustProgress = fraction)).then(
+      (r) => {
+        this.robust = r;
+        this.robustRunning = false;
+      },
+      (e) => {
+        if (e instanceof EstimateCancelled) return;
+        this.robustError = e instanceof EstimateFailed ? e : new EstimateFailed({ code: 'internal', message: String(e) });
+        this.robustRunning = false;
       }
     );
   }

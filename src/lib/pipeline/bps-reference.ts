@@ -9,6 +9,7 @@
  * conflict and neither is used (a gap stays a gap). Rows whose source says KONFLIK (the collector
  * found two sources disagreeing) are not used either.
  */
+import { csvLine } from '../charts/csv';
 import { parseCsvRecords } from './csv';
 
 /** Source indicator names → the catalogue's ids (data/indikator.csv). */
@@ -153,8 +154,7 @@ export function convertProgrammeRecord(text: string, file = PROGRAMME_RECORD_FIL
     .sort((a, b) => a.program_id.localeCompare(b.program_id) || a.indikator.localeCompare(b.indikator) || a.tahun - b.tahun || a.kode.localeCompare(b.kode) || a.periode.localeCompare(b.periode));
 }
 
-const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-
+/** data/*.csv written by the CLIs: the app's one CSV cell writer (quoting, formulas neutralised). */
 export function toCsv(header: string[], rows: Record<string, unknown>[]): string {
-  return [header.join(','), ...rows.map((r) => header.map((h) => quote(String(r[h] ?? ''))).join(','))].join('\n') + '\n';
+  return [csvLine(header, false), ...rows.map((r) => csvLine(header.map((h) => r[h] ?? ''), false))].join('\n') + '\n';
 }

@@ -50,7 +50,7 @@ export interface LayananRingkas {
     bulan: number;
     unit: number;
     klien: number;
-    /** Units with a published capacity, their residents and capacity. */
+    /** Units with a published capacity, their average residents over the last 12 months (a cohort unit is empty right after graduation) and capacity. */
     unit_berkapasitas: number;
     klien_berkapasitas: number;
     kapasitas: number;
@@ -79,13 +79,15 @@ export async function buildLayananRingkas(conn: DuckDBConnection): Promise<Layan
   );
   const u = await one(
     conn,
-    `WITH last AS (SELECT tahun, bulan FROM layanan_upt ORDER BY tahun DESC, bulan DESC LIMIT 1)
-     SELECT l.tahun, l.bulan, count(*) AS unit, sum(l.klien_akhir) AS klien,
+    `WITH lastm AS (SELECT max(tahun * 12 + bulan - 1) AS m FROM layanan_upt),
+     now AS (SELECT * FROM layanan_upt WHERE tahun * 12 + bulan - 1 = (SELECT m FROM lastm)),
+     avg12 AS (SELECT upt_id, avg(klien_akhir) AS rata FROM layanan_upt WHERE tahun * 12 + bulan - 1 > (SELECT m FROM lastm) - 12 GROUP BY upt_id)
+     SELECT max(n.tahun) AS tahun, max(n.bulan) AS bulan, count(*) AS unit, sum(n.klien_akhir) AS klien,
             count(u.kapasitas) AS unit_berkapasitas,
-            coalesce(sum(l.klien_akhir) FILTER (WHERE u.kapasitas IS NOT NULL), 0) AS klien_berkapasitas,
+            coalesce(sum(a.rata) FILTER (WHERE u.kapasitas IS NOT NULL), 0) AS klien_berkapasitas,
             coalesce(sum(u.kapasitas), 0) AS kapasitas
-     FROM layanan_upt l JOIN last USING (tahun, bulan) JOIN upt u ON u.id = l.upt_id
-     GROUP BY l.tahun, l.bulan`
+     FROM now n JOIN upt u ON u.id = n.upt_id LEFT JOIN avg12 a ON a.upt_id = n.upt_id
+     HAVING count(*) > 0`
   );
   return {
     kasus:

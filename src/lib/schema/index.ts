@@ -4,3 +4,4 @@ export * from './manifest';
 export * from './sosial';
 export * from './rules';
 export * from './dates';
+export * from './describe';

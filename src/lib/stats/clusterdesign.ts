@@ -10,6 +10,7 @@
  */
 import { StatsInputError } from './errors';
 import { invert, type Matrix } from './linalg';
+import { MIN_CLUSTERS, tooFewClustersMessage } from './ols';
 import type { Panel } from './panel';
 
 /** A regression y = Wβ + u with rows grouped in clusters. */
@@ -132,7 +133,7 @@ export function fitDesign(design: ClusterDesign): FittedDesign {
   });
   const rowsOf = rowsByCluster(cluster, nClusters);
   const present = rowsOf.filter((r) => r.length > 0).length;
-  if (present < 2) throw new StatsInputError('too_few_clusters', `Clustered standard errors need at least 2 units; the sample has ${present}.`);
+  if (present < MIN_CLUSTERS) throw new StatsInputError('too_few_clusters', tooFewClustersMessage(present));
   if (n <= design.kForFactor) throw new StatsInputError('too_few_clusters', `Too few observations (${n}) for ${design.kForFactor} parameters.`);
   const factor = (present / (present - 1)) * ((n - 1) / (n - design.kForFactor));
   const k = columns.length;

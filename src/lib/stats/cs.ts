@@ -2,6 +2,7 @@ import { chiSquareSurvival } from './distributions';
 import { StatsInputError } from './errors';
 import { influenceSe, summarize, type Estimate } from './inference';
 import { invert, quadraticForm, zeros } from './linalg';
+import { MIN_CLUSTERS, tooFewClustersMessage } from './ols';
 import { indicesWhere, panelCoverage, requireTreated, type Panel, type PanelCoverage } from './panel';
 import { aggregateGroupTime, type CsAggregations } from './csaggregate';
 
@@ -130,6 +131,7 @@ export function callawaySantAnna(panel: Panel, options: CsOptions = {}): CsResul
     throw new StatsInputError('unbalanced', `${method} cannot estimate any group-time effect on this unbalanced panel (${cells}).`);
   }
   if (attgt.length === 0) throw new StatsInputError('no_comparison', `${method} found no comparison units for any group and period (control = ${control}).`);
+  if (n < MIN_CLUSTERS) throw new StatsInputError('too_few_clusters', tooFewClustersMessage(n));
 
   const influence: GroupTimeInfluence = { n, unitGroup: adoption.map((a) => (a < 0 ? 0 : panel.times[a])), columns };
   const { pretest, pretestNote } = parallelTrendsPretest(attgt, influence);

@@ -74,7 +74,7 @@ export function eventTimeAggregates(attgt: GroupTimeEffect[], influence: GroupTi
  * R's `wif`: the weights are estimated group shares, so their own sampling error enters
  * (numerator term minus denominator term of the ratio share_k / Σ share).
  */
-function weightedAggregate(parts: { estimate: number; inf: Float64Array; group: number; share: number }[], unitGroup: number[], withWeightEffect: boolean): Aggregate {
+export function weightedAggregate(parts: { estimate: number; inf: Float64Array; group: number; share: number }[], unitGroup: number[], withWeightEffect: boolean): Aggregate {
   const n = unitGroup.length;
   const totalShare = parts.reduce((s, p) => s + p.share, 0);
   const estimate = parts.reduce((s, p) => s + (p.share / totalShare) * p.estimate, 0);

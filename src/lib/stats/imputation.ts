@@ -20,9 +20,12 @@
  * observations that exist. A treated observation whose unit has no untreated observation, or
  * whose period has none connected to that unit, cannot be imputed; it is left out and listed.
  */
+import { chiSquareSurvival } from './distributions';
 import { StatsInputError } from './errors';
-import { summarize, type Estimate } from './inference';
+import { summarize, type Estimate, type WaldTest } from './inference';
+import { invert, quadraticForm } from './linalg';
 import { requireTreated, type Panel } from './panel';
+import { twoWayFixedEffectsRegression } from './twfe';
 
 /** An event-time effect of {@link imputationEstimator}. */
 export interface ImputationEventEffect extends Estimate {
@@ -40,6 +43,14 @@ export interface ImputationResult extends Estimate {
   nUntreatedObs: number;
   /** Treated observations that could not be imputed (no untreated observation to anchor them). */
   dropped: { unit: string; time: number }[];
+  /**
+   * BJS's pre-trend test (their Test 1): on the untreated observations only, y ~ Σ_k 1{t − E_i = k}
+   * for the leads k = −1, −2, … | unit + period, SE clustered by unit (CR1); joint Wald test that
+   * the lead coefficients are 0. The furthest lead is the reference (all leads together equal the
+   * treated units' fixed effects). Null when there are fewer than two leads (see `pretrendNote`).
+   */
+  pretrend: (WaldTest & { leads: number[] }) | null;
+  pretrendNote: string | null;
 }
 
 /** Fitted first stage and imputed effects, shared by the full and the point-only paths. */
@@ -73,8 +84,30 @@ export function imputationEstimator(panel: Panel): ImputationResult {
     nUnits: new Set([...fit.untreated, ...fit.treated].map((o) => obs[o].unit)).size,
     nTreatedObs: n1,
     nUntreatedObs: fit.untreated.length,
-    dropped: fit.dropped.map((o) => ({ unit: panel.units[obs[o].unit], time: panel.times[obs[o].period] }))
+    dropped: fit.dropped.map((o) => ({ unit: panel.units[obs[o].unit], time: panel.times[obs[o].period] })),
+    ...pretrendTest(panel, fit.untreated)
   };
+}
+
+function pretrendTest(panel: Panel, untreated: number[]): { pretrend: ImputationResult['pretrend']; pretrendNote: string | null } {
+  const obs = untreated.map((o) => panel.observations[o]);
+  const leadOf = obs.map((o) => {
+    const a = panel.adoptionOf[o.unit];
+    return a < 0 ? null : panel.times[o.period] - panel.times[a];
+  });
+  const leads = [...new Set(leadOf.filter((e): e is number => e !== null))].sort((a, b) => b - a);
+  if (leads.length < 2) return { pretrend: null, pretrendNote: 'The pre-trend test needs treated units observed at least two periods before adoption.' };
+  const tested = leads.slice(0, -1);
+  try {
+    const fit = twoWayFixedEffectsRegression({ ...panel, observations: obs }, tested.map((e) => Float64Array.from(leadOf, (x) => (x === e ? 1 : 0))));
+    const inverse = invert(fit.vcov);
+    if (!inverse) return { pretrend: null, pretrendNote: 'The covariance of the lead coefficients is singular; the pre-trend test is not defined.' };
+    const stat = quadraticForm(inverse, fit.coef);
+    return { pretrend: { stat, df: tested.length, p: chiSquareSurvival(stat, tested.length), leads: tested }, pretrendNote: null };
+  } catch (e) {
+    if (e instanceof StatsInputError) return { pretrend: null, pretrendNote: `The pre-trend test is not defined: ${e.message}` };
+    throw e;
+  }
 }
 
 /**

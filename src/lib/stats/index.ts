@@ -67,6 +67,12 @@ export type { SensitivityOptions, SensitivityResult, SensitivityRow, Sensitivity
 /** Event-study coefficients and covariance as {@link honestSensitivity} takes them (pre first, reference left out). */
 export { sensitivityInputFromEventStudy } from './honest/input';
 export type { HonestInput } from './honest/types';
+/**
+ * Callaway–Sant'Anna event study with a universal base period and its influence-function
+ * covariance (R did + honest_did), and the sensitivity input built from it.
+ */
+export { csUniversalEventStudy, csSensitivityInput } from './honest/csinput';
+export type { CsUniversalEventStudy, CsEventEffect } from './honest/csinput';
 
 /**
  * Synthetic difference-in-differences (Arkhangelsky et al. 2021, R synthdid), per adoption cohort
@@ -103,8 +109,6 @@ export { demeanTwoWay } from './within';
 /** Dense simplex method for small linear programs in equality form (x ≥ 0, Ax = b). */
 export { EqualityPolytope, maximizeLp } from './lp';
 export type { LpSolution } from './lp';
-/** Exact active-set minimiser of a positive-definite quadratic on the probability simplex. */
-export { solveSimplexQp } from './simplexqp';
 /** Least squares on the probability simplex (synthetic-control weights). */
 export { minimizeQuadraticOnSimplex, projectOntoSimplex } from './simplex';
 
@@ -163,3 +167,16 @@ export type { PanelEstimator } from './point';
 export { csMultiplierBootstrap } from './csbootstrap';
 /** Options and result of {@link csMultiplierBootstrap}. */
 export type { CsBootstrapOptions, CsUniformBand, BootstrapEstimate } from './csbootstrap';
+/** Synthetic-control effect without placebo fits (for randomization inference): `syntheticControlPoint(panel)`. */
+export { syntheticControlPoint } from './synth';
+/** Least squares on the simplex over a sub-matrix of a shared Gram matrix (exact active set). */
+export { minimizeQuadraticOnSimplexIndexed } from './simplex';
+
+/** Each unit's first treated period from a 0/1 column; refuses a treatment that switches off: `firstTreatedPeriods(rows)`. */
+export { firstTreatedPeriods } from './treatment';
+/** Row shape of {@link firstTreatedPeriods}. */
+export type { IndicatorRow } from './treatment';
+/** Warnings about a valid but weak estimate (constant outcome, zero SE, one treated unit): `estimateWarnings(panel, { se })`. */
+export { estimateWarnings } from './diagnostics';
+/** Fewest units (clusters) for a clustered standard error (3). */
+export { MIN_CLUSTERS } from './ols';

@@ -27,7 +27,7 @@ import { StatsInputError } from './errors';
 import { summarize, type Estimate } from './inference';
 import { indicesWhere, requireBalanced, requireNeverTreated, requireTreated, type Panel } from './panel';
 import { RMersenneTwister, rSamplePermutation } from './honest/rrandom';
-import { solveSimplexQp } from './simplexqp';
+import { minimizeQuadraticOnSimplexIndexed } from './simplex';
 
 /**
  * How the weights are computed: 'frank-wolfe' reproduces synthdid (its iterations and stopping
@@ -347,19 +347,19 @@ function exactWeights(rows: number[][], target: number[], zeta: number): Float64
   const a = centredColumns(rows);
   const bMean = mean(target);
   const b = target.map((v) => v - bMean);
-  const q = Array.from({ length: k }, () => new Float64Array(k));
+  const q = new Float64Array(k * k);
   const c = new Float64Array(k);
   for (let j = 0; j < k; j++) {
     for (let l = j; l < k; l++) {
       let g = 0;
       for (let i = 0; i < n; i++) g += a[i * k + j] * a[i * k + l];
-      q[j][l] = q[l][j] = (2 * g) / n + (j === l ? 2 * zeta * zeta : 0);
+      q[j * k + l] = q[l * k + j] = (2 * g) / n + (j === l ? 2 * zeta * zeta : 0);
     }
     let v = 0;
     for (let i = 0; i < n; i++) v += a[i * k + j] * b[i];
     c[j] = (2 * v) / n;
   }
-  return solveSimplexQp(q, c);
+  return minimizeQuadraticOnSimplexIndexed(q, k, Int32Array.from({ length: k }, (_, j) => j), c);
 }
 
 function centredColumns(rows: number[][]): Float64Array {

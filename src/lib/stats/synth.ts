@@ -35,27 +35,12 @@ export interface SyntheticControlResult {
 /**
  * Synthetic control (Abadie et al.) fitted on pre-period outcomes only: donor weights w ≥ 0,
  * Σw = 1 minimising the pre-period mean squared gap, found exactly by an active-set solver on one
- * shared Gram matrix (see {@link minimizeQuadraticOnSimplexIndexed}). Donors are the never-treated units. Needs a balanced panel, ≥ 2 pre-periods and ≥ 2
- * donors. The placebo p-value is coarse (its smallest value is 1/(J+1)) and assumes donors are
+ * shared Gram matrix (see {@link minimizeQuadraticOnSimplexIndexed}). Donors are the
+ * never-treated units. Needs a balanced panel, ≥ 2 pre-periods and ≥ 2 donors. The placebo p-value is coarse (its smallest value is 1/(J+1)) and assumes donors are
  * exchangeable with the treated unit.
  */
 export function syntheticControl(panel: Panel, options: SyntheticControlOptions = {}): SyntheticControlResult {
-  const method = 'Synthetic control';
-  const y = requireBalanced(panel, method);
-  const treated = resolveTreatedUnit(panel, options.treated);
-  const adoption = panel.adoptionOf[treated];
-  if (adoption < 2) throw new StatsInputError('too_few_pre_periods', `${method} needs at least 2 periods before ${panel.groupOf[treated]} to fit the weights.`);
-  const donors = indicesWhere(panel.adoptionOf, (a) => a === -1).filter((u) => u !== treated);
-  if (donors.length < 2) throw new StatsInputError('no_comparison', `${method} needs at least 2 never-treated donor units; found ${donors.length}.`);
-
-  // One Gram matrix of the pre-period outcomes of every unit involved serves the treated fit and
-  // all J placebo fits (each a sub-matrix of it).
-  const pool = [treated, ...donors];
-  const gram = preperiodGram(y, pool, adoption);
-  const fitFor = (position: number) => {
-    const others = Int32Array.from(pool.keys()).filter((i) => i !== 0 && i !== position);
-    return fitSynthetic(y, gram, pool, position, others, adoption);
-  };
+  const { treated, adoption, donors, fitFor } = setUp(panel, options.treated);
   const fit = fitFor(0);
   const ratioOf = (f: SyntheticFit) => (f.preRmspe > 0 ? f.postRmspe / f.preRmspe : Infinity);
   const treatedRatio = ratioOf(fit);
@@ -73,6 +58,37 @@ export function syntheticControl(panel: Panel, options: SyntheticControlOptions 
     postRmspe: fit.postRmspe,
     placebo: { p: rank / (donors.length + 1), rank, nDonors: donors.length }
   };
+}
+
+/**
+ * The effect alone (mean post-adoption gap, no placebo fits) of {@link syntheticControl}, for
+ * randomization inference over which unit is treated: `(p) => syntheticControlPoint(p)`.
+ */
+export function syntheticControlPoint(panel: Panel, treated?: string): number {
+  const { adoption, fitFor } = setUp(panel, treated);
+  const post = fitFor(0).gaps.slice(adoption);
+  return post.reduce((s, g) => s + g, 0) / post.length;
+}
+
+/**
+ * Checks, donors and one Gram matrix of the pre-period outcomes of every unit involved: it serves
+ * the treated fit (pool position 0) and all J placebo fits (each a sub-matrix of it).
+ */
+function setUp(panel: Panel, treatedName: string | undefined) {
+  const method = 'Synthetic control';
+  const y = requireBalanced(panel, method);
+  const treated = resolveTreatedUnit(panel, treatedName);
+  const adoption = panel.adoptionOf[treated];
+  if (adoption < 2) throw new StatsInputError('too_few_pre_periods', `${method} needs at least 2 periods before ${panel.groupOf[treated]} to fit the weights.`);
+  const donors = indicesWhere(panel.adoptionOf, (a) => a === -1).filter((u) => u !== treated);
+  if (donors.length < 2) throw new StatsInputError('no_comparison', `${method} needs at least 2 never-treated donor units; found ${donors.length}.`);
+  const pool = [treated, ...donors];
+  const gram = preperiodGram(y, pool, adoption);
+  const fitFor = (position: number): SyntheticFit => {
+    const others = Int32Array.from(pool.keys()).filter((i) => i !== 0 && i !== position);
+    return fitSynthetic(y, gram, pool, position, others, adoption);
+  };
+  return { y, treated, adoption, donors, pool, fitFor };
 }
 
 function resolveTreatedUnit(panel: Panel, name: string | undefined): number {

@@ -204,6 +204,8 @@ export function wildClusterBootstrap(fit: FittedDesign, j: number, options: Wild
     throw new StatsInputError('degenerate', `${method} is not defined here: the residuals give a standard error of 0 (for example a constant outcome, or every unit fitted exactly by its own parameters).`);
   }
 
+  let qScale = 0;
+  for (let g = 0; g < G; g++) qScale += q[g] * q[g];
   const source = weightSource(G, draws, weights, seed);
   const M = source.size;
   const N1 = new Float64Array(M);
@@ -250,8 +252,11 @@ export function wildClusterBootstrap(fit: FittedDesign, j: number, options: Wild
     N1[m] = n1;
     N2[m] = n2;
     D0[m] = d0;
-    D1[m] = d1;
-    D2[m] = d2;
+    // e_g is exactly 0 for v = ±1 (the identity and its negation, whose |t*| ties |t| at every
+    // β0); rounding would otherwise break those ties when δ⁴ amplifies it far from the estimate.
+    const exactZero = d2 <= 1e-20 * qScale;
+    D1[m] = exactZero ? 0 : d1;
+    D2[m] = exactZero ? 0 : d2;
   }
 
   /** Share of samples with |t*(β0)| ≥ |t(β0)|, ties counted (relative tolerance 1e-9). */

@@ -62,6 +62,7 @@ describe('impact --method sdid and bjs', () => {
     expect(out.estimate).toBeLessThan(0);
     expect(out.ci95[0]).toBeLessThan(out.estimate);
     expect(out.dropped).toEqual([]);
+    expect(out.pretrend).toMatchObject({ df: 3, leads: [-1, -2, -3] });
   });
 });
 
@@ -104,13 +105,25 @@ describe('impact --method event --sensitivity (HonestDiD on ehec)', () => {
   });
 });
 
+describe('impact --method cs --sensitivity', () => {
+  it('uses the universal-base CS event study (e = 0 effect of R did)', () => {
+    const out = impactJson(...mpdta, '--method', 'cs', '--sensitivity', 'rm', '--grid', '0,1');
+    expect(Math.abs(out.simple.estimate - -0.0399512751551763)).toBeLessThan(1e-6);
+    expect(out.sensitivity.base_period).toBe('universal');
+    expect(Math.abs(out.sensitivity.original.estimate - -0.0199318167892593)).toBeLessThan(1e-9);
+    expect(out.sensitivity.rows).toHaveLength(2);
+    expect(out.sensitivity.rows[1].hi - out.sensitivity.rows[1].lo).toBeGreaterThan(out.sensitivity.rows[0].hi - out.sensitivity.rows[0].lo);
+  });
+});
+
 describe('impact: bad sensitivity and seed options exit 2 with one line', () => {
   const cases: [string, () => string[], RegExp][] = [
     ['unknown restriction', () => [...ehec, '--sensitivity', 'xx'], /--sensitivity must be rm .* or sd/],
     ['non-numeric grid', () => [...ehec, '--sensitivity', 'rm', '--grid', '0,abc'], /"abc" is not/],
     ['negative grid', () => [...ehec, '--sensitivity', 'rm', '--grid', '-1'], /numbers ≥ 0/],
     ['sd without grid', () => [...ehec, '--sensitivity', 'sd'], /--sensitivity sd needs --grid/],
-    ['sensitivity with another method', () => [...mpdta, '--method', 'twfe', '--sensitivity', 'rm'], /needs --method event/],
+    ['sensitivity with another method', () => [...mpdta, '--method', 'twfe', '--sensitivity', 'rm'], /needs an event study: --method event or cs/],
+    ['cs sensitivity with not-yet-treated controls', () => [...mpdta, '--method', 'cs', '--control', 'notyet', '--sensitivity', 'rm'], /never-treated comparisons/],
     ['bad target', () => [...ehec, '--sensitivity', 'rm', '--target', 'last'], /--target must be first or average/],
     ['grid without sensitivity', () => [...ehec, '--grid', '0,1'], /--grid only applies with --sensitivity/],
     ['bad seed', () => [...prop99, '--method', 'sdid', '--seed', 'abc'], /--seed must be a non-negative integer/]

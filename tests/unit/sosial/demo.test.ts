@@ -6,6 +6,7 @@ import { generateSosial, referralsByMonth, type SosialInputs } from '../../../sr
 import { nearestUnits } from '../../../src/lib/pipeline/demo/sosial/geo';
 import { RUJUKAN_UPT } from '../../../src/lib/pipeline/demo/sosial/config';
 import { isIdentityValue } from '../../../src/lib/pipeline/identity';
+import { buildPlan } from '../../../src/lib/pipeline/demo/plan';
 import { ROOT } from '../pipeline/helpers';
 
 const s = readSources(join(ROOT, 'data'));
@@ -113,7 +114,11 @@ describe('social-services demo generator', () => {
   it('gives PKH Plus facilitators only to regions that run PKH Plus that year', () => {
     const pkh = a.pilar_sosial.filter((r) => r.jenis === 'pendamping_pkh_plus');
     expect(pkh.length).toBeGreaterThan(0);
-    expect(pkh.every((r) => r.tahun >= 2021)).toBe(true);
+    const plan = buildPlan(inputs).find((p) => p.program.id === 'pkh_plus')!;
+    for (const tahun of [2019, 2021, 2023, 2025]) {
+      const running = [...plan.recipientsIn(tahun)].filter(([, n]) => n > 0).map(([k]) => k).sort();
+      expect(pkh.filter((r) => r.tahun === tahun).map((r) => r.kode).sort(), String(tahun)).toEqual(running);
+    }
     const tksk2025 = a.pilar_sosial.filter((r) => r.jenis === 'tksk' && r.tahun === 2025).reduce((t, r) => t + r.jumlah, 0);
     expect(tksk2025).toBeGreaterThan(400); // Jatim has ~666 kecamatan, one TKSK each, some posts vacant
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { eventStudy, honestSensitivity, maximizeLp, sensitivityInputFromEventStudy, StatsInputError, type HonestInput } from '../../../src/lib/stats/index';
+import { callawaySantAnna, csSensitivityInput, csUniversalEventStudy, eventStudy, honestSensitivity, maximizeLp, sensitivityInputFromEventStudy, StatsInputError, type HonestInput } from '../../../src/lib/stats/index';
 import { FlciProblem } from '../../../src/lib/stats/honest/flci';
+import { confidenceSetBounds } from '../../../src/lib/stats/honest/sensitivity';
 import { RMersenneTwister } from '../../../src/lib/stats/honest/rrandom';
 import { relativeMagnitudesMatrix } from '../../../src/lib/stats/honest/relativemagnitudes';
-import { ehecPanel } from './helpers';
+import { ehecPanel, mpdtaPanel } from './helpers';
 
 const es = eventStudy(ehecPanel());
 const input = sensitivityInputFromEventStudy(es.byEvent, es.vcov, es.reference);
@@ -148,5 +149,81 @@ describe('building blocks', () => {
     expect(() => honestSensitivity(input, { restriction: 'xx' as 'rm', grid: [1] })).toThrow(/Unknown restriction/);
     expect(() => sensitivityInputFromEventStudy([{ e: -3, estimate: 0 }, { e: 0, estimate: 1 }], [[1, 0], [0, 1]])).toThrow(/consecutive/);
     expect(() => sensitivityInputFromEventStudy([{ e: 0, estimate: 1 }], [[1]])).toThrow(/pre-adoption/);
+  });
+});
+
+describe('Callaway–Sant’Anna event study with a universal base period (input for the sensitivity analysis)', () => {
+  const panel = mpdtaPanel();
+  const universal = csUniversalEventStudy(panel);
+  const varying = callawaySantAnna(panel).dynamic.byEvent;
+
+  it('after adoption equals R did’s dynamic aggregation (same effects and SEs as the varying base)', () => {
+    for (const e of [0, 1, 2, 3]) {
+      const u = universal.byEvent.find((b) => b.e === e)!;
+      const v = varying.find((b) => b.e === e)!;
+      expect(u.estimate).toBeCloseTo(v.estimate, 12);
+      expect(u.se).toBeCloseTo(v.se, 12);
+    }
+    expect(universal.byEvent.find((b) => b.e === 0)!.estimate).toBeCloseTo(-0.0199318167892593, 9); // R did, aggte dynamic
+    expect(universal.byEvent.find((b) => b.e === 0)!.se).toBeCloseTo(0.0118263640580582, 9);
+  });
+
+  it('before adoption cumulates the period-to-period changes: e = −2 is minus the varying e = −1', () => {
+    const u = universal.byEvent.find((b) => b.e === -2)!;
+    const v = varying.find((b) => b.e === -1)!;
+    expect(u.estimate).toBeCloseTo(-v.estimate, 12);
+    expect(u.se).toBeCloseTo(v.se, 12);
+    expect(universal.byEvent.map((b) => b.e)).toEqual([-4, -3, -2, 0, 1, 2, 3]);
+    universal.byEvent.forEach((b, j) => expect(Math.sqrt(universal.vcov[j][j])).toBeCloseTo(b.se, 14));
+  });
+
+  it('feeds the sensitivity analysis, whose M̄ = 0 set is near the usual interval of the e = 0 effect', () => {
+    const input = csSensitivityInput(panel);
+    expect(input.numPre).toBe(3);
+    expect(input.numPost).toBe(4);
+    const r = honestSensitivity(input, { restriction: 'rm', grid: [0, 1], breakdown: false });
+    const e0 = universal.byEvent.find((b) => b.e === 0)!;
+    expect(r.original.estimate).toBeCloseTo(e0.estimate, 12);
+    expect(r.rows[0].lo!).toBeLessThan(e0.estimate);
+    expect(r.rows[1].hi! - r.rows[1].lo!).toBeGreaterThan(r.rows[0].hi! - r.rows[0].lo!);
+  });
+});
+
+describe('one post-period (no nuisance parameters)', () => {
+  const oneYear = sensitivityInputFromEventStudy(es.byEvent.slice(0, 6), es.vcov.slice(0, 6).map((row) => row.slice(0, 6)), es.reference);
+
+  it('ΔRM with one post-period tests all moments (pre-period ones too, as HonestDiD): wider than the usual interval, widening with M̄', () => {
+    expect(oneYear.numPost).toBe(1);
+    const r = honestSensitivity(oneYear, { restriction: 'rm', grid: [0, 1, 2] });
+    const width = r.original.hi - r.original.lo;
+    expect(r.rows[0].lo!).toBeLessThan(r.original.estimate);
+    expect(r.rows[0].hi!).toBeGreaterThan(r.original.estimate);
+    expect(r.rows[0].hi! - r.rows[0].lo!).toBeGreaterThanOrEqual(width);
+    expect(r.rows[0].hi! - r.rows[0].lo!).toBeLessThan(2 * width);
+    expect(r.rows[1].lo!).toBeLessThan(r.rows[0].lo!);
+    expect(r.rows[2].lo!).toBeLessThan(0);
+    expect(r.breakdown).toBeGreaterThan(1);
+    expect(r.breakdown).toBeLessThan(2);
+  });
+
+  it('ΔSD with one post-period: the FLCI widens with M', () => {
+    const r = honestSensitivity(oneYear, { restriction: 'sd', grid: [0, 0.01], breakdown: false });
+    expect(r.rows[0].lo!).toBeLessThan(r.rows[0].hi!);
+    expect(r.rows[1].hi! - r.rows[1].lo!).toBeGreaterThan(r.rows[0].hi! - r.rows[0].lo!);
+  });
+});
+
+describe('test inversion', () => {
+  it('finds the ends of the accepted set, open ends, empty sets and sets narrower than a grid step', () => {
+    const interval = confidenceSetBounds((t) => Math.abs(t - 1) < 0.5, 1.2, 0.1, 100);
+    expect(interval.lo!).toBeCloseTo(0.5, 6);
+    expect(interval.hi!).toBeCloseTo(1.5, 6);
+    const open = confidenceSetBounds((t) => t > 0, 1, 0.1, 100);
+    expect(open.lo!).toBeCloseTo(0, 6);
+    expect(open.hi).toBeNull();
+    expect(confidenceSetBounds(() => false, 1, 0.1, 100)).toEqual({ lo: null, hi: null, empty: true });
+    const narrow = confidenceSetBounds((t) => Math.abs(t - 1) < 1e-4, 1, 0.1, 100);
+    expect(narrow.lo!).toBeCloseTo(1 - 1e-4, 7);
+    expect(narrow.hi!).toBeCloseTo(1 + 1e-4, 7);
   });
 });

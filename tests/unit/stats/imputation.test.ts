@@ -80,6 +80,24 @@ describe('imputation estimator (Borusyak, Jaravel & Spiess 2024)', () => {
     expect(Math.abs(r.estimate - 2)).toBeLessThan(0.15);
   });
 
+  it('pre-trend test on untreated observations: leads −1…−3 on mpdta; detects a built-in pre-trend', () => {
+    const r = imputationEstimator(mpdtaPanel());
+    expect(r.pretrend!.leads).toEqual([-1, -2, -3]);
+    expect(r.pretrend!.df).toBe(3);
+    expect(r.pretrend!.p).toBeGreaterThan(0);
+    expect(r.pretrend!.p).toBeLessThan(1);
+    const design = { periods: 8, unitsPerGroup: { 0: 15, 4: 12, 6: 11 }, effect: () => 1, noiseSd: 1 };
+    const trending = imputationEstimator(buildPanel(simulatePanel({ ...design, seed: 3, preTrend: 1 })));
+    expect(trending.pretrend!.p).toBeLessThan(0.001);
+    // Without a pre-trend the test rejects at 5 % in few of 40 samples.
+    let rejections = 0;
+    for (let s = 0; s < 40; s++) if (imputationEstimator(buildPanel(simulatePanel({ ...design, seed: 500 + s }))).pretrend!.p < 0.05) rejections++;
+    expect(rejections).toBeLessThanOrEqual(6);
+    const short = imputationEstimator(buildPanel(simulatePanel({ ...design, periods: 3, unitsPerGroup: { 0: 5, 2: 5 }, seed: 1 })));
+    expect(short.pretrend).toBeNull();
+    expect(short.pretrendNote).toMatch(/two periods before adoption/);
+  });
+
   it('needs treated units and untreated observations', () => {
     const rows = simulatePanel({ seed: 1, periods: 4, unitsPerGroup: { 0: 3 }, effect: () => 1 });
     expect(() => imputationEstimator(buildPanel(rows))).toThrow(StatsInputError);

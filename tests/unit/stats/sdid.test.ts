@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPanel, minimizeQuadraticOnSimplex, solveSimplexQp, StatsInputError, syntheticDid, syntheticDidEstimate } from '../../../src/lib/stats/index';
-import { prop99Panel, seededRandom, simulatePanel } from './helpers';
+import { buildPanel, StatsInputError, syntheticDid, syntheticDidEstimate } from '../../../src/lib/stats/index';
+import { prop99Panel, simulatePanel } from './helpers';
 
 describe('synthetic DiD on Proposition 99 (synthdid vignette, Arkhangelsky et al. 2021)', () => {
   const panel = prop99Panel();
@@ -67,24 +67,5 @@ describe('synthetic DiD under staggered adoption (cohort by cohort, weighted by 
     const fewControls = syntheticDid(buildPanel(simulatePanel({ seed: 2, periods: 6, unitsPerGroup: { 0: 2, 4: 3 }, effect: () => 1 })));
     expect(fewControls.se).toBe(0);
     expect(fewControls.seNote).toMatch(/more controls/);
-  });
-});
-
-describe('active-set simplex QP', () => {
-  it('agrees with the projected-gradient solver and satisfies the KKT conditions', () => {
-    const rng = seededRandom(5);
-    for (let trial = 0; trial < 20; trial++) {
-      const k = 3 + (trial % 12);
-      const b = Array.from({ length: k + 2 }, () => Array.from({ length: k }, () => rng.normal()));
-      const q = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => b.reduce((s, row) => s + row[i] * row[j], 0) + (i === j ? 0.1 : 0)));
-      const c = Array.from({ length: k }, () => 2 * rng.normal());
-      const x = solveSimplexQp(q, c);
-      const reference = minimizeQuadraticOnSimplex(q, c, 1e-13);
-      x.forEach((v, i) => expect(v).toBeCloseTo(reference[i], 6));
-      expect(x.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);
-      const g = q.map((row, i) => row.reduce((s, v, j) => s + v * x[j], 0) - c[i]);
-      const mu = -Math.min(...g.filter((_, i) => x[i] > 0));
-      g.forEach((gi) => expect(gi + mu).toBeGreaterThanOrEqual(-1e-8));
-    }
   });
 });

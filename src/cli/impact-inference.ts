@@ -163,6 +163,10 @@ export function runInference(panel: Panel, options: InferenceOptions, context: I
       };
     }
     case 'ri': {
+      const treatedUnits = panel.adoptionOf.filter((a) => a >= 0).length;
+      if (context.method === 'sc' && treatedUnits !== 1) {
+        throw new InferenceOptionError(`--method sc --inference ri re-assigns which single unit is treated; the data have ${treatedUnits} treated units.`);
+      }
       const estimator = RI_ESTIMATORS[context.method](context);
       const r = randomizationInference(panel, estimator, { draws: options.draws ?? DEFAULT_DRAWS, seed });
       return {

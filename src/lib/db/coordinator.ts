@@ -27,7 +27,12 @@ export interface Query<T extends Row = Row> {
 }
 
 /** Declare a query. `tables` are the snapshot tables it reads (user tables are not listed: they are already in DuckDB). */
-export function sql<T extends Row = Row>(tables: readonly string[], text: string, params: readonly SqlParam[] = [], opts: Pick<Query, 'cache' | 'observe'> = {}): Query<T> {
+export function sql<T extends Row = Row>(
+  tables: readonly string[],
+  text: string,
+  params: readonly SqlParam[] = [],
+  opts: Pick<Query, 'cache' | 'observe'> = {}
+): Query<T> {
   return { tables, sql: text, params, ...opts };
 }
 

@@ -3,7 +3,7 @@
  * step as it starts. One request at a time: the client terminates the worker to cancel.
  */
 import { robustnessTable } from './robustness';
-import { robustnessExtras } from './inference-run';
+import { everyInference, robustnessExtras } from './inference-run';
 import { runWorkbench, toWorkbenchError } from './run';
 import type { WorkbenchRequest, WorkerMessage, WorkerTask } from './types';
 
@@ -14,7 +14,7 @@ self.onmessage = (event: MessageEvent<{ id: number; task: WorkerTask; request: W
   try {
     const result =
       task === 'robustness'
-        ? robustnessTable(request, (done, total) => post({ type: 'progress', id, step: 'robustness', done, total }), robustnessExtras)
+        ? robustnessTable(request, (done, total) => post({ type: 'progress', id, step: 'robustness', done, total }), robustnessExtras, everyInference)
         : runWorkbench(request, (step, done, total) => post({ type: 'progress', id, step, done, total }));
     post({ type: 'result', id, result });
   } catch (e) {

@@ -30,7 +30,9 @@ import {
 } from '../stats/index';
 import { supportsInference } from './inference';
 import { DEFAULT_DRAWS, DEFAULT_SEED } from './params';
-import type { RobustnessRow, RowExtras } from './robustness';
+import type { HeadlineInferences, RobustnessRow, RowExtras } from './robustness';
+import { INFERENCE_SUPPORT } from './inference';
+import { toWorkbenchError } from './errors';
 import { selectSample } from './sample';
 import type { EventPoint, InferenceChoice, InferenceInfo, Method, SensitivityInfo, WorkbenchRequest } from './types';
 
@@ -184,4 +186,21 @@ export const robustnessExtras: RowExtras = (req: WorkbenchRequest, _row: Robustn
   const estimator = riEstimator(req.method, req.control);
   const ri = estimator ? maybe(() => randomizationInference(panel, estimator, { draws: choice.draws, seed: choice.seed }).p) : null;
   return { wildP: wild, riP: ri };
+};
+
+/** The chosen method's headline under every inference it takes (analytic included, as the estimator reports it). */
+export const everyInference: HeadlineInferences = (req) => {
+  const { rows } = selectSample(req.outcome, req.timing, req.regions, req);
+  const panel = maybe(() => buildPanel(rows));
+  if (!panel) return [];
+  const choice = req.inference ?? DEFAULT_INFERENCE;
+  return INFERENCE_SUPPORT[req.method]
+    .filter((i) => i !== 'analytic')
+    .map((inference) => {
+      try {
+        return { inference, info: inferenceFor(panel, { ...req, inference: { ...choice, method: inference } }, null), error: null };
+      } catch (e) {
+        return { inference, info: null, error: toWorkbenchError(e) };
+      }
+    });
 };

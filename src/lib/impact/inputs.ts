@@ -30,6 +30,8 @@ export interface Catalogue {
   demoTiming: boolean;
   demoOutcome: boolean;
   snapshot: string;
+  /** When the snapshot was built (ISO). */
+  snapshotDate: string;
 }
 
 export async function loadCatalogue(): Promise<Catalogue> {
@@ -53,7 +55,8 @@ export async function loadCatalogue(): Promise<Catalogue> {
     publicRollout: withRecord.map((r) => r.program_id),
     demoTiming: demo('penyaluran'),
     demoOutcome: demo('nilai_indikator'),
-    snapshot: manifest.snapshot_id
+    snapshot: manifest.snapshot_id,
+    snapshotDate: manifest.created_at
   };
 }
 

@@ -5,7 +5,7 @@
 import { fmtNumber, fmtSigned, t, type MessageKey } from '$lib/i18n';
 import type { RobustnessResult, RobustnessRow, Verdict } from './robustness';
 import { effectUnit, pValue, type TextContext } from './text';
-import type { Method } from './types';
+import type { InferenceInfo, Method, WorkbenchResult } from './types';
 
 const methodName = (m: Method, c: TextContext) => t(`impact.method.short.${m}` as MessageKey, {}, c.lang);
 const names = (ms: Method[], c: TextContext) => {
@@ -68,4 +68,35 @@ export function robustnessCells(r: RobustnessResult, c: TextContext): Robustness
     sample: `${row.treated} / ${row.comparison}`,
     error: row.error ? t(`impact.error.${row.error.code}` as MessageKey, {}, L) : null
   }));
+}
+
+export interface InferenceRowCells {
+  key: string;
+  name: string;
+  ci: string;
+  p: string;
+  detail: string;
+}
+
+const bound = (v: number | null, side: -1 | 1, c: TextContext) => (v === null ? (side < 0 ? '−∞' : '+∞') : fmtSigned(v, c.decimals + 1, c.lang));
+
+/** The headline's interval and p-value under the analytic inference and every other one the method takes. */
+export function inferenceRows(r: WorkbenchResult, robust: RobustnessResult | null, c: TextContext): InferenceRowCells[] {
+  const L = c.lang;
+  const h = r.headline;
+  if (!h) return [];
+  const rows: InferenceRowCells[] = [];
+  if (h.ci95) rows.push({ key: 'analytic', name: t('impact.inference.name.analytic', {}, L), ci: `${bound(h.ci95[0], -1, c)} ${L === 'en' ? 'to' : 's.d.'} ${bound(h.ci95[1], 1, c)}`, p: pValue(h.p, L), detail: h.se !== null ? `SE ${fmtNumber(h.se, c.decimals + 2, L)}` : '' });
+  const row = (key: string, info: InferenceInfo): InferenceRowCells => ({
+    key,
+    name: t(`impact.inference.name.${info.method}` as MessageKey, {}, L),
+    ci: info.ci ? `${bound(info.ci[0], -1, c)} ${L === 'en' ? 'to' : 's.d.'} ${bound(info.ci[1], 1, c)}` : t('impact.report.noInterval', {}, L),
+    p: pValue(info.p, L),
+    detail: info.draws === null ? '' : t(info.enumerated ? 'impact.report.enumerated' : 'impact.report.drawn', { n: fmtNumber(info.enumerated && info.assignments ? info.assignments : info.draws, 0, L), seed: info.seed ?? '' }, L)
+  });
+  for (const i of robust?.inferences ?? []) {
+    if (i.info) rows.push(row(i.inference, i.info));
+    else if (i.error) rows.push({ key: i.inference, name: t(`impact.inference.name.${i.inference}` as MessageKey, {}, L), ci: '–', p: '–', detail: t(`impact.error.${i.error.code}` as MessageKey, {}, L) });
+  }
+  return rows;
 }

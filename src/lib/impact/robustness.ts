@@ -7,7 +7,7 @@ import { runWorkbench } from './run';
 import { selectSample } from './sample';
 import { supportsInference } from './inference';
 import { DEFAULT_DRAWS, DEFAULT_SEED } from './params';
-import type { Method, WorkbenchError, WorkbenchRequest } from './types';
+import type { Inference, InferenceInfo, Method, WorkbenchError, WorkbenchRequest } from './types';
 
 export interface RobustnessRow {
   method: Method;
@@ -42,6 +42,8 @@ export type Verdict =
 
 export interface RobustnessResult {
   rows: RobustnessRow[];
+  /** The chosen method's headline under every inference it takes (the report's "intervals under each inference"). */
+  inferences: { inference: Inference; info: InferenceInfo | null; error: WorkbenchError | null }[];
   verdict: Verdict;
   /** Draws behind the bootstrap and randomization columns. */
   draws: number;
@@ -63,7 +65,7 @@ export type RobustnessProgress = (done: number, total: number) => void;
  * Every estimator on the workbench's choices. `extras` computes the inference columns of one
  * estimator (wild bootstrap, randomization inference, sensitivity); without it those stay null.
  */
-export function robustnessTable(request: WorkbenchRequest, progress: RobustnessProgress = () => {}, extras: RowExtras = noExtras): RobustnessResult {
+export function robustnessTable(request: WorkbenchRequest, progress: RobustnessProgress = () => {}, extras: RowExtras = noExtras, everyInference: HeadlineInferences = () => []): RobustnessResult {
   const asked = request.inference ?? { method: 'analytic' as const, draws: DEFAULT_DRAWS, seed: DEFAULT_SEED, weights: 'rademacher' as const };
   const req: WorkbenchRequest = { ...request, inference: { ...asked, draws: Math.min(asked.draws, ROBUSTNESS_DRAWS) } };
   const methods = ROBUSTNESS_METHODS.filter((m) => m !== 'sc' || singleTreated(req));
@@ -88,12 +90,15 @@ export function robustnessTable(request: WorkbenchRequest, progress: RobustnessP
     if (h && !r.error) Object.assign(row, extras({ ...req, method }, row));
     rows.push(row);
   });
+  const inferences = everyInference(request);
   progress(methods.length, methods.length);
-  return { rows, verdict: verdict(rows), draws: req.inference!.draws, seed: req.inference!.seed };
+  return { rows, inferences, verdict: verdict(rows), draws: req.inference!.draws, seed: req.inference!.seed };
 }
 
 export type RowExtras = (req: WorkbenchRequest, row: RobustnessRow) => Partial<Pick<RobustnessRow, 'wildP' | 'riP'>>;
 const noExtras: RowExtras = () => ({});
+/** The chosen method under each inference it takes, with the draws asked for. */
+export type HeadlineInferences = (req: WorkbenchRequest) => RobustnessResult['inferences'];
 
 /** Synthetic control belongs in the table only when the design has exactly one treated region. */
 function singleTreated(req: WorkbenchRequest): boolean {

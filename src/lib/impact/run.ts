@@ -18,6 +18,9 @@ import {
   type Panel
 } from '../stats/index';
 import { DEFAULT_INFERENCE, csBand, inferenceFor, sensitivityFor } from './inference-run';
+import { toWorkbenchError } from './errors';
+
+export { toWorkbenchError };
 import { costForEffect } from './cost';
 import { SYNTHETIC_KEY, cohortKey, regionalEffects, trendByCohort } from './descriptive';
 import { selectSample } from './sample';
@@ -26,11 +29,6 @@ import type { EventPoint, PretestGap, ProgressStep, WorkbenchError, WorkbenchReq
 export type ProgressFn = (step: ProgressStep, done: number, total: number) => void;
 
 const STEPS = 6;
-
-export function toWorkbenchError(e: unknown): WorkbenchError {
-  if (e instanceof StatsInputError) return { code: e.code, message: e.message };
-  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
-}
 
 /** Run `fn`, turning a StatsInputError (or any failure) into a value. */
 function attempt<T>(fn: () => T): { value: T; error: null } | { value: null; error: WorkbenchError } {

@@ -6,7 +6,7 @@ import type { EChartsOption } from 'echarts';
 import type { ChartTable } from '$lib/charts/export';
 import { dumbbellOption } from '$lib/charts/options/dumbbell';
 import { eventStudyOption } from '$lib/charts/options/eventstudy';
-import { randomizationOption } from '$lib/charts/options/randomization';
+import { histogram, randomizationOption } from '$lib/charts/options/randomization';
 import { sensitivityOption } from '$lib/charts/options/sensitivity';
 import { rankedBarOption } from '$lib/charts/options/rankedbar';
 import { treatedTrendOption } from '$lib/charts/options/treatedtrend';
@@ -88,14 +88,17 @@ export function randomizationView(r: WorkbenchResult, c: TextContext): ChartView
   const title = t('impact.chart.ri');
   const subtitle = t(inf.enumerated ? 'impact.chart.riSubAll' : 'impact.chart.riSub', { n, unit, p: pValue(inf.p, c.lang), seed: inf.seed ?? '' });
   const option = randomizationOption({ draws: inf.distribution, observed, xName: unit, yName: t('impact.chart.riCount'), observedLabel: t('impact.chart.riObserved', { value: fmt.signed(observed, c.decimals + 1) }), format: (v) => fmt.number(v, c.decimals + 1) });
-  const sorted = [...inf.distribution].sort((a, b) => a - b);
+  // The accessible table is the histogram (bins and counts), not every draw: tens of thousands of
+  // rows would freeze the page.
+  const h = histogram(inf.distribution, observed);
   const table: ChartTable = {
     columns: [
-      { key: 'i', label: '#' },
-      { key: 'estimate', label: t('impact.col.estimate'), format: signed(c) },
+      { key: 'from', label: t('impact.col.binFrom'), format: signed(c) },
+      { key: 'to', label: t('impact.col.binTo'), format: signed(c) },
+      { key: 'n', label: t('impact.chart.riCount') },
       { key: 'far', label: t('impact.col.asFar') }
     ],
-    rows: sorted.map((v, i) => ({ i: i + 1, estimate: v, far: Math.abs(v) >= Math.abs(observed) - 1e-12 ? t('impact.yes') : '' }))
+    rows: h.counts.map((n, i) => ({ from: h.edges[i], to: h.edges[i + 1], n, far: Math.abs(h.edges[i]) >= Math.abs(observed) - 1e-12 || Math.abs(h.edges[i + 1]) >= Math.abs(observed) - 1e-12 ? t('impact.yes') : '' }))
   };
   return { title, subtitle, option, table, reason: null };
 }

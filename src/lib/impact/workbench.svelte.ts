@@ -54,6 +54,7 @@ export class Workbench {
       unitEn: t('impact.user.unit', {}, 'en'),
       source: t('impact.user.source', { file: s.file })
     };
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a fresh value of this derived, never mutated
     return { ...base, outcomes: [...base.outcomes, coverage], indicators: new Map([...base.indicators, [s.id, userIndicator(s, words)]]) };
   });
 
@@ -71,6 +72,7 @@ export class Workbench {
     if (pending) return null;
     const unusable = u.status === 'ok' && !this.userOutcome?.coverage;
     if (u.status === 'missing' || unusable) {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local copy read once, not state
       params = new URLSearchParams(params);
       for (const k of [P.outcome, P.from, P.to]) params.delete(k);
     }

@@ -127,7 +127,12 @@ export function timelinessFigure({ t, fmt }: Text, rows: readonly TimelinessMont
     ],
     rows: rows.map((r) => ({ ...r, bulan: `${r.tahun}-${String(r.bulan).padStart(2, '0')}` }))
   };
-  const summary = t('program.time.summary', { late: fmt.number(late), days: fmt.number(late ? days / late : null, 1), missing: fmt.number(missing), total: fmt.number(total) });
+  const summary = t('program.time.summary', {
+    late: fmt.number(late),
+    days: fmt.number(late ? days / late : null, 1),
+    missing: fmt.number(missing),
+    total: fmt.number(total)
+  });
   return { option, table, summary };
 }
 
@@ -140,7 +145,10 @@ export function profileFigure({ t, fmt }: Text, shares: readonly ProfileShares[]
   const dim = (d: string) => t(`program.dim.${d}` as MessageKey);
   const option = shares.length
     ? profileOption({
-        dimensions: shares.map((d) => ({ label: dim(d.dimensi), categories: d.categories.map((c) => ({ label: catLabel(c.kategori), share: c.share, n: c.n })) })),
+        dimensions: shares.map((d) => ({
+          label: dim(d.dimensi),
+          categories: d.categories.map((c) => ({ label: catLabel(c.kategori), share: c.share, n: c.n }))
+        })),
         percent: (v: number) => fmt.percent(v, 0),
         count: (v: number) => fmt.number(v)
       })

@@ -193,10 +193,22 @@ export class ProgrammeView {
     const pct = (v: number | null | undefined) => fmt.percent(v == null ? null : v * 100, 1);
     return [
       { key: 'penerima', label: t('program.kpi.penerima'), value: fmt.number(tot?.peakRecipients), raw: tot?.peakRecipients ?? null, note: this.periodText },
-      { key: 'rupiah', label: t('program.kpi.rupiah'), value: fmt.rupiahCompact(tot?.spent), raw: tot?.spent ?? null, note: t('program.kpi.ofBudget', { value: fmt.rupiahCompact(tot?.budget) }) },
+      {
+        key: 'rupiah',
+        label: t('program.kpi.rupiah'),
+        value: fmt.rupiahCompact(tot?.spent),
+        raw: tot?.spent ?? null,
+        note: t('program.kpi.ofBudget', { value: fmt.rupiahCompact(tot?.budget) })
+      },
       { key: 'serapan', label: t('program.kpi.serapan'), value: pct(tot?.absorption), raw: tot?.absorption ?? null },
       { key: 'capaian', label: t('program.kpi.capaian'), value: pct(tot?.reach), raw: tot?.reach ?? null },
-      { key: 'cakupan', label: t('program.kpi.cakupan'), value: fmt.number(this.coverage, 1), raw: this.coverage, note: t('program.kpi.poorYear', { year: this.poorYear }) },
+      {
+        key: 'cakupan',
+        label: t('program.kpi.cakupan'),
+        value: fmt.number(this.coverage, 1),
+        raw: this.coverage,
+        note: t('program.kpi.poorYear', { year: this.poorYear })
+      },
       { key: 'indeks', label: t('program.kpi.indeks'), value: fmt.signed(idx, 3), raw: idx, note: t('program.kpi.indexHint') },
       { key: 'diluar', label: t('program.kpi.diLuar'), value: pct(inclusion), raw: inclusion, note: t('program.kpi.diLuarHint') }
     ];

@@ -51,9 +51,13 @@ export function tokenize(sql: string): Token[] {
       let depth = 1;
       i += 2;
       while (i < n && depth > 0) {
-        if (sql[i] === '/' && sql[i + 1] === '*') (depth++, (i += 2));
-        else if (sql[i] === '*' && sql[i + 1] === '/') (depth--, (i += 2));
-        else i++;
+        if (sql[i] === '/' && sql[i + 1] === '*') {
+          depth++;
+          i += 2;
+        } else if (sql[i] === '*' && sql[i + 1] === '/') {
+          depth--;
+          i += 2;
+        } else i++;
       }
       if (depth > 0) throw new TokenizeError('comment');
     } else if (c === "'" || ((c === 'e' || c === 'E') && sql[i + 1] === "'")) {
@@ -62,8 +66,13 @@ export function tokenize(sql: string): Token[] {
       let text = '';
       for (;;) {
         if (j >= n) throw new TokenizeError('string');
-        if (escapes && sql[j] === '\\') (text += sql[j + 1] ?? '', (j += 2));
-        else if (sql[j] === "'" && sql[j + 1] === "'") (text += "'", (j += 2));
+        if (escapes && sql[j] === '\\') {
+          text += sql[j + 1] ?? '';
+          j += 2;
+        } else if (sql[j] === "'" && sql[j + 1] === "'") {
+          text += "'";
+          j += 2;
+        }
         else if (sql[j] === "'") break;
         else text += sql[j++];
       }
@@ -80,7 +89,10 @@ export function tokenize(sql: string): Token[] {
       let text = '';
       for (;;) {
         if (j >= n) throw new TokenizeError('identifier');
-        if (sql[j] === '"' && sql[j + 1] === '"') (text += '"', (j += 2));
+        if (sql[j] === '"' && sql[j + 1] === '"') {
+          text += '"';
+          j += 2;
+        }
         else if (sql[j] === '"') break;
         else text += sql[j++];
       }

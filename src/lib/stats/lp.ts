@@ -170,11 +170,9 @@ function runSimplex(rows: number[][], rhs: number[], startBasis: number[], c: Ar
   for (let j = 0; j < nColumns; j++) costScale = Math.max(costScale, Math.abs(c[j]));
   const costTol = 1e-12 * Math.max(1, costScale);
   let degenerateRun = 0;
-  let pivots = 0;
   const isBasic = new Uint8Array(nColumns);
   for (const j of basis) isBasic[j] = 1;
   for (let iter = 0; iter < 50_000; iter++) {
-    pivots = iter;
     // Reduced costs c_j − c_Bᵀ B⁻¹ A_j.
     const useBland = degenerateRun >= DEGENERATE_RUN_BEFORE_BLAND;
     let entering = -1;
@@ -189,7 +187,7 @@ function runSimplex(rows: number[][], rhs: number[], startBasis: number[], c: Ar
         best = reduced;
       }
     }
-    if (entering < 0) return finish('optimal', rows, rhs, basis, c, nColumns, pivots);
+    if (entering < 0) return finish('optimal', rows, rhs, basis, c, nColumns, iter);
     // Ratio test (ties: smallest basic index, Bland).
     let leaving = -1;
     let ratio = Infinity;
@@ -203,7 +201,7 @@ function runSimplex(rows: number[][], rhs: number[], startBasis: number[], c: Ar
         }
       }
     }
-    if (leaving < 0) return { ...finish('unbounded', rows, rhs, basis, c, nColumns, pivots), value: Infinity };
+    if (leaving < 0) return { ...finish('unbounded', rows, rhs, basis, c, nColumns, iter), value: Infinity };
     degenerateRun = ratio <= 1e-12 ? degenerateRun + 1 : 0;
     pivot(rows, rhs, leaving, entering);
     isBasic[basis[leaving]] = 0;

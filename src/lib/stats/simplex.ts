@@ -60,10 +60,14 @@ export function minimizeQuadraticOnSimplexIndexed(gram: Float64Array, stride: nu
   w[best] = 1;
   let support = [best];
   const gradient = new Float64Array(k);
+  // g = Qw − c over the support only; indexes the shared Gram matrix directly (hot loop).
   const refreshGradient = () => {
+    const columns = Int32Array.from(support, (j) => idx[j]);
+    const weights = Float64Array.from(support, (j) => w[j]);
     for (let i = 0; i < k; i++) {
+      const row = idx[i] * stride;
       let s = -c[i];
-      for (const j of support) s += Q(i, j) * w[j];
+      for (let a = 0; a < columns.length; a++) s += gram[row + columns[a]] * weights[a];
       gradient[i] = s;
     }
   };

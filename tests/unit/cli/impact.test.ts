@@ -21,6 +21,7 @@ function impact(...args: string[]): Run {
 }
 
 /** Run successfully and parse the single JSON object on stdout. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the CLI's JSON, whose shape the assertions check
 function impactJson(...args: string[]): Record<string, any> {
   const r = impact(...args);
   expect(r.stderr).toBe('');

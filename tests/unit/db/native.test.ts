@@ -22,7 +22,12 @@ describe('native engine on a built snapshot', () => {
       const [{ n }] = await c.query(sql<{ n: number }>([t.name], `SELECT count(*)::INTEGER AS n FROM "${t.name}"`));
       expect(n, t.name).toBe(t.rows);
     }
-    const p0 = await c.query(sql<{ nilai: number }>(['nilai_indikator'], "SELECT nilai FROM nilai_indikator WHERE kode = ? AND tahun = ? AND indikator = 'p0' AND periode = 'maret'", ['3500', 2020]));
+    const p0 = await c.query(
+      sql<{ nilai: number }>(['nilai_indikator'], "SELECT nilai FROM nilai_indikator WHERE kode = ? AND tahun = ? AND indikator = 'p0' AND periode = 'maret'", [
+        '3500',
+        2020
+      ])
+    );
     expect(p0).toEqual([{ nilai: 11.09 }]);
     const [{ total }] = await c.query(sql<{ total: unknown }>(['penyaluran'], 'SELECT sum(realisasi_rp) AS total FROM penyaluran'));
     expect(typeof total).toBe('number'); // HUGEINT → number, as in the browser

@@ -20,7 +20,8 @@ const catalogue: Catalogue = {
   publicRollout: ['pkh_plus'],
   demoTiming: true,
   demoOutcome: false,
-  snapshot: 'abc'
+  snapshot: 'abc',
+  snapshotDate: '2026-11-29T00:00:00.000Z'
 };
 const inputs: ProgrammeInputs = { key: 'k', timing: TIMING, source: { kind: 'disbursement', demo: true }, unknown: [], rollout: null, record: [], intensity: {}, issues: [], outcome: outcome(), disbursed: [] };
 const choices = (over: Partial<Choices> = {}): Choices => ({

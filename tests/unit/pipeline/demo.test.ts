@@ -40,8 +40,6 @@ beforeAll(() => {
   penerima = [...generatePenerima(inputs, { seed: SEED, rows: ROWS })];
 });
 
-const kindOf = (kode: string) => inputs.wilayah.find((w) => w.kode === kode)!.jenis;
-
 /** First year each region appears in penyaluran for a programme. */
 function firstYears(programId: string): Map<string, number> {
   const first = new Map<string, number>();

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildSnapshot } from '../../../src/lib/pipeline/snapshot';
 import { scanDir } from '../../../src/lib/publish/scan-node';
+import { auditPublished } from '../../../src/lib/publish/families';
+import { suppressTableSql } from '../../../src/lib/publish/suppress';
+import { spawnSync } from 'node:child_process';
 import type { Manifest } from '../../../src/lib/schema';
 
 /** Both editions from the same sources and seed, so the public one can be checked against the internal one. */
@@ -43,7 +46,10 @@ describe('public build of the snapshot', async () => {
       join(pub.out, 'penerima_profil.parquet'),
       'SELECT count(*) FILTER (WHERE n < 10)::INTEGER AS visible_small, count(*) FILTER (WHERE disamarkan)::INTEGER AS flagged, count(*) FILTER (WHERE disamarkan AND (n IS NOT NULL OR nominal_rp IS NOT NULL))::INTEGER AS leaked FROM $f'
     );
-    expect(p[0]).toEqual({ visible_small: 0, flagged: small[0].n, leaked: 0 });
+    // every small cell is hidden; complementary suppression hides some more (never fewer)
+    expect(p[0].visible_small).toBe(0);
+    expect(p[0].leaked).toBe(0);
+    expect(p[0].flagged as number).toBeGreaterThanOrEqual(small[0].n as number);
     const d = await rows(join(pub.out, 'penyaluran.parquet'), 'SELECT count(*) FILTER (WHERE realisasi_penerima < 10 OR target_penerima < 10)::INTEGER AS visible_small, count(*) FILTER (WHERE disamarkan AND realisasi_rp IS NOT NULL)::INTEGER AS leaked FROM $f');
     expect(d[0]).toEqual({ visible_small: 0, leaked: 0 });
     const cols = pub.manifest.tables.find((t) => t.name === 'penyaluran')!.columns.map((c) => c.name);
@@ -80,8 +86,30 @@ describe('public build of the snapshot', async () => {
       `SELECT count(*) FILTER (WHERE ${anySmall})::INTEGER AS visible_small, count(*) FILTER (WHERE disamarkan)::INTEGER AS flagged,
               count(*) FILTER (WHERE disamarkan AND (${counts.map((c) => `${c} IS NOT NULL`).join(' OR ')}))::INTEGER AS leaked FROM $f`
     );
-    expect(p[0]).toEqual({ visible_small: 0, flagged: small[0].n, leaked: 0 });
+    expect(p[0].visible_small).toBe(0);
+    expect(p[0].leaked).toBe(0);
+    expect(p[0].flagged as number).toBeGreaterThanOrEqual(small[0].n as number);
   });
+
+  it('no suppressed cell can be computed from the published totals and margins (the build-public audit)', async () => {
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    const found = await auditPublished(conn, pub.out, (f) => readFileSync(join(pub.out, f), 'utf8'));
+    expect(found).toEqual([]);
+  });
+
+  it('npm run build:public refuses a public tree where a hidden cell is the total minus the shown ones', async () => {
+    const planted = mkdtempSync(join(tmpdir(), 'dampak-audit-'));
+    cpSync(pub.root, planted, { recursive: true });
+    // the old, primary-only suppression of the profile rollup, computed from the internal rollup
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    await conn.run(`CREATE TABLE penerima_profil AS SELECT * FROM read_parquet('${join(internal.out, 'penerima_profil.parquet')}')`);
+    await conn.run(suppressTableSql('penerima_profil', 'lama', ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori', 'n', 'nominal_rp'], { counts: ['n'], withheld: ['nominal_rp'] }));
+    await conn.run(`COPY (SELECT * FROM lama ORDER BY ALL) TO '${join(planted, 'data', 'penerima_profil.parquet')}' (FORMAT parquet)`);
+    const run = spawnSync('npx', ['tsx', 'src/cli/build-public.ts', '--scan-only', planted], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/PUBLIC BUILD REFUSED: \d+ suppressed cell\(s\) can be computed/);
+    expect(run.stderr).toMatch(/penerima_profil \w+\|35\d\d\|\d{4} \w+=/);
+  }, 120_000);
 
   it('has no case id anywhere: not one id of the internal case table appears in a public file', async () => {
     const ids = (await rows(join(internal.out, 'kasus.parquet'), 'SELECT id_kasus FROM $f USING SAMPLE 200 ROWS (reservoir, 7)')).map((r) => String(r.id_kasus));

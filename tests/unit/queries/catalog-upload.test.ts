@@ -39,7 +39,13 @@ describe('catalogue and upload queries', () => {
       { indikator: 'p0', periode: 'maret', tahun: 2023, wilayah: 3, provinsi: true },
       { indikator: 'p0', periode: 'maret', tahun: 2024, wilayah: 1, provinsi: true }
     ]);
-    expect(rows.find((r) => r.indikator === 'jumlah_penduduk' && r.tahun === 2022)).toEqual({ indikator: 'jumlah_penduduk', periode: 'tahunan', tahun: 2022, wilayah: 1, provinsi: false });
+    expect(rows.find((r) => r.indikator === 'jumlah_penduduk' && r.tahun === 2022)).toEqual({
+      indikator: 'jumlah_penduduk',
+      periode: 'tahunan',
+      tahun: 2022,
+      wilayah: 1,
+      provinsi: false
+    });
     expect((await run(indicatorNames())).map((r) => r.id)).toEqual(['jumlah_miskin', 'jumlah_penduduk', 'p0']);
   });
 });

@@ -94,8 +94,14 @@ export const FIXTURE_ROWS: Partial<Record<TableName, Record<string, unknown>[]>>
     { program_id: 'pkh_plus', kode: '3501', tahun: 2022, periode: 'Tahunan', indikator: 'penerima_lansia', nilai: 800, sumber: 'berita C' },
     { program_id: 'aspd', kode: '3501', tahun: 2023, periode: 'Tahunan', indikator: 'penerima_orang', nilai: 34, sumber: 'berita D' }
   ],
-  penyaluran: rows(TABLES.penyaluran.columns.map((c) => c.name), PENYALURAN),
-  penerima: rows(TABLES.penerima.columns.map((c) => c.name), PENERIMA)
+  penyaluran: rows(
+    TABLES.penyaluran.columns.map((c) => c.name),
+    PENYALURAN
+  ),
+  penerima: rows(
+    TABLES.penerima.columns.map((c) => c.name),
+    PENERIMA
+  )
 };
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -107,14 +113,34 @@ export async function writeFixtureSnapshot(demo: Partial<Record<string, boolean>
   const tables: Manifest['tables'] = [];
   const entry = (name: string, kind: 'table' | 'rollup', n: number, columns: { name: string; type: string }[], isDemo: boolean, microdata: boolean) => {
     const bytes = readFileSync(join(dir, `${name}.parquet`));
-    tables.push({ name, kind, rows: n, row_group_size: 122_880, schema_version: SCHEMA_VERSION, columns, sources: ['fixture'], demo: isDemo, microdata, file: `${name}.parquet`, bytes: bytes.length, sha256: sha(bytes) });
+    tables.push({
+      name,
+      kind,
+      rows: n,
+      row_group_size: 122_880,
+      schema_version: SCHEMA_VERSION,
+      columns,
+      sources: ['fixture'],
+      demo: isDemo,
+      microdata,
+      file: `${name}.parquet`,
+      bytes: bytes.length,
+      sha256: sha(bytes)
+    });
   };
   for (const name of Object.keys(FIXTURE_ROWS) as TableName[]) {
     const spec = TABLES[name];
     await createTable(conn, spec);
     const n = await appendRows(conn, spec, FIXTURE_ROWS[name]!);
     await copyToParquet(conn, name, spec.orderBy, join(dir, `${name}.parquet`));
-    entry(name, 'table', n, spec.columns.map((c) => ({ name: c.name, type: c.type })), demo[name] ?? spec.demo, spec.microdata);
+    entry(
+      name,
+      'table',
+      n,
+      spec.columns.map((c) => ({ name: c.name, type: c.type })),
+      demo[name] ?? spec.demo,
+      spec.microdata
+    );
   }
   await conn.run(PENERIMA_PROFIL_SQL);
   await copyToParquet(conn, 'penerima_profil', ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori'], join(dir, 'penerima_profil.parquet'));

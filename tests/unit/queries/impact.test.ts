@@ -88,7 +88,9 @@ describe('impact queries', () => {
 
   it("a user's rollout file: file row numbers (header = row 1), region as written, start and intensity", async () => {
     const { coordinator, engine } = await fixtureCoordinator(dir);
-    await engine.query(`CREATE TABLE t AS SELECT * FROM (VALUES ('3501', 'Pacitan', 2021, 0.5), (NULL, 'Atlantis', 2022, 1.0)) v(kode_bps, "Kab/Kota", tahun_mulai, intensitas)`);
+    await engine.query(
+      `CREATE TABLE t AS SELECT * FROM (VALUES ('3501', 'Pacitan', 2021, 0.5), (NULL, 'Atlantis', 2022, 1.0)) v(kode_bps, "Kab/Kota", tahun_mulai, intensitas)`
+    );
     expect(await coordinator.query(Q.userTimingRows({ table: 't', regionColumn: 'Kab/Kota', intensity: true }))).toEqual([
       { baris: 2, kode: '3501', wilayah: 'Pacitan', tahun_mulai: 2021, intensitas: 0.5 },
       { baris: 3, kode: null, wilayah: 'Atlantis', tahun_mulai: 2022, intensitas: 1 }

@@ -39,7 +39,17 @@ describe('programme queries', () => {
   it('byRegion: every region in the period, including one without reports', async () => {
     const rows = await run(Q.programByRegion('pkh_plus', monthIndex(2024, 1), monthIndex(2024, 2)));
     expect(rows).toEqual([
-      { kode: '3501', nama: 'Pacitan', jenis: 'kabupaten', penerima: 110, target: 100, realisasi_rp: 20_500_000, anggaran_rp: 20_000_000, laporan: 2, terlambat: 1 },
+      {
+        kode: '3501',
+        nama: 'Pacitan',
+        jenis: 'kabupaten',
+        penerima: 110,
+        target: 100,
+        realisasi_rp: 20_500_000,
+        anggaran_rp: 20_000_000,
+        laporan: 2,
+        terlambat: 1
+      },
       { kode: '3578', nama: 'Surabaya', jenis: 'kota', penerima: 50, target: 50, realisasi_rp: 9_000_000, anggaran_rp: 10_000_000, laporan: 2, terlambat: 1 },
       { kode: '3579', nama: 'Kota Batu', jenis: 'kota', penerima: 0, target: 0, realisasi_rp: 0, anggaran_rp: 0, laporan: 0, terlambat: 0 }
     ]);
@@ -64,7 +74,9 @@ describe('programme queries', () => {
       ['3501', 2, 4],
       ['3578', 2, 2]
     ]);
-    expect(rows.filter((r) => r.tahun === null)).toEqual([{ kode: '3579', nama: 'Kota Batu', tahun: null, bulan: null, hari_terlambat: null, target: null, realisasi: null }]);
+    expect(rows.filter((r) => r.tahun === null)).toEqual([
+      { kode: '3579', nama: 'Kota Batu', tahun: null, bulan: null, hari_terlambat: null, target: null, realisasi: null }
+    ]);
   });
 
   it('profile: counts per dimension from the penerima_profil rollup, with eligibility', async () => {

@@ -5,7 +5,7 @@
  * residents, ~1,000 elderly in the seven PSTW — not a fact. Kept apart from ../config.ts (the
  * programme assumptions) so the two can change independently.
  */
-import type { KategoriKasus, KlasterUpt, Petugas, SumberKasus, TindakLanjut } from '../../../schema';
+import type { KategoriKasus, KlasterUpt, Petugas, SumberKasus } from '../../../schema';
 
 /** e-JSC went live on 6 May 2024; the demo runs to the end of the demo window. */
 export const KASUS_WINDOW = { first: '2024-05-06', last: '2025-12-31' } as const;

@@ -80,7 +80,7 @@ async function audit(dir: string): Promise<number> {
 function installSnapshot(site: string) {
   const dest = join(site, 'data');
   rmSync(dest, { recursive: true, force: true });
-  cpSync(snapshotDir, dest, { recursive: true });
+  cpSync(snapshotDir, dest, { recursive: true, dereference: true }); // the snapshot folder is a link (pipeline/snapshot.ts)
   if (process.env.DAMPAK_FAST_BUILD) return;
   for (const f of readdirSync(dest)) {
     if (!/\.(json|parquet)$/.test(f)) continue;

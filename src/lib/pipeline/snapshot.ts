@@ -4,8 +4,8 @@
  * byte-for-byte intact; an unchanged input leaves it untouched (same created_at, same files).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DUCKDB_TYPE,
@@ -25,6 +25,7 @@ import { openDuckDB } from '../db/native';
 import { ROW_GROUP_SIZE, appendRows, copyToParquet, createTable } from './duckdb';
 import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './rollups';
 import { readSources } from './sources';
+import { formatIssue } from './errors';
 import { IMPORTABLE, readImports, type ImportTable } from './import';
 import { generateSosial } from './demo/sosial';
 import { KASUS_AGREGAT_COLUMNS, KASUS_AGREGAT_ORDER, KASUS_AGREGAT_SQL, buildLayananRingkas } from './sosial-rollups';
@@ -72,7 +73,7 @@ function readManifest(dir: string): Manifest | null {
 
 export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResult> {
   const log = opts.log ?? (() => {});
-  const sources = readSources(opts.input);
+  const sources = readSources(opts.input, (w) => log(`warning: ${formatIssue(w)}`));
   log(`sources valid: ${sources.wilayah.length} regions, ${sources.nilai_indikator.length} BPS values, ${sources.program.length} programmes`);
 
   // Agency exports (when --input has a dampak-mapping.json) replace the generated demo tables.
@@ -82,6 +83,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
   const boundaries = await buildBoundaries({ file: opts.boundaries, expectedCodes: sources.wilayah.map((w) => w.kode) });
 
   mkdirSync(opts.workDir, { recursive: true });
+  cleanStaleTmp(opts.workDir);
   const tmp = resolve(opts.workDir, `tmp-${process.pid}-${Date.now()}`);
   mkdirSync(tmp, { recursive: true });
   try {
@@ -244,24 +246,75 @@ function sourcesOf(name: TableName, s: ReturnType<typeof readSources>, boundaryS
   return ['Data contoh (dibangkitkan, seed tetap): catatan dinas tidak terbuka untuk publik'];
 }
 
-/** Move the current snapshot into history, then the new one into place; undo on failure. */
+/** Is process `pid` still running? (EPERM: it is, under another user.) */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** A run killed with -9 leaves its tmp-<pid>-<time> folder: remove those whose process is gone. */
+function cleanStaleTmp(workDir: string): void {
+  for (const d of readdirSync(workDir)) {
+    const m = /^tmp-(\d+)-\d+$/.exec(d);
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(workDir, d), { recursive: true, force: true });
+  }
+}
+
+/**
+ * `out` is a symbolic link to a complete snapshot folder in the history. A new snapshot is moved
+ * into the history whole, then the link is replaced by rename(2), which is atomic: a reader sees the
+ * old snapshot or the new one, never a folder without manifest.json or a mix of the two.
+ */
 function swapIn(tmp: string, opts: SnapshotOptions): void {
   const history = join(opts.workDir, 'snapshots');
   mkdirSync(history, { recursive: true });
   mkdirSync(dirname(resolve(opts.out)), { recursive: true });
-  let backup: string | null = null;
-  if (existsSync(opts.out)) {
-    const old = readManifest(opts.out);
-    backup = join(history, `${String(Date.now()).padStart(15, '0')}-${old?.snapshot_id ?? 'unknown'}`);
-    renameSync(opts.out, backup);
-  }
+  const id = readManifest(tmp)?.snapshot_id ?? 'unknown';
+  const dest = join(history, `${stamp()}-${id}`);
+  renameSync(tmp, dest);
   try {
-    renameSync(tmp, opts.out);
+    pointTo(opts.out, dest, history);
   } catch (e) {
-    if (backup) renameSync(backup, opts.out);
+    rmSync(dest, { recursive: true, force: true });
     throw e;
   }
-  pruneHistory(history, opts.keep);
+  pruneHistory(history, opts.keep, dest);
+}
+
+let lastStamp = 0;
+/** History folder names sort by creation: milliseconds, never twice the same within a process. */
+function stamp(): string {
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  return String(lastStamp).padStart(15, '0');
+}
+
+/** Make `out` a link to `target`, atomically. A real folder left by an older version moves into the history first. */
+function pointTo(out: string, target: string, history: string): void {
+  const isLink = existsOrLink(out) && lstatSync(out).isSymbolicLink();
+  if (existsOrLink(out) && !isLink) renameSync(out, join(history, `${stamp()}-${readManifest(out)?.snapshot_id ?? 'unknown'}`));
+  const link = `${resolve(out)}.link-${process.pid}`;
+  rmSync(link, { force: true });
+  symlinkSync(relative(dirname(resolve(out)), resolve(target)), link, 'dir');
+  renameSync(link, out);
+}
+
+const existsOrLink = (p: string) => {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The history folder `out` points to, or null. */
+function current(out: string): string | null {
+  if (!existsOrLink(out) || !lstatSync(out).isSymbolicLink()) return null;
+  return basename(readlinkSync(out));
 }
 
 export function listHistory(workDir: string): string[] {
@@ -272,21 +325,25 @@ export function listHistory(workDir: string): string[] {
     .sort();
 }
 
-function pruneHistory(history: string, keep: number): void {
-  const dirs = readdirSync(history).sort();
+/** Keep the current snapshot and the `keep` before it. */
+function pruneHistory(history: string, keep: number, current: string): void {
+  const dirs = readdirSync(history).sort().filter((d) => join(history, d) !== current);
   for (const d of dirs.slice(0, Math.max(0, dirs.length - keep))) rmSync(join(history, d), { recursive: true, force: true });
 }
 
-/** Restore the most recent previous snapshot; the current one goes into history in its place. */
+/** Restore the most recent previous snapshot (atomically, as swapIn); the rolled-back one is removed. */
 export function rollback(opts: Pick<SnapshotOptions, 'out' | 'workDir' | 'keep'>): Manifest {
-  const hist = listHistory(opts.workDir);
+  const history = join(opts.workDir, 'snapshots');
+  const now = current(opts.out);
+  const hist = listHistory(opts.workDir).filter((d) => d !== now && (now === null || d < now));
   if (hist.length === 0) throw new Error('no previous snapshot to roll back to');
-  const prev = join(opts.workDir, 'snapshots', hist[hist.length - 1]);
+  const prev = join(history, hist[hist.length - 1]);
   const manifest = readManifest(prev);
   if (!manifest) throw new Error(`previous snapshot ${prev} has no valid manifest`);
-  const parked = join(opts.workDir, `rolled-back-${Date.now()}`);
-  if (existsSync(opts.out)) renameSync(opts.out, parked);
-  renameSync(prev, opts.out);
-  if (existsSync(parked)) rmSync(parked, { recursive: true, force: true });
+  const parked = now ? null : existsOrLink(opts.out) ? join(opts.workDir, `rolled-back-${Date.now()}`) : null;
+  if (parked) renameSync(opts.out, parked); // a real folder from an older version
+  pointTo(opts.out, prev, history);
+  if (now) rmSync(join(history, now), { recursive: true, force: true });
+  if (parked) rmSync(parked, { recursive: true, force: true });
   return manifest;
 }

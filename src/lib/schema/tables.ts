@@ -5,6 +5,10 @@
 import { rowSchema, type ColumnSpec } from './columns';
 import { REGION_CODE, UNKNOWN_REGION, YEAR, col as c } from './common';
 import type { RowRule } from './rules';
+
+/** A place name: letters of any script with their accents, spaces and . ' ( ) / - (no digits, symbols or emoji). */
+const PLACE_NAME = /^[\p{L}\p{M}](?:[\p{L}\p{M} .'()/-]*[\p{L}\p{M}.)])?$/u;
+const PLACE_NAME_MESSAGE = "a region name holds only letters, spaces and . ' ( ) / -";
 import { SOSIAL_TABLES, type SosialTableName } from './sosial';
 
 export { REGION_CODE } from './common';
@@ -49,8 +53,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     description_en: 'The 38 regencies/cities of East Java with BPS code and seat coordinates.',
     columns: [
       c('kode', 'text', 'Kode wilayah BPS', 'BPS region code', { pattern: REGION_CODE, patternMessage: UNKNOWN_REGION }),
-      c('nama', 'text', 'Nama resmi', 'Official name'),
-      c('nama_pendek', 'text', 'Nama pendek', 'Short name'),
+      c('nama', 'text', 'Nama resmi', 'Official name', { pattern: PLACE_NAME, patternMessage: PLACE_NAME_MESSAGE }),
+      c('nama_pendek', 'text', 'Nama pendek', 'Short name', { pattern: PLACE_NAME, patternMessage: PLACE_NAME_MESSAGE }),
       c('jenis', 'text', 'Kabupaten atau kota', 'Regency or city', { values: ['kabupaten', 'kota'] }),
       c('lat', 'double', 'Lintang ibu kota', 'Seat latitude', { min: -9, max: -5 }),
       c('lon', 'double', 'Bujur ibu kota', 'Seat longitude', { min: 110.5, max: 116.5 })
@@ -142,6 +146,14 @@ export const TABLES: Record<TableName, TableSpec> = {
       }),
       c('deskripsi', 'text', 'Deskripsi', 'Description (Indonesian)'),
       c('deskripsi_en', 'text', 'Deskripsi (Inggris)', 'Description (English)')
+    ],
+    rules: [
+      {
+        id: 'year_order',
+        column: 'tahun_selesai',
+        message: 'the end year is before the start year (tahun_mulai ≤ tahun_selesai)',
+        check: (r) => r.tahun_selesai === null || r.tahun_selesai === undefined || Number(r.tahun_selesai) >= Number(r.tahun_mulai)
+      }
     ],
     key: ['id'],
     orderBy: ['id'],

@@ -153,6 +153,7 @@ export async function readFileColumns(file: Blob & { name: string }, opts: ReadO
     if (looksBinary(bytes)) throw new UploadError('binary');
     const text = decodeText(bytes);
     const size = bytes.length;
+    // eslint-disable-next-line no-useless-assignment -- drops the last reference so a large file's bytes can be collected
     bytes = null; // the text is all that is needed from here on
     table = readCsvColumns(text.replace(/^\ufeff/, ''), opts.budget, size, opts.onProgress);
   }

@@ -101,7 +101,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Columnar> {
   // An XLSX file is a ZIP archive; anything else gets a clear message instead of a parser's.
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new UploadError('not_xlsx');
   const ExcelJS = (await import('exceljs')).default;
-  const { plainCell } = await import('../pipeline/import/cell');
+  const { plainCell } = await import('../sheet/cell');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

@@ -135,7 +135,7 @@ async function readXlsx(bytes: Uint8Array, budget: number): Promise<Columnar> {
   const unpacked = zipUncompressedBytes(bytes);
   if (unpacked !== null) checkBudget(bytes.length + 8 * unpacked, budget);
   const ExcelJS = (await import('exceljs')).default;
-  const { plainCell } = await import('../pipeline/import/cell');
+  const { plainCell } = await import('../sheet/cell');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

@@ -127,7 +127,10 @@ test('a 199 MB CSV is read in a worker with progress; the page stays responsive 
     const l = line(i);
     chunk += l;
     size += l.length;
-    if (chunk.length > 1e6) (writeSync(fd, chunk), (chunk = ''));
+    if (chunk.length > 1e6) {
+      writeSync(fd, chunk);
+      chunk = '';
+    }
   }
   writeSync(fd, chunk);
   closeSync(fd);

@@ -199,7 +199,7 @@ export async function auditPublished(conn: DuckDBConnection, dataDir: string, re
     const totals = new Map(ringkasan.program_tahun.filter((r) => typeof r[column] === 'number').map((r) => [`${r.program_id}|${r.kode}|${r.tahun}`, r[column] as number]));
     out.push(...(await auditMargin(conn, file('penyaluran.parquet'), { table: 'penyaluran', partition: ['program_id', 'kode', 'tahun'], column, totals, least: 0 })));
   }
-  let layanan: { kasus: { tahun: number; dilaporkan: number | string; dalam_3_hari: number | string } | null } | null = null;
+  let layanan: { kasus: { tahun: number; dilaporkan: number | string; dalam_3_hari: number | string } | null } | null;
   try {
     layanan = JSON.parse(read('layanan.json'));
   } catch {

@@ -89,3 +89,16 @@ export function programmeObservations(raw: Ringkasan): Obs[] {
   }
   return [...sums.values()];
 }
+
+/**
+ * The latest year in which every kabupaten/kota has a value (the default "latest" of overview
+ * pages, so that a year BPS published for only some regions, e.g. P0 2025 read from news, does not
+ * become the headline cross-section); the latest year with any regional value when none is complete.
+ */
+export function latestFullYear(ix: RollupIndex, ind: string, periode: Periode): number | undefined {
+  const count = new Map<number, number>();
+  for (const o of ix.rows(ind, periode)) if (o.kode !== PROVINSI) count.set(o.tahun, (count.get(o.tahun) ?? 0) + 1);
+  const years = [...count.keys()].sort((a, b) => a - b);
+  const full = years.filter((y) => count.get(y)! >= ix.regions.length);
+  return full.at(-1) ?? years.at(-1);
+}

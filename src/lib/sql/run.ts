@@ -43,11 +43,12 @@ export function friendly(sql: string, reason: RefusalReason): { code: GuardCode;
   switch (reason) {
     case 'empty':
       return { code: 'empty', keyword: '' };
-    case 'multiple':
+    case 'multiple': {
       // PIVOT without an IN list is two statements inside DuckDB (find the values, then pivot).
       const first = hint.ok ? hint.tokens[0] : null;
       if (first?.kind === 'word' && first.upper === 'PIVOT') return { code: 'pivot_in', keyword: '' };
       return { code: 'multiple', keyword: '' };
+    }
     case 'locked':
       return { code: 'setting', keyword: named?.keyword ?? '' };
     case 'external':

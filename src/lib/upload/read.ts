@@ -135,7 +135,7 @@ async function readXlsx(bytes: Uint8Array, budget: number): Promise<Columnar> {
   const unpacked = zipUncompressedBytes(bytes);
   if (unpacked !== null) checkBudget(bytes.length + 8 * unpacked, budget);
   const ExcelJS = (await import('exceljs')).default;
-  const { plainCell } = await import('../pipeline/import/cell');
+  const { plainCell } = await import('../sheet/cell');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -190,6 +190,7 @@ export async function readFileColumns(file: Blob & { name: string }, opts: ReadO
     if (looksBinary(bytes)) throw new UploadError('binary');
     const text = decodeText(bytes);
     const size = bytes.length;
+    // eslint-disable-next-line no-useless-assignment -- drops the last reference so a large file's bytes can be collected
     bytes = null; // the text is all that is needed from here on
     table = readCsvColumns(text.replace(/^\ufeff/, ''), opts.budget, size, opts.onProgress);
   }

@@ -12,6 +12,7 @@ function impact(...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the CLI's JSON, whose shape the assertions check
 function impactJson(...args: string[]): Record<string, any> {
   const r = impact(...args);
   expect(r.stderr).toBe('');

@@ -17,6 +17,7 @@ import { request } from './fixtures';
 const dir = mkdtempSync(path.join(tmpdir(), 'reproduce-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the CLI's JSON, whose shape the assertions check
 function run(command: string): Record<string, any> {
   const args = command.replace(/^npm run impact -- /, '').split(' ');
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/impact.ts', ...args], { encoding: 'utf8' });

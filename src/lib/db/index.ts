@@ -149,6 +149,8 @@ export async function query<T extends Row = Row>(tables: readonly string[], sql:
 
 /** A file the user dropped (decoded to Arrow IPC in the browser) as a DuckDB table; replaces one of the same name. */
 export async function registerUserTable(name: string, ipc: Uint8Array): Promise<void> {
+  // A dropped file never replaces a snapshot table (the page checks too; this is where it cannot be walked around).
+  if ((await getManifest()).tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new Error(`${name} is a snapshot table`);
   const e = await engine();
   await e.query(`DROP TABLE IF EXISTS ${ident(name)}`);
   await e.insertIpc(name, ipc);

@@ -3,6 +3,7 @@
  * page. Plain data only (it crosses the worker boundary by structured clone).
  */
 import type { CostEffectResult, PanelRow, StatsErrorCode } from '../stats/index';
+import type { DisbursementRow, OutcomeRow } from '../queries/impact';
 
 /** Estimators the workbench offers, in the order of the method picker. */
 export const METHODS = ['cs', 'did', 'twfe', 'event', 'sdid', 'bjs', 'sc', 'prepost'] as const;
@@ -37,28 +38,8 @@ export const TIMING_KINDS = ['disbursement', 'public', 'file'] as const;
 export const UNKNOWN_HANDLING = ['exclude', 'censor'] as const;
 export type UnknownHandling = (typeof UNKNOWN_HANDLING)[number];
 
-export type CoverageRow = {
-  indikator: string;
-  periode: string;
-  tahun: number;
-  /** Regions (province excluded) with a value. */
-  wilayah: number;
-};
-export type FirstYearRow = {
-  kode: string;
-  tahun_pertama: number;
-};
-export type OutcomeRow = {
-  kode: string;
-  tahun: number;
-  nilai: number;
-};
-export type DisbursementRow = {
-  kode: string;
-  tahun: number;
-  realisasi_rp: number;
-};
-
+// The rows of the workbench's queries are declared with the SQL that produces them.
+export type { CoverageRow, DisbursementRow, FirstYearRow, OutcomeRow } from '../queries/impact';
 /** Everything the worker needs for one estimate. */
 export interface WorkbenchRequest {
   method: Method;

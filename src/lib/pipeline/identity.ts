@@ -9,9 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ident } from '../db/ident';
-import { isIdentityValue } from './import/identity-like';
+import { isIdentityValue } from '../sheet/identity';
 
-export { isIdentityValue, looksLikeIdentityColumn } from './import/identity-like';
+export { isIdentityValue, looksLikeIdentityColumn } from '../sheet/identity';
 
 export class IdentityError extends Error {
   constructor(message: string) {

@@ -3,7 +3,10 @@
  * wait for microdata: `ringkasan.json` (read without DuckDB) and `penerima_profil.parquet`.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { NilaiColumns, ProgramTahun, Ringkasan } from '../schema/rollups';
 import type { Sources } from './sources';
+
+export type { NilaiColumns, ProgramTahun, Ringkasan };
 
 /** Per programme × region × year, from the monthly disbursements. */
 export const PROGRAM_TAHUN_SQL = `
@@ -45,37 +48,8 @@ export const PENERIMA_PROFIL_COLUMNS = [
   { name: 'nominal_rp', type: 'BIGINT' }
 ];
 
-export interface ProgramTahun {
-  program_id: string;
-  kode: string;
-  tahun: number;
-  target_penerima: number;
-  realisasi_penerima: number;
-  anggaran_rp: number;
-  realisasi_rp: number;
-  bulan_salur: number;
-}
 
-/** Column-oriented nilai_indikator with sources deduplicated: ~5× smaller than row objects. */
-export interface NilaiColumns {
-  kode: string[];
-  tahun: number[];
-  periode: string[];
-  indikator: string[];
-  nilai: number[];
-  sumber: number[];
-}
 
-export interface Ringkasan {
-  wilayah: Sources['wilayah'];
-  indikator: Sources['indikator'];
-  program: Sources['program'];
-  sumber: string[];
-  nilai: NilaiColumns;
-  program_tahun: ProgramTahun[];
-  /** Public build only: programme-year rows withheld from program_tahun because a count was below 10. */
-  disamarkan?: number;
-}
 
 export function nilaiColumns(rows: Sources['nilai_indikator']): { nilai: NilaiColumns; sumber: string[] } {
   const sumber: string[] = [];

@@ -10,6 +10,9 @@
  * date in the table.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { LayananRingkas } from '../schema/rollups';
+
+export type { LayananRingkas };
 
 export const KASUS_AGREGAT_SQL = `
   CREATE OR REPLACE TABLE kasus_agregat AS
@@ -33,29 +36,6 @@ export const KASUS_AGREGAT_COLUMNS = [
 ];
 export const KASUS_AGREGAT_ORDER = ['kode', 'tahun', 'kategori'];
 
-/** The Ringkasan cards' numbers. */
-export interface LayananRingkas {
-  kasus: {
-    /** Latest date in the case table (the "as of" of waiting times). */
-    per_tanggal: string;
-    tahun: number;
-    dilaporkan: number;
-    perlu_tindak_lanjut: number;
-    dalam_3_hari: number;
-    median_hari: number | null;
-    menunggu_14_hari: number;
-  } | null;
-  upt: {
-    tahun: number;
-    bulan: number;
-    unit: number;
-    klien: number;
-    /** Units with a published capacity, their average residents over the last 12 months (a cohort unit is empty right after graduation) and capacity. */
-    unit_berkapasitas: number;
-    klien_berkapasitas: number;
-    kapasitas: number;
-  } | null;
-}
 
 async function one(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown> | null> {
   const rows = (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];

@@ -3,7 +3,7 @@
  * (`ringkasan.json`, read without DuckDB). Pure: no Svelte, no fetch; tested against the snapshot.
  * Gaps stay gaps: a year BPS did not publish is absent, never interpolated.
  */
-import type { Ringkasan } from '../pipeline/rollups';
+import type { Ringkasan } from '../schema/rollups';
 import { KODE_PROVINSI } from '../schema';
 import { countValue, type PublicCount } from './suppress';
 

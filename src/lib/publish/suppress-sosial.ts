@@ -3,7 +3,7 @@
  * suppress.ts: a count under SMALL_CELL is published as "<10"). The case table itself is microdata
  * and never published; kasus_agregat goes through PUBLIC_SUPPRESSION like the programme tables.
  */
-import type { LayananRingkas } from '../pipeline/sosial-rollups';
+import type { LayananRingkas } from '../schema/rollups';
 import { suppressCount, type PublicCount } from './suppress';
 
 type Counts<T, K extends keyof T> = Omit<T, K> & { [P in K]: PublicCount };

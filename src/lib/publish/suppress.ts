@@ -8,7 +8,7 @@
  * Pure: used by the pipeline (public build) and by the app to display a suppressed cell.
  */
 import { ident } from '../db/ident';
-import type { ProgramTahun, Ringkasan } from '../pipeline/rollups';
+import type { ProgramTahun, Ringkasan } from '../schema/rollups';
 
 /** Counts below this are suppressed. */
 export const SMALL_CELL = 10;

@@ -5,8 +5,35 @@
 import { sql } from '../db/coordinator';
 import { ident } from '../db/ident';
 import { KODE_PROVINSI, type Indikator, type Program, type Wilayah } from '$lib/schema';
-import type { CoverageRow, DisbursementRow, FirstYearRow, OutcomeRow } from '$lib/impact/types';
-import type { UserOutcomeSpec } from '$lib/impact/user-outcome';
+
+export type CoverageRow = {
+  indikator: string;
+  periode: string;
+  tahun: number;
+  /** Regions (province excluded) with a value. */
+  wilayah: number;
+};
+export type FirstYearRow = {
+  kode: string;
+  tahun_pertama: number;
+};
+export type OutcomeRow = {
+  kode: string;
+  tahun: number;
+  nilai: number;
+};
+export type DisbursementRow = {
+  kode: string;
+  tahun: number;
+  realisasi_rp: number;
+};
+
+/** A table the user dropped and the columns picked as year and value (checked against its own columns). */
+export interface UserOutcomeColumns {
+  table: string;
+  year: string;
+  value: string;
+}
 
 export function programmes() {
   return sql<Pick<Program, 'id' | 'nama' | 'singkatan' | 'tahun_mulai'> & Record<string, unknown>>(
@@ -79,7 +106,7 @@ export function latestPopulation() {
  * checked against the table's own columns (readUserChoice) and are quoted; rows without a region
  * code, year or value are left out, and several rows of one region and year are averaged.
  */
-export function userOutcomeRows(spec: Pick<UserOutcomeSpec, 'table' | 'year' | 'value'>) {
+export function userOutcomeRows(spec: UserOutcomeColumns) {
   const [y, v] = [ident(spec.year), ident(spec.value)];
   return sql<OutcomeRow>(
     [],

@@ -1,6 +1,6 @@
 /** Shapes of the leadership rollup as the pages use it (ringkasan.json, read without DuckDB). */
 import type { Indikator, NilaiIndikator, Periode, Program, Wilayah } from '$lib/schema';
-import type { ProgramTahun, Ringkasan } from '$lib/pipeline/rollups';
+import type { ProgramTahun, Ringkasan } from '$lib/schema';
 
 export type { Indikator, Periode, Program, Wilayah, ProgramTahun, Ringkasan };
 

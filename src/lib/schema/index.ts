@@ -5,3 +5,4 @@ export * from './sosial';
 export * from './rules';
 export * from './dates';
 export * from './describe';
+export * from './rollups';

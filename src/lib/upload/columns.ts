@@ -5,7 +5,7 @@
  * keys). Pure, so the worker and the unit tests share it.
  */
 import { uniqueNames } from '../db/values';
-import { looksLikeIdentityColumn } from '../pipeline/import/identity-like';
+import { looksLikeIdentityColumn } from '../sheet/identity';
 import { columnKind } from '../sql/arrow';
 
 export type Value = string | number | boolean | bigint | null;

@@ -30,6 +30,38 @@ export interface ReadOptions {
   onProgress?: Progress;
   /** Parquet bytes → display rows (the worker passes parquet-wasm; tests pass the Node build). */
   parquet?: (bytes: Uint8Array) => Promise<{ names: string[]; rows: Record<string, unknown>[] }>;
+  /** A Parquet file's uncompressed bytes and cells, from its footer (before anything is decoded). */
+  parquetSize?: (file: Blob) => Promise<{ bytes: number; cells: number }>;
+}
+
+/** Refuse, with the figures, what would not fit. */
+function checkBudget(estimate: number, budget: number): void {
+  if (estimate > budget) throw new UploadError('memory', undefined, { needMb: Math.ceil(estimate / 1e6), budgetMb: Math.floor(budget / 1e6) });
+}
+
+/**
+ * An XLSX file is a ZIP archive: the sizes its entries will have once unpacked, from the central
+ * directory at its end, before exceljs unpacks anything (a small file can unpack to gigabytes).
+ * Null when the directory cannot be read (exceljs then reports the damage).
+ */
+export function zipUncompressedBytes(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (view.getUint32(i, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(i + 10, true);
+    let at = view.getUint32(i + 16, true);
+    let total = 0;
+    for (let e = 0; e < entries; e++) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+      const size = view.getUint32(at + 24, true);
+      if (size === 0xffffffff) return Infinity; // ZIP64: 4 GB or more
+      total += size;
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return total;
+  }
+  return null;
 }
 
 /**
@@ -72,8 +104,7 @@ export function readCsvColumns(text: string, budget: number, fileBytes: number, 
   // Sample: the first megabyte, to estimate cells before the whole file is read.
   readCsvStep(text, delimiter, cursor, 1_000_000);
   const sampleCells = cursor.records.reduce((s, r) => s + r.length, 0);
-  const estimate = memoryEstimate(fileBytes, text.length, Math.max(1, cursor.pos), sampleCells);
-  if (estimate > budget) throw new UploadError('memory', undefined, { needMb: Math.ceil(estimate / 1e6), budgetMb: Math.floor(budget / 1e6) });
+  checkBudget(memoryEstimate(fileBytes, text.length, Math.max(1, cursor.pos), sampleCells), budget);
 
   const header = cursor.records.shift() ?? [];
   const columns: string[][] = header.map(() => []);
@@ -97,11 +128,14 @@ export function readCsvColumns(text: string, budget: number, fileBytes: number, 
   return typeColumns(header, columns, rows);
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Columnar> {
+async function readXlsx(bytes: Uint8Array, budget: number): Promise<Columnar> {
   // An XLSX file is a ZIP archive; anything else gets a clear message instead of a parser's.
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new UploadError('not_xlsx');
+  // exceljs holds the unpacked XML and builds an object per cell: about 8 bytes for each unpacked byte.
+  const unpacked = zipUncompressedBytes(bytes);
+  if (unpacked !== null) checkBudget(bytes.length + 8 * unpacked, budget);
   const ExcelJS = (await import('exceljs')).default;
-  const { plainCell } = await import('../pipeline/import/cell');
+  const { plainCell } = await import('../sheet/cell');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -138,10 +172,13 @@ export async function readFileColumns(file: Blob & { name: string }, opts: ReadO
   if (file.size === 0) throw new UploadError('empty');
   let table: Columnar;
   if (ext === 'xlsx') {
-    table = await readXlsx(new Uint8Array(await file.arrayBuffer()));
+    table = await readXlsx(new Uint8Array(await file.arrayBuffer()), opts.budget);
   } else if (ext === 'parquet') {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (!isParquet(bytes)) throw new UploadError('not_parquet');
+    // Decoded to Arrow (its uncompressed size), then to values: the footer says how much before decoding.
+    const size = await opts.parquetSize?.(file).catch(() => null);
+    if (size) checkBudget(bytes.length + 2 * size.bytes + 48 * size.cells, opts.budget);
     try {
       const { names, rows } = await opts.parquet!(bytes);
       table = fromRows(names, rows);

@@ -24,6 +24,21 @@ async function parquet(bytes: Uint8Array) {
   return { names: columns, rows };
 }
 
+/** A Parquet file's uncompressed size and cells, from its footer only. */
+async function parquetSize(file: Blob) {
+  const { default: init, ParquetFile } = await import('parquet-wasm/esm');
+  const { default: wasmUrl } = await import('parquet-wasm/esm/parquet_wasm_bg.wasm?url');
+  await init({ module_or_path: wasmUrl });
+  const meta = (await ParquetFile.fromFile(file)).metadata();
+  let bytes = 0;
+  let cells = 0;
+  for (const g of meta.rowGroups()) {
+    bytes += g.totalByteSize();
+    cells += g.numRows() * g.numColumns();
+  }
+  return { bytes, cells };
+}
+
 /** What this worker may use: half of its heap limit where the browser says it, else 1.5 GB. */
 function budget(): number {
   const limit = (performance as unknown as { memory?: { jsHeapSizeLimit: number } }).memory?.jsHeapSizeLimit;
@@ -41,6 +56,7 @@ scope.onmessage = async (e: MessageEvent<UploadRequest>) => {
       const raw = await readFileColumns(m.file, {
         budget: m.budget ?? budget(),
         parquet,
+        parquetSize,
         onProgress: (f) => {
           if (f - last >= 0.02 || f === 1) reply({ kind: 'progress', id: m.id, fraction: (last = f) });
         }

@@ -1,7 +1,7 @@
 /** Everything the infographic cards read: the leadership rollup, the boundaries and the manifest. */
 import type { Topology } from 'topojson-specification';
 import { fetchJson, getManifest } from '$lib/db';
-import type { Ringkasan } from '$lib/pipeline/rollups';
+import type { Ringkasan } from '$lib/schema';
 import type { Manifest } from '$lib/schema';
 import { layoutFeatures, type MapLayout } from '$lib/map/projection';
 import { topologyToFeatures } from '$lib/map/topology';

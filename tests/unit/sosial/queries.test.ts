@@ -212,3 +212,19 @@ describe('the Ringkasan cards (layanan.json)', () => {
     expect(card.upt.klien_berkapasitas).toBeCloseTo(withCap.reduce((t, u) => t + avg(u.id), 0), 9);
   });
 });
+
+describe('the SQL workbench examples', () => {
+  it('every example (the case and unit ones included) passes the guard and runs on DuckDB-WASM over the snapshot', async () => {
+    const { EXAMPLES } = await import('../../../src/lib/sql/examples');
+    const { guardSql, referencedTables } = await import('../../../src/lib/sql/guard');
+    const names = manifest.tables.map((t) => t.name);
+    expect(EXAMPLES.map((e) => e.id)).toEqual(expect.arrayContaining(['tindak_lanjut_kasus', 'keterisian_upt']));
+    for (const e of EXAMPLES) {
+      const g = guardSql(e.sql);
+      expect(g.ok, e.id).toBe(true);
+      if (g.ok) expect(referencedTables(g.tokens, names).length, e.id).toBeGreaterThan(0);
+      const rows = await wasm.query(e.sql);
+      expect(rows.length, e.id).toBeGreaterThan(0);
+    }
+  });
+});

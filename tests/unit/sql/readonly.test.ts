@@ -147,3 +147,26 @@ describe('trailing semicolons are cut where DuckDB\'s lexer says', () => {
     expect(await withoutTrailingSemicolons(env.conn, sql)).toBe(expected);
   });
 });
+
+describe('second round: SQL that reaches other statements from inside a SELECT', () => {
+  it.each([
+    "SELECT * FROM query('COMMIT')",
+    "SELECT * FROM query('UPDATE penyaluran SET realisasi_rp = 0')",
+    "SELECT * FROM query('SELECT 1'), query('DELETE FROM penyaluran')",
+    "SELECT 1 FROM penyaluran WHERE kode IN (SELECT 1 FROM query('DROP TABLE penyaluran'))",
+    "SUMMARIZE (SELECT * FROM query('DROP TABLE penyaluran'))",
+    "DESCRIBE (SELECT * FROM query('CREATE TABLE x AS SELECT 1'))",
+    "SELECT * FROM query('SET VARIABLE x = 1')",
+    "SELECT * FROM query('ATTACH '':memory:'' AS q')",
+    "SELECT * FROM query('INSTALL httpfs')",
+    "SELECT * FROM (UPDATE penyaluran SET realisasi_rp = 9 RETURNING *)",
+    'SELECT * FROM force_checkpoint()',
+    "FROM (SELECT 1) t, LATERAL (SELECT nextval('urut'))"
+  ])('%s runs nothing but a read', async (sql) => {
+    const before = [total(), tables()];
+    const o = await run(sql);
+    expect(o.kind, sql).not.toBe('rows');
+    expect([total(), tables()]).toEqual(before);
+    expect(env.appQuery('SELECT count(*)::INT AS n FROM duckdb_databases()').getChild('n')!.get(0)).toBe(3); // memory, system, temp
+  });
+});

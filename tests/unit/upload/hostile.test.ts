@@ -153,3 +153,34 @@ describe('reading in steps, and refusing what will not fit', () => {
     expect(memoryEstimate(1e6, 1e6, 1e5, 1e4)).toBeGreaterThan(memoryEstimate(1e6, 1e6, 1e5, 1e3));
   });
 });
+
+describe('archives and Parquet files that would unpack beyond memory are refused before unpacking', () => {
+  it('reads the unpacked size of an XLSX (ZIP) from its central directory', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = new JSZip();
+    zip.file('xl/worksheets/sheet1.xml', '0'.repeat(20_000_000));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bytes.length).toBeLessThan(200_000); // 20 MB of zeros pack small: a zip bomb in miniature
+    const { zipUncompressedBytes } = await import('../../../src/lib/upload/read');
+    expect(zipUncompressedBytes(bytes)).toBe(20_000_000);
+    try {
+      await readFileColumns(file('bom.xlsx', bytes), { ...opts, budget: 50e6 });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as UploadError).code).toBe('memory');
+      expect(Number((e as UploadError).detail.needMb)).toBeGreaterThan(150);
+    }
+  });
+
+  it("reads a Parquet file's uncompressed size from its footer", async () => {
+    const { ParquetFile } = await import('parquet-wasm');
+    const parquetSize = async (blob: Blob) => {
+      const meta = (await ParquetFile.fromFile(blob)).metadata();
+      return meta.rowGroups().reduce((s, g) => ({ bytes: s.bytes + g.totalByteSize(), cells: s.cells + g.numRows() * g.numColumns() }), { bytes: 0, cells: 0 });
+    };
+    const n = 200_000;
+    const bytes = writeParquet(WasmTable.fromIPCStream(columnsToArrowIpc(['a', 'b'], [Array.from({ length: n }, (_, i) => i), Array.from({ length: n }, () => 'x')])));
+    expect(await code(readFileColumns(file('besar.parquet', bytes), { ...opts, parquetSize, budget: 5e6 }))).toBe('memory');
+    expect((await readFileColumns(file('besar.parquet', bytes), { ...opts, parquetSize })).rows).toBe(n);
+  });
+});

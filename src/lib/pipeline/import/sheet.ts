@@ -5,9 +5,9 @@
 import ExcelJS from 'exceljs';
 import { decodeUtf8, parseCsvRecords } from '../csv';
 import type { SourceIssue } from '../errors';
-import { plainCell, type Cell } from './cell';
+import { plainCell, type Cell } from '../../sheet/cell';
 
-export type { Cell } from './cell';
+export type { Cell } from '../../sheet/cell';
 
 export interface Sheet {
   file: string;

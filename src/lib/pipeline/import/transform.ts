@@ -7,7 +7,7 @@ import { TABLES, ruleFailures, rowSchemas, type ColumnSpec } from '../../schema'
 import { describeFailure, type RegionMatcher } from '../../regions';
 import { convertCell } from '../validate';
 import { RUPIAH_COLUMNS, type ImportSpec } from './mapping';
-import { isIdentityValue } from './identity-like';
+import { isIdentityValue } from '../../sheet/identity';
 import type { Cell, Sheet } from './sheet';
 
 export interface Rejection {

@@ -1,0 +1,95 @@
+/**
+ * The shape of the code base, read from the import statements of src/: nothing in src/lib imports a
+ * route, browser code never imports build-time code (the pipeline, native DuckDB), every query module
+ * has a test that runs it, and the folder-level import cycles are only the known ones below (each a
+ * refactor still owed, named so a new cycle fails here instead of growing unnoticed).
+ */
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../../..');
+const SRC = join(ROOT, 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|svelte)$/.test(f) ? [p] : [];
+  });
+}
+
+/** 'lib/<folder>' for files in src/lib, 'routes' or 'cli' otherwise. */
+const folderOf = (file: string) => {
+  const parts = relative(SRC, file).split('/');
+  return parts[0] === 'lib' ? `lib/${parts[1].replace(/\.(ts|svelte)$/, '')}` : parts[0];
+};
+
+function resolveImport(from: string, spec: string): string | null {
+  if (spec === '$lib' || spec.startsWith('$lib/')) return join(SRC, 'lib', spec.slice(5));
+  if (spec.startsWith('.')) return resolve(dirname(from), spec);
+  return null;
+}
+
+const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const edges: { from: string; to: string; fromFolder: string; toFolder: string }[] = [];
+for (const f of files(SRC)) {
+  for (const m of readFileSync(f, 'utf8').matchAll(IMPORT)) {
+    const target = resolveImport(f, m[1] ?? m[2]);
+    if (!target) continue;
+    const file = existsSync(target) && statSync(target).isDirectory() ? join(target, 'index.ts') : target;
+    edges.push({ from: relative(SRC, f), to: relative(SRC, file), fromFolder: folderOf(f), toFolder: folderOf(file) });
+  }
+}
+
+/** Build-time modules: Node only (fs, native DuckDB). */
+const BUILD_TIME = (p: string) => p.startsWith('lib/pipeline/') || p === 'lib/db/native' || p.startsWith('lib/db/native.') || p.startsWith('lib/publish/scan-node') || p.startsWith('lib/publish/pipeline') || p.startsWith('lib/publish/families') || p.startsWith('cli/');
+/** Browser modules: every route, and src/lib outside the build-time folders. */
+const BROWSER = (p: string) => !BUILD_TIME(p) && !p.startsWith('lib/db/node') && !p.startsWith('cli/');
+
+/** Folder cycles that exist today, each still to be folded (see README, Architecture). */
+const KNOWN_CYCLES = [
+  ['lib/charts', 'lib/map'], // map components render through ChartCard; chart option builders use map palettes
+  ['lib/map', 'lib/rollup'], // IndicatorMap draws a rollup indicator; rollup/mapdata classifies with map
+  ['lib/db', 'lib/sql'], // the engine uses the SQL tokenizer and read-only connection; the workbench runs through db
+  ['lib/impact', 'lib/upload'] // the file drop offers uploads as outcomes; the workbench reads the upload store
+];
+
+function cycles(): string[][] {
+  const graph = new Map<string, Set<string>>();
+  for (const e of edges) if (e.fromFolder !== e.toFolder) (graph.get(e.fromFolder) ?? graph.set(e.fromFolder, new Set()).get(e.fromFolder)!).add(e.toFolder);
+  const pairs: string[][] = [];
+  for (const [a, outs] of graph) for (const b of outs) if (a < b && graph.get(b)?.has(a)) pairs.push([a, b]);
+  return pairs.sort();
+}
+
+describe('structure of src/', () => {
+  it('found the import graph', () => {
+    expect(edges.length).toBeGreaterThan(500);
+  });
+
+  it('nothing in src/lib imports a route', () => {
+    expect(edges.filter((e) => e.fromFolder.startsWith('lib/') && e.toFolder === 'routes').map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+  });
+
+  it('browser code never imports build-time code', () => {
+    const bad = edges.filter((e) => BROWSER(e.from) && BUILD_TIME(e.to)).map((e) => `${e.from} → ${e.to}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('the pipeline and publishing do not import each other both ways', () => {
+    const publishToPipeline = edges.filter((e) => e.fromFolder === 'lib/publish' && e.toFolder === 'lib/pipeline');
+    expect(publishToPipeline.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+  });
+
+  it('two-way folder imports are only the known ones', () => {
+    expect(cycles()).toEqual(KNOWN_CYCLES.map((c) => [...c].sort()).sort());
+  });
+
+  it('every query module has a unit test that imports it', () => {
+    const tests = files(join(ROOT, 'tests/unit'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const modules = readdirSync(join(SRC, 'lib/queries')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+    expect(modules.filter((m) => !tests.includes(`src/lib/queries/${m}'`))).toEqual([]);
+  });
+});

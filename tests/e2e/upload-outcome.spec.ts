@@ -32,8 +32,10 @@ async function writeFiles(): Promise<{ upload: string; planted: string; bps: str
      WHERE n.indikator = 'p0' AND n.periode = 'maret' AND n.kode <> '3500' AND n.tahun BETWEEN 2020 AND 2024`);
   const files = { upload: join(dir, 'hasil-survei.csv'), planted: join(dir, 'planted.csv'), bps: join(dir, 'bps.csv') };
   await conn.run(`COPY (SELECT nama AS "Kabupaten/Kota", tahun, nilai FROM panel ORDER BY kode, tahun) TO '${files.upload}' (HEADER, DELIMITER ',')`);
-  await conn.run(`COPY (SELECT kode, tahun, nilai, tahun_mulai FROM panel ORDER BY kode, tahun) TO '${files.planted}' (HEADER, DELIMITER ',')`);
-  await conn.run(`COPY (SELECT kode, tahun, p0 AS nilai, tahun_mulai FROM panel ORDER BY kode, tahun) TO '${files.bps}' (HEADER, DELIMITER ',')`);
+  // The CLI panels leave out regions that started in or before the window's first year (the
+  // 2019 stage of the public-record rollout), as the page does: no year before the programme.
+  await conn.run(`COPY (SELECT kode, tahun, nilai, tahun_mulai FROM panel WHERE tahun_mulai = 0 OR tahun_mulai > 2020 ORDER BY kode, tahun) TO '${files.planted}' (HEADER, DELIMITER ',')`);
+  await conn.run(`COPY (SELECT kode, tahun, p0 AS nilai, tahun_mulai FROM panel WHERE tahun_mulai = 0 OR tahun_mulai > 2020 ORDER BY kode, tahun) TO '${files.bps}' (HEADER, DELIMITER ',')`);
   const rows = Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM panel')).getRows()[0][0]);
   return { ...files, rows };
 }

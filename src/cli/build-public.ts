@@ -1,7 +1,8 @@
 /**
  * npm run build:public — the static site for the public and the press: aggregates only.
- *   1. the snapshot pipeline in public mode (no `penerima` microdata, counts < 10 suppressed) into
- *      .dampak/public/data;
+ *   1. the snapshot pipeline (the internal snapshot, into .dampak/public/internal), then the
+ *      publishing stage (src/lib/publish/stage.ts) writes the public snapshot from it into
+ *      .dampak/public/data: no microdata (`penerima`, `kasus`), counts < 10 suppressed;
  *   2. vite build into build-public with VITE_DAMPAK_PUBLIC=1 (internal routes hidden);
  *   3. the internal snapshot copied by Vite from static/data is replaced by the public one, and the
  *      pages of internal routes are removed;
@@ -11,7 +12,9 @@
  *      may be computable from the totals and margins published beside it; any such cell fails the
  *      build (exit 1) and is named with its table, family and the value it would reveal.
  * Flags: --out DIR (default build-public), --input DIR (sources, default data), --seed N,
- *        --penerima N (demo rows the profile rollup is built from), --scan-only DIR (steps 4 and 5 only).
+ *        --penerima N (demo rows the profile rollup is built from), --from DIR (publish this finished
+ *        snapshot, e.g. static/data after `npm run data -- --input …`, instead of building one),
+ *        --scan-only DIR (steps 4 and 5 only).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { buildSnapshot } from '../lib/pipeline/snapshot';
 import { DEFAULT_PENERIMA_ROWS } from '../lib/pipeline/demo';
 import { INTERNAL_ROUTES } from '../lib/publish/routes';
+import { publishSnapshot } from '../lib/publish/stage';
 import { scanDir } from '../lib/publish/scan-node';
 import { formatFinding, type Finding } from '../lib/publish/scan';
 import { auditPublished } from '../lib/publish/families';
@@ -28,7 +32,8 @@ import { MANIFEST_FILE } from '../lib/schema';
 import { flag, intFlag } from './args';
 
 const out = flag('--out') ?? 'build-public';
-const snapshotDir = '.dampak/public/data';
+const workDir = '.dampak/public';
+const snapshotDir = `${workDir}/data`;
 
 function step(msg: string) {
   console.log(`\n▸ ${msg}`);
@@ -80,7 +85,7 @@ async function audit(dir: string): Promise<number> {
 function installSnapshot(site: string) {
   const dest = join(site, 'data');
   rmSync(dest, { recursive: true, force: true });
-  cpSync(snapshotDir, dest, { recursive: true, dereference: true }); // the snapshot folder is a link (pipeline/snapshot.ts)
+  cpSync(snapshotDir, dest, { recursive: true, dereference: true });
   if (process.env.DAMPAK_FAST_BUILD) return;
   for (const f of readdirSync(dest)) {
     if (!/\.(json|parquet)$/.test(f)) continue;
@@ -106,17 +111,22 @@ async function main(): Promise<number> {
   const scanOnly = flag('--scan-only');
   if (scanOnly) return scan(scanOnly);
 
-  step('public snapshot (no microdata, counts < 10 suppressed)');
-  await buildSnapshot({
-    input: flag('--input') ?? 'data',
-    out: snapshotDir,
-    workDir: '.dampak/public',
-    penerimaRows: intFlag('--penerima', DEFAULT_PENERIMA_ROWS),
-    seed: intFlag('--seed', 20251),
-    keep: 1,
-    publicBuild: true,
-    log: (m) => console.log(m)
-  });
+  let from = flag('--from');
+  if (!from) {
+    step('snapshot');
+    from = `${workDir}/internal`;
+    await buildSnapshot({
+      input: flag('--input') ?? 'data',
+      out: from,
+      workDir,
+      penerimaRows: intFlag('--penerima', DEFAULT_PENERIMA_ROWS),
+      seed: intFlag('--seed', 20251),
+      keep: 1,
+      log: (m) => console.log(m)
+    });
+  }
+  step(`public snapshot from ${from} (no microdata, counts < 10 suppressed)`);
+  await publishSnapshot({ from, out: snapshotDir, log: (m) => console.log(m) });
 
   step(`vite build → ${out}`);
   const vite = spawnSync('npx', ['vite', 'build'], {

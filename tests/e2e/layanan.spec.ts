@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, expectClean } from './fixtures';
 import { buildSnapshot } from '../../src/lib/pipeline/snapshot';
 import { scanDir } from '../../src/lib/publish/scan-node';
+import { publishSnapshot } from '../../src/lib/publish/stage';
 
 let db: DuckDBConnection | null = null;
 let servedDir = '';
@@ -181,7 +182,9 @@ test('the public build holds no case row and no case id, and its scan would refu
   const conn = await served(page);
   const root = mkdtempSync(join(tmpdir(), 'dampak-e2e-public-'));
   const out = join(root, 'data');
-  const { manifest } = await buildSnapshot({ input: 'data', out, workDir: join(root, 'work'), seed: 20251, penerimaRows: 5000, keep: 1, publicBuild: true });
+  const internal = mkdtempSync(join(tmpdir(), 'dampak-e2e-internal-'));
+  await buildSnapshot({ input: 'data', out: join(internal, 'data'), workDir: join(internal, 'work'), seed: 20251, penerimaRows: 5000, keep: 1 });
+  const manifest = await publishSnapshot({ from: join(internal, 'data'), out });
   expect(manifest.tables.map((t) => t.name)).not.toContain('kasus');
   expect((await scanDir(root)).findings).toEqual([]);
   // No id of the served (internal) case table appears in any public file.

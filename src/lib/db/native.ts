@@ -12,10 +12,21 @@ import type { TableLoader } from './coordinator';
 import { checkParams, type Row, type SqlEngine, type SqlParam } from './engine';
 import { ident } from './ident';
 
+/** Rows per Parquet row group; the browser decodes with this batch size. */
+export const ROW_GROUP_SIZE = 122_880;
+
 /** One in-memory database; one thread so the pipeline's Parquet files are byte-identical on reruns. */
 export async function openDuckDB(): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   return instance.connect();
+}
+
+/**
+ * Write the rows of a SELECT as ZSTD Parquet, as every snapshot file is written (the snapshot
+ * pipeline and the publishing stage). The SELECT fixes the row order: reruns are byte-identical.
+ */
+export async function writeParquet(conn: DuckDBConnection, select: string, file: string): Promise<void> {
+  await conn.run(`COPY (${select}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
 }
 
 export interface NativeEngine extends SqlEngine {

@@ -5,10 +5,8 @@
  */
 import { dateValue, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
 import { ident } from '../db/ident';
+import { writeParquet } from '../db/native';
 import { DUCKDB_TYPE, type ColumnSpec, type TableSpec } from '../schema';
-
-/** Rows per Parquet row group; the browser decodes with this batch size. */
-export const ROW_GROUP_SIZE = 122_880;
 
 export async function createTable(conn: DuckDBConnection, spec: Pick<TableSpec, 'name' | 'columns'>): Promise<void> {
   const cols = spec.columns.map((c) => `${ident(c.name)} ${DUCKDB_TYPE[c.type]}`).join(', ');
@@ -59,10 +57,5 @@ export async function copyToParquet(
   orderBy: readonly string[],
   file: string
 ): Promise<void> {
-  const order = orderBy.map(ident).join(', ');
-  const path = file.replaceAll("'", "''");
-  await conn.run(
-    `COPY (SELECT * FROM ${ident(table)} ORDER BY ${order}) TO '${path}' ` +
-      `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
-  );
+  await writeParquet(conn, `SELECT * FROM ${ident(table)} ORDER BY ${orderBy.map(ident).join(', ')}`, file);
 }

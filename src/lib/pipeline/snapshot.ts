@@ -21,18 +21,15 @@ import {
 } from '../schema';
 import { buildBoundaries } from './boundaries';
 import { generatePenyaluran, insertPenerima, type DemoInputs } from './demo';
-import { openDuckDB } from '../db/native';
-import { ROW_GROUP_SIZE, appendRows, copyToParquet, createTable } from './duckdb';
+import { ROW_GROUP_SIZE, openDuckDB } from '../db/native';
+import { appendRows, copyToParquet, createTable } from './duckdb';
 import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './rollups';
 import { readSources } from './sources';
 import { formatIssue } from './errors';
 import { IMPORTABLE, readImports, type ImportTable } from './import';
 import { generateSosial } from './demo/sosial';
 import { KASUS_AGREGAT_COLUMNS, KASUS_AGREGAT_ORDER, KASUS_AGREGAT_SQL, buildLayananRingkas } from './sosial-rollups';
-import { suppressLayananRingkas } from '../publish/suppress-sosial';
 import { assertNoIdentityColumns } from './identity';
-import { publicTable } from '../publish/pipeline';
-import { suppressRingkasan } from '../publish/suppress';
 
 export interface SnapshotOptions {
   /** Folder with the source CSVs (default data/). */
@@ -48,8 +45,6 @@ export interface SnapshotOptions {
   /** How many previous snapshots to keep for rollback. */
   keep: number;
   log?: (msg: string) => void;
-  /** Public build: no microdata table, small counts suppressed, manifest.public = true (see src/lib/publish). */
-  publicBuild?: boolean;
 }
 
 export interface SnapshotResult {
@@ -116,19 +111,17 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       }
       if (real) await imported!.reconcile(conn, name as ImportTable);
       await assertNoIdentityColumns(conn, name);
-      if (opts.publicBuild && spec.microdata) continue; // person-level rows never leave the agency
       const file = `${name}.parquet`;
       const columns = spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] }));
       const demo = real ? false : spec.demo && (!SOURCE_TABLES.includes(name) || isExampleSource(name, opts.input));
-      const published = opts.publicBuild ? await publicTable(conn, name, columns) : { table: name, columns };
-      await copyToParquet(conn, published.table, spec.orderBy, join(tmp, file));
+      await copyToParquet(conn, name, spec.orderBy, join(tmp, file));
       tables.push({
         name,
         kind: 'table',
         rows,
         row_group_size: ROW_GROUP_SIZE,
         schema_version: SCHEMA_VERSION,
-        columns: published.columns,
+        columns,
         sources: real ? imported!.sourcesOf(name as ImportTable) : sourcesOf(name, sources, boundaries.source.name, demo),
         demo,
         microdata: spec.microdata,
@@ -138,8 +131,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
     }
 
     await conn.run(PENERIMA_PROFIL_SQL);
-    const profil = opts.publicBuild ? await publicTable(conn, 'penerima_profil', PENERIMA_PROFIL_COLUMNS) : { table: 'penerima_profil', columns: PENERIMA_PROFIL_COLUMNS };
-    await copyToParquet(conn, profil.table, ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori'], join(tmp, 'penerima_profil.parquet'));
+    await copyToParquet(conn, 'penerima_profil', ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori'], join(tmp, 'penerima_profil.parquet'));
     const profilRows = Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM penerima_profil')).getRows()[0][0]);
     tables.push({
       name: 'penerima_profil',
@@ -147,7 +139,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       rows: profilRows,
       row_group_size: ROW_GROUP_SIZE,
       schema_version: SCHEMA_VERSION,
-      columns: profil.columns,
+      columns: PENERIMA_PROFIL_COLUMNS,
       sources: [imported?.tables.penerima ? 'Agregat dari tabel penerima' : 'Agregat dari tabel penerima (data contoh)'],
       demo: !imported?.tables.penerima,
       microdata: false,
@@ -156,25 +148,24 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
 
     // e-JSC cases leave the agency only as region × category × year counts.
     await conn.run(KASUS_AGREGAT_SQL);
-    const agregat = opts.publicBuild ? await publicTable(conn, 'kasus_agregat', KASUS_AGREGAT_COLUMNS) : { table: 'kasus_agregat', columns: KASUS_AGREGAT_COLUMNS };
-    await copyToParquet(conn, agregat.table, KASUS_AGREGAT_ORDER, join(tmp, 'kasus_agregat.parquet'));
+    await copyToParquet(conn, 'kasus_agregat', KASUS_AGREGAT_ORDER, join(tmp, 'kasus_agregat.parquet'));
     tables.push({
       name: 'kasus_agregat',
       kind: 'rollup',
       rows: Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM kasus_agregat')).getRows()[0][0]),
       row_group_size: ROW_GROUP_SIZE,
       schema_version: SCHEMA_VERSION,
-      columns: agregat.columns,
+      columns: KASUS_AGREGAT_COLUMNS,
       sources: [imported?.tables.kasus ? 'Agregat dari tabel kasus (e-JSC)' : 'Agregat dari tabel kasus (data contoh)'],
       demo: !imported?.tables.kasus,
       microdata: false,
       ...fileEntry(tmp, 'kasus_agregat.parquet')
     });
     const layanan = await buildLayananRingkas(conn);
-    writeFileSync(join(tmp, 'layanan.json'), JSON.stringify(opts.publicBuild ? suppressLayananRingkas(layanan) : layanan));
+    writeFileSync(join(tmp, 'layanan.json'), JSON.stringify(layanan));
 
     const ringkasan = await buildRingkasan(conn, sources);
-    writeFileSync(join(tmp, 'ringkasan.json'), JSON.stringify(opts.publicBuild ? suppressRingkasan(ringkasan) : ringkasan));
+    writeFileSync(join(tmp, 'ringkasan.json'), JSON.stringify(ringkasan));
     writeFileSync(join(tmp, 'wilayah.topo.json'), JSON.stringify(boundaries.topology));
     conn.closeSync();
 
@@ -199,7 +190,7 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       schema_version: SCHEMA_VERSION,
       snapshot_id: snapshotId,
       created_at: unchanged ? current!.created_at : createdAt(),
-      public: opts.publicBuild ?? false,
+      public: false, // the public snapshot is written from this one by src/lib/publish/stage.ts
       demo_seed: opts.seed,
       tables,
       rollups,

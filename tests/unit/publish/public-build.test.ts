@@ -1,21 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildSnapshot } from '../../../src/lib/pipeline/snapshot';
+import { publishSnapshot } from '../../../src/lib/publish/stage';
 import { scanDir } from '../../../src/lib/publish/scan-node';
 import { auditPublished } from '../../../src/lib/publish/families';
 import { suppressTableSql } from '../../../src/lib/publish/suppress';
 import { spawnSync } from 'node:child_process';
 import type { Manifest } from '../../../src/lib/schema';
 
-/** Both editions from the same sources and seed, so the public one can be checked against the internal one. */
-async function build(publicBuild: boolean) {
-  const root = mkdtempSync(join(tmpdir(), `dampak-${publicBuild ? 'public' : 'internal'}-`));
+/** The internal snapshot, and the public one the publishing stage writes from it. */
+async function build() {
+  const root = mkdtempSync(join(tmpdir(), 'dampak-internal-'));
   const out = join(root, 'data');
-  await buildSnapshot({ input: 'data', out, workDir: join(root, 'work'), seed: 7, penerimaRows: 20_000, keep: 1, publicBuild });
-  return { root, out, manifest: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest };
+  await buildSnapshot({ input: 'data', out, workDir: join(root, 'work'), seed: 7, penerimaRows: 20_000, keep: 1 });
+  const pubRoot = mkdtempSync(join(tmpdir(), 'dampak-public-'));
+  await publishSnapshot({ from: out, out: join(pubRoot, 'data') });
+  const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  return [
+    { root, out, manifest: read(out) },
+    { root: pubRoot, out: join(pubRoot, 'data'), manifest: read(join(pubRoot, 'data')) }
+  ];
 }
 
 async function rows(file: string, sql: string) {
@@ -27,7 +34,7 @@ async function rows(file: string, sql: string) {
 }
 
 describe('public build of the snapshot', async () => {
-  const [internal, pub] = [await build(false), await build(true)];
+  const [internal, pub] = await build();
 
   it('leaves out the microdata table and says it is public', () => {
     expect(internal.manifest.tables.some((t) => t.microdata)).toBe(true);
@@ -128,5 +135,54 @@ describe('public build of the snapshot', async () => {
     cpSync(join(internal.out, 'kasus.parquet'), join(planted, 'data', 'laporan.parquet'));
     const findings = (await scanDir(planted)).findings.filter((f) => f.file.endsWith('laporan.parquet'));
     expect(findings.map((f) => `${f.where}:${f.kind}`)).toContain('id_kasus:record_id_column');
+  });
+
+  describe('the publishing stage reads only a finished snapshot and its manifest', () => {
+    /** A copy of the internal snapshot with its manifest edited. */
+    function copyWith(edit: (m: Manifest, dir: string) => void): string {
+      const dir = join(mkdtempSync(join(tmpdir(), 'dampak-stage-')), 'data');
+      cpSync(internal.out, dir, { recursive: true, dereference: true });
+      const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+      edit(m, dir);
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
+      return dir;
+    }
+    const target = () => join(mkdtempSync(join(tmpdir(), 'dampak-stage-out-')), 'data');
+
+    it('copies unsuppressed tables byte for byte, keeps the row order of suppressed ones, and is reproducible', async () => {
+      for (const name of ['wilayah', 'nilai_indikator', 'upt', 'layanan_upt']) {
+        const a = internal.manifest.tables.find((t) => t.name === name)!;
+        const b = pub.manifest.tables.find((t) => t.name === name)!;
+        expect(b.sha256, name).toBe(a.sha256);
+      }
+      const keys = 'SELECT program_id, kode, tahun, bulan FROM $f';
+      expect(await rows(join(pub.out, 'penyaluran.parquet'), keys)).toEqual(await rows(join(internal.out, 'penyaluran.parquet'), keys));
+      const again = await publishSnapshot({ from: internal.out, out: target() });
+      expect(again.snapshot_id).toBe(pub.manifest.snapshot_id);
+      expect(again.snapshot_id).not.toBe(internal.manifest.snapshot_id);
+      expect(again.tables.map((t) => t.sha256)).toEqual(pub.manifest.tables.map((t) => t.sha256));
+    });
+
+    it('leaves out a table its spec calls microdata even when the manifest says it is not', async () => {
+      const from = copyWith((m) => m.tables.forEach((t) => (t.microdata = false)));
+      const m = await publishSnapshot({ from, out: target() });
+      expect(m.tables.map((t) => t.name)).not.toContain('penerima');
+      expect(m.tables.map((t) => t.name)).not.toContain('kasus');
+    });
+
+    it('refuses a public snapshot, a changed file and a table it does not know, and leaves the output as it was', async () => {
+      const out = target();
+      await expect(publishSnapshot({ from: pub.out, out })).rejects.toThrow(/already a public snapshot/);
+      const changed = copyWith((_, dir) => writeFileSync(join(dir, 'ringkasan.json'), readFileSync(join(dir, 'ringkasan.json'), 'utf8').replace('"program_tahun":[', '"program_tahun":[ ')));
+      await expect(publishSnapshot({ from: changed, out })).rejects.toThrow(/ringkasan\.json: does not match the manifest/);
+      const stranger = copyWith((m, dir) => {
+        cpSync(join(dir, 'kasus.parquet'), join(dir, 'laporan.parquet'));
+        const k = m.tables.find((t) => t.name === 'kasus')!;
+        m.tables.push({ ...k, name: 'laporan', file: 'laporan.parquet', microdata: false });
+      });
+      await expect(publishSnapshot({ from: stranger, out })).rejects.toThrow(/laporan\.parquet: table "laporan" is not known to the public build/);
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(join(out, '..'))).toEqual([]);
+    });
   });
 });

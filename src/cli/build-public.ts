@@ -2,7 +2,8 @@
  * npm run build:public — the static site for the public and the press: aggregates only.
  *   1. the snapshot pipeline in public mode (no `penerima` microdata, counts < 10 suppressed) into
  *      .dampak/public/data;
- *   2. vite build into build-public with VITE_DAMPAK_PUBLIC=1 (internal routes hidden);
+ *   2. vite build into build-public with VITE_DAMPAK_PUBLIC=1 (internal routes hidden), prerendering
+ *      the leadership pages from the public snapshot (DAMPAK_DATA_DIR);
  *   3. the internal snapshot copied by Vite from static/data is replaced by the public one, and the
  *      pages of internal routes are removed;
  *   4. the personal-data scanner reads every published Parquet, JSON and CSV file: any finding fails
@@ -96,7 +97,8 @@ async function main(): Promise<number> {
   step(`vite build → ${out}`);
   const vite = spawnSync('npx', ['vite', 'build'], {
     stdio: 'inherit',
-    env: { ...process.env, DAMPAK_BUILD_DIR: out, VITE_DAMPAK_PUBLIC: '1' }
+    // Leadership pages are prerendered with their numbers: from the public snapshot, never the internal one.
+    env: { ...process.env, DAMPAK_BUILD_DIR: out, VITE_DAMPAK_PUBLIC: '1', DAMPAK_DATA_DIR: snapshotDir }
   });
   if (vite.status !== 0) return 2;
   if (!existsSync(out) || !statSync(out).isDirectory()) return 2;

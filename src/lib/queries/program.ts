@@ -7,7 +7,7 @@
  * indices (tahun × 12 + bulan − 1), [0, MAX_MONTH] for "all months".
  */
 import type { SqlParam } from '../db/engine';
-import { KODE_PROVINSI } from '../schema/tables';
+import { KODE_PROVINSI } from '../schema/codes';
 
 export const MAX_MONTH = 2100 * 12;
 

@@ -8,7 +8,9 @@ const out = process.env.DAMPAK_BUILD_DIR || 'build';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ pages: out, assets: out, fallback: undefined, precompress: !process.env.DAMPAK_FAST_BUILD, strict: true }),
+    // 404.html boots the app for any address that is not a prerendered page, so an unknown region,
+    // programme or path gets the app's own error page (src/routes/+error.svelte) with links.
+    adapter: adapter({ pages: out, assets: out, fallback: '404.html', precompress: !process.env.DAMPAK_FAST_BUILD, strict: true }),
     prerender: { handleHttpError: 'fail', handleMissingId: 'warn' },
     // SvelteKit's one inline bootstrap script is allowed by its hash; nothing else inline, no eval.
     csp: {

@@ -7,9 +7,12 @@
  *   3. the internal snapshot copied by Vite from static/data is replaced by the public one, and the
  *      pages of internal routes are removed;
  *   4. the personal-data scanner reads every published Parquet, JSON and CSV file: any finding fails
- *      the build (exit 1) and names file, column and kind.
+ *      the build (exit 1) and names file, column and kind;
+ *   5. the suppression audit (publish/families.ts): from the published files alone, no hidden count
+ *      may be computable from the totals and margins published beside it; any such cell fails the
+ *      build (exit 1) and is named with its table, family and the value it would reveal.
  * Flags: --out DIR (default build-public), --input DIR (sources, default data), --seed N,
- *        --penerima N (demo rows the profile rollup is built from), --scan-only DIR (step 4 only).
+ *        --penerima N (demo rows the profile rollup is built from), --scan-only DIR (steps 4 and 5 only).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +23,8 @@ import { DEFAULT_PENERIMA_ROWS } from '../lib/pipeline/demo';
 import { INTERNAL_ROUTES } from '../lib/publish/routes';
 import { scanDir } from '../lib/publish/scan-node';
 import { formatFinding, type Finding } from '../lib/publish/scan';
+import { auditPublished } from '../lib/publish/families';
+import { openDuckDB } from '../lib/db/native';
 import { MANIFEST_FILE } from '../lib/schema';
 import { flag, intFlag } from './args';
 
@@ -49,14 +54,34 @@ async function scan(dir: string): Promise<number> {
     return 1;
   }
   console.log(`${files} published data files scanned: no personal data found`);
-  return 0;
+  return audit(dir);
+}
+
+/** Step 5: no suppressed cell can be computed back from what is published. */
+async function audit(dir: string): Promise<number> {
+  const data = join(dir, 'data');
+  if (!existsSync(join(data, MANIFEST_FILE))) return 0;
+  step('auditing small-cell suppression against published totals and margins');
+  const conn = await openDuckDB();
+  try {
+    const found = await auditPublished(conn, data, (f) => readFileSync(join(data, f), 'utf8'));
+    if (found.length) {
+      console.error(`PUBLIC BUILD REFUSED: ${found.length} suppressed cell(s) can be computed from published totals:`);
+      for (const d of found.slice(0, 50)) console.error(`  ${d.table} ${d.family} ${d.group}=${d.cell}: ${d.value}`);
+      return 1;
+    }
+    console.log('suppression audit: no suppressed cell can be derived from published cells');
+    return 0;
+  } finally {
+    conn.closeSync();
+  }
 }
 
 /** Replace the build's data folder with the public snapshot (precompressed like the rest unless fast). */
 function installSnapshot(site: string) {
   const dest = join(site, 'data');
   rmSync(dest, { recursive: true, force: true });
-  cpSync(snapshotDir, dest, { recursive: true });
+  cpSync(snapshotDir, dest, { recursive: true, dereference: true }); // the snapshot folder is a link (pipeline/snapshot.ts)
   if (process.env.DAMPAK_FAST_BUILD) return;
   for (const f of readdirSync(dest)) {
     if (!/\.(json|parquet)$/.test(f)) continue;

@@ -51,7 +51,12 @@ function processTreeRss(profileDir: string): number {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [pid, v] of info) if (!seen.has(pid) && seen.has(v.ppid)) (seen.add(pid), (grew = true));
+    for (const [pid, v] of info) {
+      if (!seen.has(pid) && seen.has(v.ppid)) {
+        seen.add(pid);
+        grew = true;
+      }
+    }
   }
   return [...seen].reduce((s, pid) => s + (info.get(pid)?.rss ?? 0), 0);
 }

@@ -57,7 +57,7 @@ async function main() {
   if (!has('--skip-data')) sh('npx', ['tsx', 'src/cli/data.ts', '--penerima', String(rows), '--out', dataDir, '--work', join(work, '.dampak'), '--keep', '0']);
   if (!has('--skip-build') || !existsSync(siteDir)) sh('npx', ['vite', 'build'], { DAMPAK_BUILD_DIR: siteDir, DAMPAK_BENCH: '1' }); // the measurement hook exists only in a bench build
   rmSync(join(siteDir, 'data'), { recursive: true, force: true });
-  cpSync(dataDir, join(siteDir, 'data'), { recursive: true });
+  cpSync(dataDir, join(siteDir, 'data'), { recursive: true, dereference: true }); // the snapshot folder is a link
   precompressData(join(siteDir, 'data'));
   const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8'));
   const tableRows = (n: string) => manifest.tables.find((t: { name: string }) => t.name === n)?.rows ?? 0;

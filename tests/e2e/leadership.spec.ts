@@ -242,7 +242,7 @@ test('a region profile compares with another region through the URL', async ({ p
   await expect(page.locator('[data-notice]')).toContainText('tidak boleh sama');
 });
 
-test('leadership pages read only the small rollup and the boundaries, never Parquet or DuckDB', async ({ page }) => {
+test('leadership pages read only the small rollups and the boundaries, never Parquet or DuckDB', async ({ page }) => {
   const data: string[] = [];
   page.on('request', (req) => {
     const u = new URL(req.url()).pathname;
@@ -252,7 +252,8 @@ test('leadership pages read only the small rollup and the boundaries, never Parq
     await page.goto(url);
     await expect(page.locator('main [data-kode]').first()).toBeAttached();
   }
-  expect(new Set(data)).toEqual(new Set(['manifest.json', 'ringkasan.json', 'wilayah.topo.json']));
+  // layanan.json: the two social-services cards of Ringkasan (a few hundred bytes, no DuckDB).
+  expect(new Set(data)).toEqual(new Set(['manifest.json', 'ringkasan.json', 'layanan.json', 'wilayah.topo.json']));
 });
 
 test('the region index links all 38 prerendered profiles', async ({ page, request }) => {

@@ -145,6 +145,49 @@ test('brushing months on the trend filters the region table to that period', asy
   expectClean(watch);
 });
 
+test('the brush survives updates: after switching the measure a second range can be brushed at once', async ({ page, watch }) => {
+  await page.goto(`/program/${PROGRAM}`);
+  await expect(page.locator('#trend[data-status="ready"]')).toBeVisible();
+  const chart = page.locator('#trend .chart');
+  await chart.scrollIntoViewIfNeeded();
+  const brush = async (from: number, to: number) => {
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width * from, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * to, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+  };
+  await brush(0.3, 0.5);
+  await expect(page).toHaveURL(/dari=\d{4}-\d{2}/);
+  const first = new URL(page.url()).searchParams.get('dari');
+  // Redraw the trend (another measure): the chart is updated in place, the brush cursor stays.
+  await page.locator('#trend').getByRole('button', { name: 'Rupiah' }).click();
+  await expect(page).toHaveURL(/ukuran=rupiah/);
+  await brush(0.7, 0.9);
+  await expect.poll(() => new URL(page.url()).searchParams.get('dari')).not.toBe(first);
+  expect(new URL(page.url()).searchParams.get('ukuran')).toBe('rupiah');
+  expectClean(watch);
+});
+
+test('a failed load offers a retry that loads again without reloading the page', async ({ page }) => {
+  let failOnce = true;
+  await page.route('**/data/penyaluran.parquet', async (route) => {
+    if (failOnce) {
+      failOnce = false;
+      return route.abort('failed');
+    }
+    return route.continue();
+  });
+  await page.goto(`/program/${PROGRAM}`);
+  const error = page.locator('[data-error-code]');
+  await expect(error).toHaveAttribute('data-error-code', 'missing', { timeout: 60_000 });
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+  await error.getByRole('button').click();
+  await expect(page.getByTestId('program-view')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('#trend[data-status="ready"]')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42); // same document: no reload
+});
+
 test('an unknown region code in the URL falls back to the province with a notice', async ({ page }) => {
   await page.goto(`/program/${PROGRAM}?wilayah=9999`);
   await expect(page.getByTestId('program-view')).toHaveAttribute('data-scope', 'provinsi');

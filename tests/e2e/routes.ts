@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 export const BUILD_DIR = fileURLToPath(new URL('../../build', import.meta.url));
 
-export const MAIN_ROUTES = ['/', '/peta', '/program', '/dampak', '/wilayah', '/data', '/sql', '/infografis'] as const;
+export const MAIN_ROUTES = ['/', '/peta', '/program', '/layanan', '/upt', '/dampak', '/wilayah', '/data', '/sql', '/infografis'] as const;
 
 /** Pages below the main routes that publishing adds (a region set and an embedded card). */
 export const PUBLISH_ROUTES = ['/infografis/3578', '/infografis/embed/peta?kode=3501'] as const;

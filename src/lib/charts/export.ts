@@ -2,6 +2,7 @@
  * Chart downloads: SVG and PNG carry the title, unit and source line around the chart itself;
  * CSV carries the same rows as the accessible table (UTF-8 with BOM so Excel reads it).
  */
+import { csvLine } from './csv';
 export interface TableColumn {
   key: string;
   label: string;
@@ -14,15 +15,10 @@ export interface ChartTable {
   rows: Record<string, unknown>[];
 }
 
-const csvCell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
+/** CSV of a table (cells written by csv.ts: quoted, spreadsheet formulas neutralised). */
 export function toCsv(table: ChartTable): string {
-  const head = table.columns.map((c) => csvCell(c.label)).join(',');
-  const body = table.rows.map((r) => table.columns.map((c) => csvCell(r[c.key])).join(','));
+  const head = csvLine(table.columns.map((c) => c.label));
+  const body = table.rows.map((r) => csvLine(table.columns.map((c) => r[c.key])));
   return '\ufeff' + [head, ...body].join('\r\n') + '\r\n';
 }
 

@@ -5,11 +5,13 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import duckdbWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { SAFE_SETTINGS, arrowToRows, checkParams, type Row, type SqlEngine, type SqlParam } from './engine';
+import { SAFE_SETTINGS, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
+import type { ReadOnlyConnection } from '../sql/readonly';
 
-let started: Promise<SqlEngine> | null = null;
+let started: Promise<ArrowEngine> | null = null;
+let instance: duckdb.AsyncDuckDB | null = null;
 
-export function browserEngine(): Promise<SqlEngine> {
+export function browserEngine(): Promise<ArrowEngine> {
   started ??= start().catch((e) => {
     started = null; // allow a retry after a failure
     throw e;
@@ -17,14 +19,16 @@ export function browserEngine(): Promise<SqlEngine> {
   return started;
 }
 
-async function start(): Promise<SqlEngine> {
+async function start(): Promise<ArrowEngine> {
   if (typeof WebAssembly !== 'object') throw new Error('no-wasm');
   const worker = new Worker(duckdbWorker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(duckdbWasm);
-  await db.open({ query: { castBigIntToDouble: true } });
+  // BIGINT arrives as Int64 and is read by column type (values.ts): the workbench shows 2^53 + 1 exactly.
+  await db.open({ query: { castBigIntToDouble: false } });
   const conn = await db.connect();
   for (const s of SAFE_SETTINGS(location.origin)) await conn.query(s);
+  instance = db;
   // Prepared statements are kept per SQL text: a cross-filter update then costs one round trip to
   // the worker instead of three (prepare, run, close). Bounded so ad-hoc SQL cannot grow it forever.
   const prepared = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
@@ -54,4 +58,34 @@ async function start(): Promise<SqlEngine> {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
     }
   };
+}
+
+let workbench: Promise<ReadOnlyConnection> | null = null;
+
+/**
+ * The SQL workbench's own connection to the same database (sql/readonly.ts runs every statement on it
+ * in a read-only transaction that is rolled back). Opened after SAFE_SETTINGS are applied and locked.
+ */
+export function workbenchConnection(): Promise<ReadOnlyConnection> {
+  workbench ??= (async () => {
+    await browserEngine();
+    const db = instance!;
+    const conn = await db.connect();
+    return {
+      async control(sql) {
+        await conn.query(sql);
+      },
+      async prepared(sql, run) {
+        const stmt = await conn.prepare(sql);
+        try {
+          return run ? await stmt.query() : null;
+        } finally {
+          await stmt.close();
+        }
+      },
+      tokenize: (sql) => db.tokenize(sql)
+    };
+  })();
+  workbench.catch(() => (workbench = null));
+  return workbench;
 }

@@ -3,7 +3,9 @@
  * the query entry point used by src/lib/queries. Nothing here starts before a view asks for it.
  */
 import { decodeInWorker } from './decode';
-import type { Row, SqlEngine, SqlParam } from './engine';
+import { ident } from './ident';
+import { Coordinator, bindQueries, type Bound, type Query } from './coordinator';
+import type { ArrowEngine, Row, SqlParam } from './engine';
 import { fetchBytes, getManifest } from './files';
 import { SnapshotError, SnapshotLoader } from './snapshot';
 import { engineStatus, tableStatus } from './status.svelte';
@@ -11,10 +13,11 @@ import { engineStatus, tableStatus } from './status.svelte';
 export { SnapshotError } from './snapshot';
 export { dataUrl, fetchBytes, fetchJson, getManifest } from './files';
 export type { Row, SqlParam } from './engine';
+export { Superseded, sql, type Query } from './coordinator';
 
 let loaderPromise: Promise<SnapshotLoader> | null = null;
 
-async function engine(): Promise<SqlEngine> {
+async function engine(): Promise<ArrowEngine> {
   if (engineStatus.state === 'idle') engineStatus.state = 'starting';
   try {
     // Imported on first use: pages that only read JSON files (the leadership pages) never load DuckDB.
@@ -57,42 +60,38 @@ export async function ensureTables(names: readonly string[]): Promise<void> {
   );
 }
 
-/** Run a parameterised query after loading the tables it reads. */
-export async function query<T extends Row = Row>(tables: readonly string[], sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-  await ensureTables(tables);
-  return (await engine()).query<T>(sql, params);
+let theCoordinator: Coordinator | null = null;
+
+/** The browser's coordinator: DuckDB-WASM, tables loaded through ensureTables (snapshot.ts). */
+export function coordinator(): Coordinator {
+  theCoordinator ??= new Coordinator(engine, { ensure: ensureTables });
+  return theCoordinator;
 }
 
-/** Thrown to callers whose result was overtaken by a newer request. */
-export class Superseded extends Error {
-  constructor() {
-    super('superseded');
-  }
+/** Run a declared query (src/lib/queries) through the browser's coordinator: tables loaded, result cached. */
+export function run<T extends Row>(q: Query<T>): Promise<T[]> {
+  return coordinator().query(q);
 }
 
-/** Wrap an async function so only the latest call's result is delivered; older calls reject with Superseded. */
-export function latestOnly<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  let seq = 0;
-  return async (...args: A) => {
-    const mine = ++seq;
-    const result = await fn(...args);
-    if (mine !== seq) throw new Superseded();
-    return result;
-  };
+/** A query module whose builders run through the browser's coordinator: `const q = queries(impactQueries); await q.regions()`. */
+export function queries<M extends Record<string, unknown>>(mod: M): Bound<M> {
+  return bindQueries(coordinator, mod);
 }
 
 /**
- * Raw SQL for the SQL workbench ONLY: the text must have passed `guardSql` (src/lib/sql/guard.ts),
- * which admits a single read statement. `tables` are loaded first.
+ * Load `tables`, then run `sql` uncached, every time: for measurements only (the benchmark times
+ * repeated runs). Views declare their queries in src/lib/queries and use `run`.
  */
-export async function runSql(tables: readonly string[], sql: string): Promise<Row[]> {
-  await ensureTables(tables);
-  return (await engine()).query(sql);
+export async function query<T extends Row = Row>(tables: readonly string[], sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+  return coordinator().query<T>({ tables, sql, params, cache: false });
 }
 
 /** A file the user dropped (decoded to Arrow IPC in the browser) as a DuckDB table; replaces one of the same name. */
 export async function registerUserTable(name: string, ipc: Uint8Array): Promise<void> {
+  // A dropped file never replaces a snapshot table (the page checks too; this is where it cannot be walked around).
+  if ((await getManifest()).tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new Error(`${name} is a snapshot table`);
   const e = await engine();
-  await e.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
+  await e.query(`DROP TABLE IF EXISTS ${ident(name)}`);
   await e.insertIpc(name, ipc);
+  coordinator().clear(); // cached answers may have read the table this one replaces
 }

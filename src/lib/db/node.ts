@@ -5,11 +5,11 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readParquet } from 'parquet-wasm/node';
-import { SAFE_SETTINGS, arrowToRows, checkParams, type Row, type SqlEngine, type SqlParam } from './engine';
+import { SAFE_SETTINGS, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 
 const require = createRequire(import.meta.url);
 
-export async function nodeEngine(): Promise<SqlEngine> {
+export async function nodeEngine(): Promise<ArrowEngine> {
   const duckdb = await import('@duckdb/duckdb-wasm/blocking');
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const db = await duckdb.createDuckDB(
@@ -21,7 +21,7 @@ export async function nodeEngine(): Promise<SqlEngine> {
     duckdb.NODE_RUNTIME
   );
   await db.instantiate(() => {});
-  db.open({ query: { castBigIntToDouble: true } });
+  db.open({ query: { castBigIntToDouble: false } });
   const conn = db.connect();
   for (const s of SAFE_SETTINGS('http://localhost')) conn.query(s);
   return {

@@ -4,7 +4,7 @@
  */
 import { SCHEMA_VERSION } from '../schema/codes';
 import { manifestSchema, type Manifest, type ManifestTable } from '../schema/manifest';
-import type { SqlEngine } from './engine';
+import type { ArrowEngine } from './engine';
 
 export type SnapshotErrorCode = 'missing' | 'size' | 'checksum' | 'manifest' | 'schema_newer' | 'corrupt' | 'no_wasm' | 'memory' | 'unknown_table';
 
@@ -70,7 +70,7 @@ export class SnapshotLoader {
 
   constructor(
     readonly manifest: Manifest,
-    private engine: () => Promise<SqlEngine>,
+    private engine: () => Promise<ArrowEngine>,
     private fetchBytes: FetchBytes,
     private decode: DecodeParquet
   ) {}

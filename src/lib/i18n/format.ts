@@ -26,6 +26,11 @@ export function fmtNumber(v: number | null | undefined, decimals = 0, lang: Lang
   return ok(v) ? nf(lang, decimals, decimals).format(v) : GAP;
 }
 
+/** An integer beyond 2^53 (a BIGINT/HUGEINT the workbench keeps exact), digit-grouped. */
+export function fmtBigInt(v: bigint, lang: Lang = 'id'): string {
+  return nf(lang, 0, 0).format(v);
+}
+
 /** 10,20 % (id) / 10.20% (en). */
 export function fmtPercent(v: number | null | undefined, decimals = 2, lang: Lang = 'id'): string {
   if (!ok(v)) return GAP;

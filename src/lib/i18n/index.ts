@@ -26,6 +26,7 @@ export function messageTables(): Record<f.Lang, Record<string, string>> {
 /** Formatting in the current language. */
 export const fmt = {
   number: (v: number | null | undefined, d = 0) => f.fmtNumber(v, d, lang.current),
+  bigint: (v: bigint) => f.fmtBigInt(v, lang.current),
   percent: (v: number | null | undefined, d = 2) => f.fmtPercent(v, d, lang.current),
   rupiah: (v: number | null | undefined) => f.fmtRupiah(v, lang.current),
   rupiahCompact: (v: number | null | undefined) => f.fmtRupiahCompact(v, lang.current),

@@ -2,7 +2,8 @@
  * The page's handle on the estimation worker. A new request supersedes the running one: the old
  * worker is terminated (its result would be stale) and a fresh one started.
  */
-import type { ProgressStep, WorkbenchError, WorkbenchRequest, WorkbenchResult, WorkerMessage } from './types';
+import type { RobustnessResult } from './robustness';
+import type { ProgressStep, WorkbenchError, WorkbenchRequest, WorkbenchResult, WorkerMessage, WorkerTask } from './types';
 
 export class EstimateCancelled extends Error {
   constructor() {
@@ -28,8 +29,27 @@ function startWorker(): Worker {
   return new Worker(new URL('./estimate.worker.ts', import.meta.url), { type: 'module' });
 }
 
+/** Stop the running estimate (the user pressed cancel): its promise rejects with EstimateCancelled. */
+export function cancelEstimate(): boolean {
+  if (!running) return false;
+  running.reject(new EstimateCancelled());
+  running = null;
+  worker?.terminate();
+  worker = null;
+  return true;
+}
+
 /** Estimate in the worker; rejects with EstimateCancelled when a newer call overtakes it. */
 export function estimateInWorker(request: WorkbenchRequest, onProgress: OnProgress = () => {}): Promise<WorkbenchResult> {
+  return inWorker<WorkbenchResult>('estimate', request, onProgress);
+}
+
+/** Every estimator and inference on the same choices (the robustness table), in the worker. */
+export function robustnessInWorker(request: WorkbenchRequest, onProgress: OnProgress = () => {}): Promise<RobustnessResult> {
+  return inWorker<RobustnessResult>('robustness', request, onProgress);
+}
+
+function inWorker<T>(task: WorkerTask, request: WorkbenchRequest, onProgress: OnProgress): Promise<T> {
   if (running) {
     running.reject(new EstimateCancelled());
     worker?.terminate();
@@ -37,7 +57,7 @@ export function estimateInWorker(request: WorkbenchRequest, onProgress: OnProgre
   }
   const id = ++seq;
   const w = (worker ??= startWorker());
-  return new Promise<WorkbenchResult>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     running = { id, reject };
     const finish = () => {
       w.removeEventListener('message', onMessage);
@@ -50,7 +70,7 @@ export function estimateInWorker(request: WorkbenchRequest, onProgress: OnProgre
       if (m.type === 'progress') onProgress(m.step, m.total ? m.done / m.total : 0);
       else {
         finish();
-        if (m.type === 'result') resolve(m.result);
+        if (m.type === 'result') resolve(m.result as T);
         else reject(new EstimateFailed(m.error));
       }
     };
@@ -63,6 +83,6 @@ export function estimateInWorker(request: WorkbenchRequest, onProgress: OnProgre
     w.addEventListener('message', onMessage);
     w.addEventListener('error', onError);
     // $state proxies cannot be cloned: send a plain snapshot.
-    w.postMessage({ id, request: JSON.parse(JSON.stringify(request)) as WorkbenchRequest });
+    w.postMessage({ id, task, request: JSON.parse(JSON.stringify(request)) as WorkbenchRequest });
   });
 }

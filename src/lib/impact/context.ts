@@ -5,6 +5,7 @@
 import { t, type Lang, type MessageKey } from '$lib/i18n';
 import type { Catalogue, ProgrammeInputs } from './inputs';
 import type { Choices } from './params';
+import { timingParamValue } from './timing-choice';
 import type { TextContext } from './text';
 import type { WorkbenchRequest } from './types';
 
@@ -23,7 +24,8 @@ export function textContext(catalogue: Catalogue, choices: Choices, lang: Lang):
     periode: t(`impact.periode.${choices.outcome.periode}` as MessageKey, {}, lang),
     betterDirection: indicator.arah_baik,
     decimals: indicator.desimal,
-    demo: catalogue.demoTiming,
+    // Demo only when the rollout comes from the demo disbursements (not the public record or a file).
+    demo: choices.timing.kind === 'disbursement' && catalogue.demoTiming,
     regionName,
     snapshot: catalogue.snapshot,
     source: choices.outcome.user ? indicator.sumber : 'BPS'
@@ -36,7 +38,8 @@ export function shortOutcome(c: TextContext): string {
 }
 
 /** Base of every download's file name, e.g. "dampak-pkh_plus-p0-cs". */
-export const fileBase = (choices: Choices) => `dampak-${choices.program}-${choices.outcome.indikator.replace(':', '-')}-${choices.method}`;
+export const fileBase = (choices: Choices) =>
+  `dampak-${choices.program}-${choices.outcome.indikator.replace(':', '-')}-${choices.method}${choices.timing.kind === 'disbursement' ? '' : `-${timingParamValue(choices.timing).replace(':', '-')}`}`;
 
 /** Adoption years inside the window (DiD cohort picker). */
 export function cohortsInWindow(choices: Choices, inputs: ProgrammeInputs): number[] {
@@ -62,6 +65,10 @@ export function buildRequest(choices: Choices, inputs: ProgrammeInputs, catalogu
     treatedUnit: choices.treatedUnit,
     outcome: inputs.outcome,
     timing: inputs.timing,
+    timingSource: inputs.source,
+    unknownStart: inputs.unknown.map((u) => ({ kode: u.kode, lo: u.lo })),
+    unknownHandling: choices.unknown,
+    inference: choices.inference,
     regions: catalogue.regions.map((r) => r.kode),
     disbursed: inputs.disbursed,
     // "Rupiah per person lifted out of poverty" only makes sense for the poverty rate.

@@ -10,7 +10,7 @@ const COLUMNS = ['bagian', 'label', 'estimate', 'se', 'ci95_lo', 'ci95_hi', 'p',
 interface EstimateRow {
   bagian: string;
   label: string | number;
-  estimate: number;
+  estimate: number | null;
   se?: number | null;
   ci95?: [number, number] | null;
   p?: number | null;
@@ -21,6 +21,11 @@ interface EstimateRow {
 export function estimatesTable(r: WorkbenchResult): ChartTable {
   const rows: EstimateRow[] = [];
   if (r.headline) rows.push({ bagian: 'headline', label: `${r.method}:${r.headline.kind}`, estimate: r.headline.estimate, se: r.headline.se, ci95: r.headline.ci95, p: r.headline.p });
+  // Which rollout produced every number here (disbursement / public / file).
+  rows.push({ bagian: 'timing', label: r.timing.kind, estimate: null, catatan: r.timing.kind === 'file' ? `file=${r.timing.file}` : r.timing.kind === 'disbursement' ? `demo=${r.timing.demo}` : `censored=${r.sample.censored.length};unknown_excluded=${r.sample.dropped.filter((d) => d.reason === 'start_unknown').length}` });
+  const inf = r.inference;
+  if (inf) rows.push({ bagian: 'inference', label: inf.method, estimate: r.headline?.estimate ?? null, se: inf.se, ci95: inf.ci && inf.ci[0] !== null && inf.ci[1] !== null ? [inf.ci[0], inf.ci[1]] : null, p: inf.p, catatan: `draws=${inf.draws ?? ''};enumerated=${inf.enumerated ?? ''};seed=${inf.seed ?? ''}${inf.weights ? `;weights=${inf.weights}` : ''}` });
+  for (const x of r.sensitivity?.rows ?? []) rows.push({ bagian: `sensitivity_${r.sensitivity!.restriction}`, label: x.m, estimate: null, ci95: x.lo !== null && x.hi !== null ? [x.lo, x.hi] : null, catatan: `target=${r.sensitivity!.target};breakdown=${r.sensitivity!.breakdown ?? ''}` });
   for (const c of r.cohortEffects ?? []) rows.push({ bagian: 'cohort', label: c.group, estimate: c.estimate, ci95: c.ci95 });
   if (r.pretest) rows.push({ bagian: 'pretest', label: r.pretest.source, estimate: r.pretest.stat, p: r.pretest.p, catatan: `df=${r.pretest.df}` });
   for (const e of r.event?.points ?? []) rows.push({ bagian: `event_${r.event!.source}`, label: e.e, estimate: e.estimate, ci95: e.ci95 });

@@ -4,16 +4,35 @@
  * adoption) and are reported so the page can say so.
  */
 import { intIn, oneOf, readParam, type ParamSpec } from '../state/params';
+import type { UserTable } from '../upload/store.svelte';
 import type { OutcomeCoverage } from './coverage';
-import { CONTROLS, METHODS, type Control, type Method } from './types';
+import { supportsInference } from './inference';
+import { readTimingChoice, type TimingChoice } from './timing-choice';
+import { BOOT_WEIGHTS, CONTROLS, INFERENCES, METHODS, type Control, type InferenceChoice, type Method, type UnknownHandling } from './types';
 
 export const DEFAULT_PROGRAM = 'pkh_plus';
 export const DEFAULT_OUTCOME = 'p0';
 export const DEFAULT_METHOD: Method = 'cs';
 export const DEFAULT_CONTROL: Control = 'never';
+export const DEFAULT_DRAWS = 9_999;
+export const MAX_DRAWS = 1_000_000;
+export const DEFAULT_SEED = 20_260_101;
 
 /** URL parameter names (Indonesian, as the rest of the app). */
-export const P = { program: 'program', outcome: 'indikator', from: 'dari', to: 'sampai', control: 'pembanding', method: 'metode', cohort: 'kohort', unit: 'wilayah' } as const;
+export const P = {
+  program: 'program',
+  outcome: 'indikator',
+  from: 'dari',
+  to: 'sampai',
+  control: 'pembanding',
+  method: 'metode',
+  cohort: 'kohort',
+  unit: 'wilayah',
+  inference: 'inferensi',
+  draws: 'undian',
+  seed: 'benih',
+  weights: 'bobot'
+} as const;
 
 export interface Choices {
   program: string;
@@ -24,6 +43,9 @@ export interface Choices {
   method: Method;
   cohort: number | null;
   treatedUnit: string | null;
+  inference: InferenceChoice;
+  timing: TimingChoice;
+  unknown: UnknownHandling;
 }
 
 export interface InvalidParam {
@@ -32,7 +54,12 @@ export interface InvalidParam {
   fallback: string;
 }
 
-export function readChoices(params: URLSearchParams, programIds: readonly string[], outcomes: readonly OutcomeCoverage[]): { choices: Choices; invalid: InvalidParam[] } | null {
+export function readChoices(
+  params: URLSearchParams,
+  programIds: readonly string[],
+  outcomes: readonly OutcomeCoverage[],
+  tables: readonly UserTable[] = []
+): { choices: Choices; invalid: InvalidParam[]; timingFileMissing: string | null } | null {
   if (outcomes.length === 0 || programIds.length === 0) return null;
   const invalid: InvalidParam[] = [];
   const read = <T>(spec: ParamSpec<T>, show: (v: T) => string = String): T => {
@@ -59,5 +86,18 @@ export function readChoices(params: URLSearchParams, programIds: readonly string
   const unitRaw = params.get(P.unit);
   const treatedUnit = unitRaw && /^35\d{2}$/.test(unitRaw) ? unitRaw : null;
   if (unitRaw && treatedUnit === null) invalid.push({ param: P.unit, value: unitRaw, fallback: '–' });
-  return { choices: { program, outcome, from, to, control, method, cohort, treatedUnit }, invalid };
+  const intRange = (lo: number, hi: number) => (raw: string) => (/^\d+$/.test(raw) && Number(raw) >= lo && Number(raw) <= hi ? Number(raw) : undefined);
+  const inference: InferenceChoice = {
+    method: read({ name: P.inference, fallback: 'analytic' as const, parse: oneOf(INFERENCES) }),
+    draws: read({ name: P.draws, fallback: DEFAULT_DRAWS, parse: intRange(99, MAX_DRAWS) }),
+    seed: read({ name: P.seed, fallback: DEFAULT_SEED, parse: intRange(0, 999_999_999) }),
+    weights: read({ name: P.weights, fallback: 'rademacher' as const, parse: oneOf(BOOT_WEIGHTS) })
+  };
+  if (!supportsInference(method, inference.method)) {
+    invalid.push({ param: P.inference, value: inference.method, fallback: 'analytic' });
+    inference.method = 'analytic';
+  }
+  const timing = readTimingChoice(params, tables);
+  invalid.push(...timing.invalid);
+  return { choices: { program, outcome, from, to, control, method, cohort, treatedUnit, inference, timing: timing.choice, unknown: timing.unknown }, invalid, timingFileMissing: timing.fileMissing };
 }

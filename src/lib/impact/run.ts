@@ -8,12 +8,19 @@ import {
   callawaySantAnna,
   differenceInDifferences,
   eventStudy,
+  imputationEstimator,
   prePostChange,
   StatsInputError,
   syntheticControl,
+  syntheticDid,
   twoWayFixedEffects,
+  type CsResult,
   type Panel
 } from '../stats/index';
+import { DEFAULT_INFERENCE, csBand, inferenceFor, sensitivityFor } from './inference-run';
+import { toWorkbenchError } from './errors';
+
+export { toWorkbenchError };
 import { costForEffect } from './cost';
 import { SYNTHETIC_KEY, cohortKey, regionalEffects, trendByCohort } from './descriptive';
 import { selectSample } from './sample';
@@ -21,12 +28,7 @@ import type { EventPoint, PretestGap, ProgressStep, WorkbenchError, WorkbenchReq
 
 export type ProgressFn = (step: ProgressStep, done: number, total: number) => void;
 
-const STEPS = 5;
-
-export function toWorkbenchError(e: unknown): WorkbenchError {
-  if (e instanceof StatsInputError) return { code: e.code, message: e.message };
-  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
-}
+const STEPS = 6;
 
 /** Run `fn`, turning a StatsInputError (or any failure) into a value. */
 function attempt<T>(fn: () => T): { value: T; error: null } | { value: null; error: WorkbenchError } {
@@ -43,6 +45,8 @@ export function runWorkbench(req: WorkbenchRequest, progress: ProgressFn = () =>
   const base: WorkbenchResult = {
     method: req.method,
     control: req.control,
+    timing: req.timingSource ?? { kind: 'disbursement', demo: true },
+    seed: (req.inference ?? DEFAULT_INFERENCE).seed,
     sample: info,
     headline: null,
     error: null,
@@ -55,6 +59,10 @@ export function runWorkbench(req: WorkbenchRequest, progress: ProgressFn = () =>
     cost: null,
     costNote: null,
     cohortEffects: null,
+    inference: null,
+    inferenceError: null,
+    sensitivity: null,
+    sensitivityError: null,
     synth: null,
     raw: null,
     panel: rows
@@ -81,11 +89,25 @@ export function runWorkbench(req: WorkbenchRequest, progress: ProgressFn = () =>
     });
   }
 
-  progress('pretest', 2, STEPS);
-  if (!result.event && req.method !== 'sc') {
+  // The chosen inference (bootstrap, randomization, jackknife) of the headline.
+  progress('inference', 2, STEPS);
+  if (result.headline && !result.error) {
+    const cs = req.method === 'cs' ? ((main.value?.raw as CsResult | undefined) ?? null) : null;
+    const inf = attempt(() => inferenceFor(panel, req, cs, (done, total) => progress('inference', 2 + (total ? done / total : 0), STEPS)));
+    result.inference = inf.value;
+    result.inferenceError = inf.error;
+    // CS: the uniform band of the multiplier bootstrap on the event-study plot (R did's default).
+    if (cs && result.event) {
+      const band = attempt(() => csBand(cs, req));
+      if (band.value) result.event = { ...result.event, points: band.value.points, band: band.value.band };
+    }
+  }
+
+  progress('pretest', 3, STEPS);
+  if ((!result.event || !result.pretest) && req.method !== 'sc') {
     const es = attempt(() => eventStudy(panel));
     if (es.value) {
-      result.event = { source: 'event', reference: es.value.reference, points: withReference(es.value.byEvent, es.value.reference) };
+      if (!result.event) result.event = { source: 'event', reference: es.value.reference, points: withReference(es.value.byEvent, es.value.reference) };
       if (!result.pretest && es.value.pretest) {
         result.pretest = { ...es.value.pretest, source: 'event' };
         result.pretestGap = partialGap(panel);
@@ -99,12 +121,18 @@ export function runWorkbench(req: WorkbenchRequest, progress: ProgressFn = () =>
     }
   }
   if (req.method === 'sc' && !result.pretestGap) result.pretestGap = { reason: 'not_applicable', cohorts: [], detail: null };
+  // How far parallel trends may be violated before the effect could be zero (event study on this sample).
+  if (req.method !== 'sc' && req.method !== 'prepost' && result.headline) {
+    const sens = attempt(() => sensitivityFor(panel));
+    result.sensitivity = sens.value;
+    result.sensitivityError = sens.error;
+  }
 
-  progress('regional', 3, STEPS);
+  progress('regional', 4, STEPS);
   base.regional = attempt(() => regionalEffects(rows)).value ?? [];
   result.regional = base.regional;
 
-  progress('cost', 4, STEPS);
+  progress('cost', 5, STEPS);
   if (result.headline) {
     const c = costForEffect(result.headline, info, req);
     result.cost = c.cost;
@@ -147,6 +175,20 @@ function estimate(panel: Panel, req: WorkbenchRequest): MainPart {
         pretest: r.pretest ? { stat: r.pretest.W, df: r.pretest.df, p: r.pretest.p, source: 'cs' } : null,
         pretestGap: r.pretest ? partialGap(panel) : gapFor(panel, r.pretestNote),
         cohortEffects: r.group.byGroup.map((g) => ({ group: g.group, estimate: g.estimate, ci95: g.ci95 }))
+      };
+    }
+    case 'sdid': {
+      const r = syntheticDid(panel, { seed: (req.inference ?? DEFAULT_INFERENCE).seed });
+      // Placebo SE unavailable (e.g. a single control): no interval rather than a zero-width one.
+      const ci95 = r.se > 0 ? r.ci95 : null;
+      return { headline: { estimate: r.estimate, ci95, se: r.se > 0 ? r.se : null, p: r.se > 0 ? r.p : null, kind: 'att' }, raw: r };
+    }
+    case 'bjs': {
+      const r = imputationEstimator(panel);
+      return {
+        headline: { estimate: r.estimate, ci95: r.ci95, se: r.se, p: r.p, kind: 'att' },
+        raw: r,
+        event: { source: 'bjs', reference: null, points: r.byEvent.map((b) => ({ e: b.e, estimate: b.estimate, ci95: b.ci95 })) }
       };
     }
     case 'sc': {

@@ -7,7 +7,7 @@ import type { PanelRow } from '../stats/index';
 import type { DropReason, Method, OutcomeRow, SampleInfo, WorkbenchRequest } from './types';
 
 /** The choices that shape the sample (a subset of the workbench request). */
-export type SampleOptions = Pick<WorkbenchRequest, 'method' | 'control' | 'from' | 'to' | 'cohort' | 'treatedUnit'>;
+export type SampleOptions = Pick<WorkbenchRequest, 'method' | 'control' | 'from' | 'to' | 'cohort' | 'treatedUnit' | 'unknownStart' | 'unknownHandling'>;
 
 export interface Sample {
   rows: PanelRow[];
@@ -26,14 +26,14 @@ export function panelRows(outcome: readonly OutcomeRow[], timing: Record<string,
     .sort((a, b) => (a.unit === b.unit ? a.time - b.time : a.unit < b.unit ? -1 : 1));
 }
 
-/** Methods that need every region observed in every year of the window. */
-const NEEDS_BALANCE: readonly Method[] = ['cs', 'sc'];
+/** Methods that need every region observed in every year of the window (the others take unbalanced panels, as R did does). */
+const NEEDS_BALANCE: readonly Method[] = ['sc', 'sdid'];
 
 /**
  * The sample one method estimates on:
  * - every method: regions first treated in or before the window's first year are dropped (no
  *   untreated year to compare with); regions first treated after the window are comparisons;
- * - cs, sc: regions missing a year of the window are dropped (they need a balanced panel);
+ * - sc, sdid: regions missing a year of the window are dropped (they need a balanced panel);
  * - did: one cohort against never-treated regions; with not-yet-treated comparisons the window is
  *   cut before the next cohort adopts, so that cohort still counts as untreated;
  * - sc: one treated region against never-treated donors.
@@ -51,6 +51,23 @@ export function selectSample(outcome: readonly OutcomeRow[], timing: Record<stri
     for (const kode of [...gone].sort()) dropped.push({ kode, reason });
     rows = rows.filter((r) => !gone.has(r.unit));
   };
+  // Regions whose start is unknown: left out, or comparisons for the years before their first
+  // possible start (their later years are unknown territory and leave the panel).
+  const unknown = new Map((opts.unknownStart ?? []).map((u) => [u.kode, u.lo]));
+  const censored: SampleInfo['censored'] = [];
+  const cut = new Map<string, number[]>();
+  if (unknown.size) {
+    if ((opts.unknownHandling ?? 'exclude') === 'exclude') drop((r) => !unknown.has(r.unit), 'start_unknown');
+    else {
+      for (const r of rows) if (unknown.has(r.unit) && r.time >= unknown.get(r.unit)!) cut.set(r.unit, [...(cut.get(r.unit) ?? []), r.time]);
+      rows = rows.filter((r) => !unknown.has(r.unit) || r.time < unknown.get(r.unit)!).map((r) => (unknown.has(r.unit) ? { ...r, group: 0 } : r));
+      const kept = new Set(rows.map((r) => r.unit));
+      for (const [kode, lo] of [...unknown].sort((a, b) => a[0].localeCompare(b[0]))) {
+        if (kept.has(kode)) censored.push({ kode, until: lo - 1 });
+        else if (withData.has(kode)) dropped.push({ kode, reason: 'start_unknown' });
+      }
+    }
+  }
   drop((r) => r.group === 0 || r.group > firstYear, 'treated_before_window');
   // A start year inside a data gap (e.g. IPM has no 2022–2023) counts from the next year with data:
   // that is the first observation that can show an effect. Reported, never hidden.
@@ -97,6 +114,18 @@ export function selectSample(outcome: readonly OutcomeRow[], timing: Record<stri
   }
 
   const groupOf = new Map(rows.map((r) => [r.unit, r.group]));
+  // Region-years of the window the sample's regions lack: gaps in the data, or cut (unknown start).
+  const allYears = years();
+  const missing: SampleInfo['missing'] = [];
+  for (const kode of [...groupOf.keys()].sort()) {
+    const have = new Set(rows.filter((r) => r.unit === kode).map((r) => r.time));
+    const cutYears = new Set(cut.get(kode) ?? []);
+    const lack = allYears.filter((y) => !have.has(y));
+    const gap = lack.filter((y) => !cutYears.has(y));
+    const unknownYears = lack.filter((y) => cutYears.has(y));
+    if (gap.length) missing.push({ kode, years: gap, reason: 'no_value' });
+    if (unknownYears.length) missing.push({ kode, years: unknownYears, reason: 'start_unknown' });
+  }
   const treated = [...groupOf].filter(([, g]) => g > 0 && g <= to).map(([kode, group]) => ({ kode, group }));
   const comparison = [...groupOf].filter(([, g]) => g === 0 || g > to).map(([kode, g]) => ({ kode, laterGroup: g > 0 ? g : null }));
   return {
@@ -111,7 +140,9 @@ export function selectSample(outcome: readonly OutcomeRow[], timing: Record<stri
       cohort,
       treatedUnit,
       truncatedTo,
-      shiftedStarts: [...shifted].map(([start, observed]) => ({ start, observed }))
+      shiftedStarts: [...shifted].map(([start, observed]) => ({ start, observed })),
+      censored: censored.filter((c) => groupOf.has(c.kode)),
+      missing
     }
   };
 }

@@ -4,6 +4,7 @@
  * language is an argument, so tests can check both.
  */
 import { fmtNumber, fmtSigned, t, type Lang, type MessageKey } from '$lib/i18n';
+import { yearRanges } from '../catalog/coverage';
 import type { Method, PretestGap, PretestInfo, WorkbenchResult } from './types';
 
 /** What the sentences need to know about the choices behind a result. */
@@ -35,11 +36,9 @@ const num = (v: number, c: TextContext, extra = 0) => fmtNumber(v, c.decimals + 
 /** "p = 0,004" or "p < 0,001" (never a bare zero). */
 export const pValue = (p: number | null, lang: Lang) => (p === null || !Number.isFinite(p) ? 'p = –' : p < 0.001 ? `p < ${fmtNumber(0.001, 3, lang)}` : `p = ${fmtNumber(p, 3, lang)}`);
 
-/** Year ranges as people write them: 2020–2024, or a list when years are missing in between. */
+/** Year ranges as people write them: 2020–2024, or ranges and single years when some are missing (2016–2017, 2021, 2024). */
 export function yearsText(years: readonly number[]): string {
-  if (years.length === 0) return '–';
-  const contiguous = years.every((y, i) => i === 0 || y === years[i - 1] + 1);
-  return contiguous && years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : years.join(', ');
+  return years.length === 0 ? '–' : yearRanges(years);
 }
 
 /** The headline sentence (or null when there is no estimate). */
@@ -108,16 +107,33 @@ export function pretestText(pre: PretestInfo | null, gap: PretestGap | null, r: 
   }
 }
 
-const CLI_METHOD: Record<Method, string | null> = { cs: 'cs', did: 'did', twfe: 'twfe', event: 'event', sc: 'sc', prepost: null };
+const CLI_METHOD: Record<Method, string | null> = { cs: 'cs', did: 'did', twfe: 'twfe', event: 'event', sdid: 'sdid', bjs: 'bjs', sc: 'sc', prepost: null };
 
-/** The `npm run impact` command that reproduces the estimate on the exported panel CSV. */
+/**
+ * The `npm run impact` command that reproduces the estimate (and its chosen inference) on the
+ * exported panel CSV, whose tahun_mulai column holds the rollout the estimate used.
+ */
 export function reproduceCommand(r: WorkbenchResult, file: string): string | null {
   const m = CLI_METHOD[r.method];
   if (!m) return null;
   let cmd = `npm run impact -- --input ${file} --unit kode --time tahun --outcome nilai --group tahun_mulai --method ${m}`;
   if (m === 'cs') cmd += ` --control ${r.control}`;
   if (m === 'sc' && r.sample.treatedUnit) cmd += ` --treated ${r.sample.treatedUnit}`;
+  const inf = r.inference;
+  if (inf) {
+    cmd += ` --inference ${inf.method}`;
+    if (inf.draws !== null) cmd += ` --draws ${inf.draws}`;
+    if (inf.weights === 'webb') cmd += ' --weights webb';
+  }
+  if (inf?.draws != null || m === 'sdid') cmd += ` --seed ${inf?.seed ?? r.seed}`;
   return cmd;
+}
+
+/** The command behind the sensitivity analysis (relative magnitudes, the event study on the same panel). */
+export function sensitivityCommand(r: WorkbenchResult, file: string): string | null {
+  if (!r.sensitivity) return null;
+  const grid = r.sensitivity.rows.map((x) => x.m).join(',');
+  return `npm run impact -- --input ${file} --unit kode --time tahun --outcome nilai --group tahun_mulai --method event --sensitivity ${r.sensitivity.restriction} --grid ${grid} --target ${r.sensitivity.target}`;
 }
 
 /** Method names start a label in the picker but sit mid-sentence in the paragraph. */
@@ -134,17 +150,53 @@ export function methodsParagraph(r: WorkbenchResult, c: TextContext, panelFile: 
   const comparisonKind = r.sample.comparison.some((x) => x.laterGroup !== null) ? 'notyet' : 'never';
   const parts = [
     t('impact.methods.intro', { source: c.source ?? 'BPS', program: c.program, outcome: c.outcome, unit: c.unit, periode: c.periode, years: yearsText(s.years), method: lowerFirst(t(`impact.method.${r.method}` as MessageKey, {}, L)) }, L),
-    t('impact.methods.timing', { cohorts, comparison: s.comparison.length, comparisonKind: t(`impact.methods.comparison.${comparisonKind}` as MessageKey, {}, L) }, L)
+    t(`impact.methods.timing.${r.timing.kind}` as MessageKey, { cohorts, comparison: s.comparison.length, comparisonKind: t(`impact.methods.comparison.${comparisonKind}` as MessageKey, {}, L), file: r.timing.kind === 'file' ? r.timing.file : '' }, L)
   ];
+  if (s.censored.length) parts.push(t('impact.methods.censored', { n: s.censored.length }, L));
+  if (r.sample.dropped.some((d) => d.reason === 'start_unknown')) parts.push(t('impact.methods.unknownExcluded', { n: r.sample.dropped.filter((d) => d.reason === 'start_unknown').length }, L));
+  const missing = s.missing.reduce((n, m) => n + m.years.length, 0);
+  if (missing) parts.push(t('impact.methods.missing', { n: missing, obs: s.nObs }, L));
   if (c.demo) parts.push(t('impact.methods.timingDemo', {}, L));
   const h = r.headline;
   const d = c.decimals + 2;
   if (h && h.ci95 && h.se !== null) parts.push(t('impact.methods.result', { estimate: fmtSigned(h.estimate, d, L), unit, lo: fmtSigned(h.ci95[0], d, L), hi: fmtSigned(h.ci95[1], d, L), se: fmtNumber(h.se, d, L) }, L));
   else if (h && h.kind === 'sc_gap') parts.push(t('impact.methods.resultSc', { estimate: fmtSigned(h.estimate, d, L), unit, p: pValue(h.p, L) }, L));
+  const inf = inferenceText(r, c);
+  if (inf) parts.push(inf);
   if (r.pretest) parts.push(t('impact.methods.pretest', { stat: fmtNumber(r.pretest.stat, 2, L), df: r.pretest.df, p: pValue(r.pretest.p, L) }, L));
   else if (r.method !== 'sc') parts.push(pretestText(null, r.pretestGap, r, L).text);
+  const sens = sensitivityText(r, c);
+  if (sens) parts.push(sens);
   const cmd = reproduceCommand(r, panelFile);
   if (cmd) parts.push(t('impact.methods.reproduce', { command: cmd }, L));
+  const sensCmd = sensitivityCommand(r, panelFile);
+  if (sensCmd) parts.push(t('impact.methods.reproduceSens', { command: sensCmd }, L));
   if (c.snapshot) parts.push(t('impact.methods.snapshot', { snapshot: c.snapshot }, L));
   return parts.join(' ');
+}
+
+/** A bound of an interval, or "±∞" when the confidence set is unbounded on that side. */
+const bound = (v: number | null, side: -1 | 1, c: TextContext) => (v === null ? (side < 0 ? '−∞' : '+∞') : fmtSigned(v, c.decimals + 1, c.lang));
+
+/** The headline under the chosen inference (bootstrap, randomization, jackknife), in one sentence. */
+export function inferenceText(r: WorkbenchResult, c: TextContext): string | null {
+  const inf = r.inference;
+  const L = c.lang;
+  if (!inf) return null;
+  const name = t(`impact.inference.name.${inf.method}` as MessageKey, {}, L);
+  const draws = inf.draws === null ? '' : t(inf.enumerated ? 'impact.inference.enumerated' : 'impact.inference.drawn', { n: fmtNumber(inf.enumerated && inf.assignments ? inf.assignments : inf.draws, 0, L), seed: inf.seed ?? '' }, L);
+  const ci = inf.ci ? t('impact.inference.ci', { lo: bound(inf.ci[0], -1, c), hi: bound(inf.ci[1], 1, c) }, L) : t('impact.inference.noCi', {}, L);
+  const unbounded = inf.ci && (inf.ci[0] === null || inf.ci[1] === null) ? ` ${t('impact.inference.unbounded', {}, L)}` : '';
+  return `${t('impact.inference.line', { name, draws, p: pValue(inf.p, L), ci }, L)}${unbounded}`;
+}
+
+/** "The effect stays different from zero unless trends after the start deviate more than 1,5 times the largest deviation before it." */
+export function sensitivityText(r: WorkbenchResult, c: TextContext): string | null {
+  const s = r.sensitivity;
+  const L = c.lang;
+  if (!s) return null;
+  if (s.original.lo <= 0 && s.original.hi >= 0) return t('impact.sens.sentence.zero', {}, L);
+  if (s.breakdown === null) return t('impact.sens.sentence.never', { m: fmtNumber(s.rows[s.rows.length - 1]?.m ?? 0, 1, L) }, L);
+  if (s.breakdown === 0) return t('impact.sens.sentence.zero', {}, L);
+  return t('impact.sens.sentence', { m: fmtNumber(s.breakdown, s.breakdown < 10 ? 1 : 0, L) }, L);
 }

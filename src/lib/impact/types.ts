@@ -5,11 +5,37 @@
 import type { CostEffectResult, PanelRow, StatsErrorCode } from '../stats/index';
 
 /** Estimators the workbench offers, in the order of the method picker. */
-export const METHODS = ['cs', 'did', 'twfe', 'event', 'sc', 'prepost'] as const;
+export const METHODS = ['cs', 'did', 'twfe', 'event', 'sdid', 'bjs', 'sc', 'prepost'] as const;
 export type Method = (typeof METHODS)[number];
 
 export const CONTROLS = ['never', 'notyet'] as const;
 export type Control = (typeof CONTROLS)[number];
+
+/** Inference next to the analytic one: wild cluster restricted bootstrap, randomization inference, cluster jackknife (CV3). */
+export const INFERENCES = ['analytic', 'wild', 'ri', 'jackknife'] as const;
+export type Inference = (typeof INFERENCES)[number];
+export const BOOT_WEIGHTS = ['rademacher', 'webb'] as const;
+export interface InferenceChoice {
+  method: Inference;
+  /** Random draws (bootstrap weights or assignments); all are enumerated when fewer exist. */
+  draws: number;
+  seed: number;
+  weights: (typeof BOOT_WEIGHTS)[number];
+}
+
+/** Where the rollout (each region's first treated year) comes from. */
+export type TimingSource =
+  /** The first year with a realised disbursement in the snapshot (demo unless imported). */
+  | { kind: 'disbursement'; demo: boolean }
+  /** The programmes' public record (rekam_program): known starts, the rest unknown. */
+  | { kind: 'public' }
+  /** A file the researcher dropped on the Data page (kode, tahun_mulai[, intensitas]). */
+  | { kind: 'file'; table: string; file: string };
+export const TIMING_KINDS = ['disbursement', 'public', 'file'] as const;
+
+/** What to do with regions whose start is unknown: leave them out, or keep them as comparisons for the years they are known to be untreated. */
+export const UNKNOWN_HANDLING = ['exclude', 'censor'] as const;
+export type UnknownHandling = (typeof UNKNOWN_HANDLING)[number];
 
 export type CoverageRow = {
   indikator: string;
@@ -44,8 +70,15 @@ export interface WorkbenchRequest {
   /** The one treated region of synthetic control; null = a sensible default. */
   treatedUnit: string | null;
   outcome: OutcomeRow[];
-  /** Region → first year with a disbursement; regions absent never received the programme. */
+  /** Region → first treated year (from the chosen source); regions absent are never treated (or unknown, below). */
   timing: Record<string, number>;
+  /** Where `timing` comes from; disbursements when absent. */
+  timingSource?: TimingSource;
+  /** Regions whose start is unknown, with the first year they may have started (untreated before it). */
+  unknownStart?: { kode: string; lo: number }[];
+  unknownHandling?: UnknownHandling;
+  /** Inference asked for besides the analytic interval (analytic when absent). */
+  inference?: InferenceChoice;
   /** Every region code of the province (those without outcome rows are reported as missing). */
   regions: string[];
   disbursed: DisbursementRow[];
@@ -55,7 +88,7 @@ export interface WorkbenchRequest {
 }
 
 /** Why a region is not in the estimation sample (codes, worded by the page). */
-export type DropReason = 'no_outcome' | 'treated_before_window' | 'other_cohort' | 'already_treated' | 'incomplete_years' | 'not_chosen';
+export type DropReason = 'no_outcome' | 'treated_before_window' | 'other_cohort' | 'already_treated' | 'incomplete_years' | 'not_chosen' | 'start_unknown';
 
 export interface SampleInfo {
   years: number[];
@@ -74,6 +107,10 @@ export interface SampleInfo {
   truncatedTo: number | null;
   /** Start years that fall in a data gap, analysed from the next year with data. */
   shiftedStarts: { start: number; observed: number }[];
+  /** Regions with an unknown start kept as comparisons up to `until` (their later years left out). */
+  censored: { kode: string; until: number }[];
+  /** Region-years of the sample's regions that the estimate does not have: a gap in the data, or left out because the start is unknown. */
+  missing: { kode: string; years: number[]; reason: 'no_value' | 'start_unknown' }[];
 }
 
 /** The number the page leads with. */
@@ -108,6 +145,39 @@ export interface EventPoint {
   e: number;
   estimate: number;
   ci95: [number, number] | null;
+  /** Uniform (simultaneous) 95 % band (CS multiplier bootstrap), when computed. */
+  band?: [number, number] | null;
+}
+
+/** The headline under the chosen inference (mirrors `npm run impact --inference`). */
+export interface InferenceInfo {
+  /** 'multiplier' is the CS version of the wild bootstrap (its influence functions). */
+  method: Inference | 'multiplier';
+  p: number | null;
+  /** A bound is null when the confidence set is unbounded on that side (wild bootstrap, few regions). */
+  ci: [number | null, number | null] | null;
+  se: number | null;
+  draws: number | null;
+  enumerated: boolean | null;
+  seed: number | null;
+  weights: string | null;
+  /** Randomization inference: the estimate under every evaluated assignment (first = observed). */
+  distribution: number[] | null;
+  assignments: number | null;
+  failed: number | null;
+  note: string | null;
+}
+
+/** Sensitivity of the first post-period effect to violations of parallel trends (ΔRM, C-LF). */
+export interface SensitivityInfo {
+  restriction: 'rm' | 'sd';
+  target: 'first' | 'average';
+  original: { estimate: number; lo: number; hi: number };
+  rows: { m: number; lo: number | null; hi: number | null }[];
+  breakdown: number | null;
+  breakdownNote: string | null;
+  /** The event study it was computed from (on this method's sample). */
+  source: 'event';
 }
 
 export interface TrendPoint {
@@ -144,13 +214,17 @@ export interface WorkbenchError {
 export interface WorkbenchResult {
   method: Method;
   control: Control;
+  /** Which rollout the estimate used (stated on the page, in every export and in the report). */
+  timing: TimingSource;
+  /** Seed of every random step (bootstrap, randomization, SDID placebo). */
+  seed: number;
   sample: SampleInfo;
   headline: Headline | null;
   /** Error of the chosen method (the page explains it); supporting analyses may still exist. */
   error: WorkbenchError | null;
   pretest: PretestInfo | null;
   pretestGap: PretestGap | null;
-  event: { source: 'event' | 'cs' | 'sc'; reference: number | null; points: EventPoint[] } | null;
+  event: { source: 'event' | 'cs' | 'sc' | 'bjs'; reference: number | null; points: EventPoint[]; band?: { criticalValue: number; uniform: boolean; note: string | null; draws: number; seed: number } | null } | null;
   eventError: WorkbenchError | null;
   trend: TrendPoint[];
   regional: RegionalEffect[];
@@ -158,6 +232,12 @@ export interface WorkbenchResult {
   costNote: 'no_interval' | 'neutral_indicator' | 'no_estimate' | null;
   /** Effect per adoption cohort (CS group aggregation), so staggered starts can be compared. */
   cohortEffects: { group: number; estimate: number; ci95: [number, number] }[] | null;
+  /** The headline under the chosen inference (null: analytic only, or not applicable). */
+  inference: InferenceInfo | null;
+  inferenceError: WorkbenchError | null;
+  /** Sensitivity to parallel-trends violations (null when no event study with leads exists). */
+  sensitivity: SensitivityInfo | null;
+  sensitivityError: WorkbenchError | null;
   /** Synthetic control details. */
   synth: { weights: { unit: string; weight: number }[]; placeboP: number; nDonors: number; preRmspe: number } | null;
   /** The estimator's full output, for the JSON export. */
@@ -167,5 +247,7 @@ export interface WorkbenchResult {
 }
 
 export type WorkerProgress = { type: 'progress'; id: number; step: ProgressStep; done: number; total: number };
-export type WorkerMessage = WorkerProgress | { type: 'result'; id: number; result: WorkbenchResult } | { type: 'error'; id: number; error: WorkbenchError };
-export type ProgressStep = 'panel' | 'main' | 'pretest' | 'regional' | 'cost';
+export type WorkerMessage = WorkerProgress | { type: 'result'; id: number; result: unknown } | { type: 'error'; id: number; error: WorkbenchError };
+export type ProgressStep = 'panel' | 'main' | 'inference' | 'pretest' | 'regional' | 'cost' | 'robustness';
+/** What the worker is asked to do: the estimate of the chosen method, or the robustness table. */
+export type WorkerTask = 'estimate' | 'robustness';

@@ -6,6 +6,8 @@ import type { EChartsOption } from 'echarts';
 import type { ChartTable } from '$lib/charts/export';
 import { dumbbellOption } from '$lib/charts/options/dumbbell';
 import { eventStudyOption } from '$lib/charts/options/eventstudy';
+import { histogram, randomizationOption } from '$lib/charts/options/randomization';
+import { sensitivityOption } from '$lib/charts/options/sensitivity';
 import { rankedBarOption } from '$lib/charts/options/rankedbar';
 import { treatedTrendOption } from '$lib/charts/options/treatedtrend';
 import { fmt, t, type MessageKey } from '$lib/i18n';
@@ -13,7 +15,7 @@ import { SERIES } from '$lib/charts/theme';
 import { classify } from '$lib/map/classify';
 import { divergingPalette } from '$lib/map/palette';
 import { COMPARISON_KEY, SYNTHETIC_KEY, cohortKey } from './descriptive';
-import { effectUnit, yearsText, type TextContext } from './text';
+import { effectUnit, pValue, yearsText, type TextContext } from './text';
 import type { RegionalEffect, WorkbenchResult } from './types';
 
 export interface ChartView {
@@ -53,21 +55,82 @@ export function eventView(r: WorkbenchResult, c: TextContext): ChartView {
   const unit = effectUnit(c.unit, c.lang);
   const title = t('impact.chart.event');
   const source = r.event?.source ?? 'event';
-  const subtitle = t(`impact.chart.eventSub.${source}` as MessageKey, { unit, region: c.regionName(r.sample.treatedUnit ?? '') });
+  const band = r.event?.band;
+  const subtitle = band
+    ? t('impact.chart.eventSub.csBand', { unit, crit: fmt.number(band.criticalValue, 2), draws: band.draws })
+    : t(`impact.chart.eventSub.${source}` as MessageKey, { unit, region: c.regionName(r.sample.treatedUnit ?? '') });
   if (!r.event || r.event.points.length === 0) {
     const reason = r.eventError ? t(`impact.error.${r.eventError.code}` as MessageKey) : t('impact.error.too_few_pre_periods');
     return { title, subtitle, option: null, table: null, reason };
   }
   const points = r.event.points;
-  const option = eventStudyOption({ points, xName: t('impact.col.e'), yName: unit, format: (v) => fmt.number(v, c.decimals + 1), reference: r.event.reference });
+  const option = eventStudyOption({ points, xName: t('impact.col.e'), yName: unit, format: (v) => fmt.number(v, c.decimals + 1), reference: r.event.reference, ciName: t('impact.series.ci'), bandName: t('impact.series.band') });
   const table: ChartTable = {
     columns: [
       { key: 'e', label: t('impact.col.e') },
       { key: 'estimate', label: t('impact.col.estimate'), format: signed(c) },
       { key: 'lo', label: t('impact.col.lo'), format: signed(c) },
+      { key: 'hi', label: t('impact.col.hi'), format: signed(c) },
+      ...(band ? [{ key: 'band_lo', label: t('impact.col.bandLo'), format: signed(c) }, { key: 'band_hi', label: t('impact.col.bandHi'), format: signed(c) }] : [])
+    ],
+    rows: points.map((p) => ({ e: p.e, estimate: p.estimate, lo: p.ci95?.[0] ?? null, hi: p.ci95?.[1] ?? null, ...(band ? { band_lo: p.band?.[0] ?? null, band_hi: p.band?.[1] ?? null } : {}) }))
+  };
+  return { title, subtitle, option, table, reason: null };
+}
+
+/** The randomization distribution with the observed estimate (inference = randomization). */
+export function randomizationView(r: WorkbenchResult, c: TextContext): ChartView | null {
+  const inf = r.inference;
+  if (!inf || inf.method !== 'ri' || !inf.distribution || !r.headline) return null;
+  const unit = effectUnit(c.unit, c.lang);
+  const observed = r.headline.estimate;
+  const n = inf.distribution.length;
+  const title = t('impact.chart.ri');
+  const subtitle = t(inf.enumerated ? 'impact.chart.riSubAll' : 'impact.chart.riSub', { n, unit, p: pValue(inf.p, c.lang), seed: inf.seed ?? '' });
+  const option = randomizationOption({ draws: inf.distribution, observed, xName: unit, yName: t('impact.chart.riCount'), observedLabel: t('impact.chart.riObserved', { value: fmt.signed(observed, c.decimals + 1) }), format: (v) => fmt.number(v, c.decimals + 1) });
+  // The accessible table is the histogram (bins and counts), not every draw: tens of thousands of
+  // rows would freeze the page.
+  const h = histogram(inf.distribution, observed);
+  const table: ChartTable = {
+    columns: [
+      { key: 'from', label: t('impact.col.binFrom'), format: signed(c) },
+      { key: 'to', label: t('impact.col.binTo'), format: signed(c) },
+      { key: 'n', label: t('impact.chart.riCount') },
+      { key: 'far', label: t('impact.col.asFar') }
+    ],
+    rows: h.counts.map((n, i) => ({ from: h.edges[i], to: h.edges[i + 1], n, far: Math.abs(h.edges[i]) >= Math.abs(observed) - 1e-12 || Math.abs(h.edges[i + 1]) >= Math.abs(observed) - 1e-12 ? t('impact.yes') : '' }))
+  };
+  return { title, subtitle, option, table, reason: null };
+}
+
+/** The sensitivity plot (relative magnitudes): robust intervals by M̄ next to the original. */
+export function sensitivityView(r: WorkbenchResult, c: TextContext): ChartView {
+  const title = t('impact.chart.sens');
+  const unit = effectUnit(c.unit, c.lang);
+  const s = r.sensitivity;
+  const subtitle = t('impact.chart.sensSub', { unit });
+  if (!s) {
+    const reason = r.sensitivityError ? t(`impact.error.${r.sensitivityError.code}` as MessageKey) : t('impact.sens.none');
+    return { title, subtitle, option: null, table: null, reason };
+  }
+  const format = (v: number) => fmt.number(v, c.decimals + 1);
+  const option = sensitivityOption({
+    rows: s.rows.map((x) => ({ m: x.m, lo: x.lo ?? -Infinity, hi: x.hi ?? Infinity })),
+    original: [s.original.lo, s.original.hi],
+    originalLabel: t('impact.sens.original'),
+    label: (m) => `M̄ = ${fmt.number(m, m % 1 ? 1 : 0)}`,
+    xName: t('impact.sens.axis'),
+    yName: unit,
+    format,
+    breakdown: s.breakdown
+  });
+  const table: ChartTable = {
+    columns: [
+      { key: 'm', label: 'M̄' },
+      { key: 'lo', label: t('impact.col.lo'), format: signed(c) },
       { key: 'hi', label: t('impact.col.hi'), format: signed(c) }
     ],
-    rows: points.map((p) => ({ e: p.e, estimate: p.estimate, lo: p.ci95?.[0] ?? null, hi: p.ci95?.[1] ?? null }))
+    rows: [{ m: t('impact.sens.original'), lo: s.original.lo, hi: s.original.hi }, ...s.rows.map((x) => ({ m: x.m, lo: x.lo, hi: x.hi }))]
   };
   return { title, subtitle, option, table, reason: null };
 }

@@ -5,11 +5,13 @@
  */
 import { page } from '$app/state';
 import { t } from '$lib/i18n';
+import { run } from '$lib/db';
 import { userOutcomeRows } from '$lib/queries/impact';
 import { userTables } from '$lib/upload/store.svelte';
-import { EstimateCancelled, EstimateFailed, estimateInWorker } from './client';
+import { EstimateCancelled, EstimateFailed, cancelEstimate, estimateInWorker, robustnessInWorker } from './client';
+import type { RobustnessResult } from './robustness';
 import type { OutcomeCoverage } from './coverage';
-import { loadCatalogue, loadProgrammeInputs, outcomeKey, type Catalogue, type ProgrammeInputs } from './inputs';
+import { inputsKey, loadCatalogue, loadProgrammeInputs, type Catalogue, type ProgrammeInputs } from './inputs';
 import { P, readChoices, type Choices } from './params';
 import { buildRequest } from './context';
 import type { ProgressStep, WorkbenchResult } from './types';
@@ -24,6 +26,15 @@ export class Workbench {
   result = $state.raw<WorkbenchResult | null>(null);
   runError = $state<EstimateFailed | null>(null);
   running = $state(false);
+  /** The user stopped the last run; `rerun()` starts it again. */
+  cancelled = $state(false);
+  /** The robustness table (every estimator and inference), computed after the estimate. */
+  robust = $state.raw<RobustnessResult | null>(null);
+  robustRunning = $state(false);
+  robustProgress = $state(0);
+  robustError = $state<EstimateFailed | null>(null);
+  /** Whether the robustness table is computed (the report and the workbench's table ask for it). */
+  wantRobustness = true;
   progress = $state<{ step: ProgressStep; fraction: number }>({ step: 'panel', fraction: 0 });
 
   /** The uploaded table's years for the URL's table and columns (null coverage: under two years). */
@@ -43,6 +54,7 @@ export class Workbench {
       unitEn: t('impact.user.unit', {}, 'en'),
       source: t('impact.user.source', { file: s.file })
     };
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a fresh value of this derived, never mutated
     return { ...base, outcomes: [...base.outcomes, coverage], indicators: new Map([...base.indicators, [s.id, userIndicator(s, words)]]) };
   });
 
@@ -60,13 +72,15 @@ export class Workbench {
     if (pending) return null;
     const unusable = u.status === 'ok' && !this.userOutcome?.coverage;
     if (u.status === 'missing' || unusable) {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local copy read once, not state
       params = new URLSearchParams(params);
       for (const k of [P.outcome, P.from, P.to]) params.delete(k);
     }
-    const r = readChoices(params, c.programmes.map((p) => p.id), c.outcomes);
+    const r = readChoices(params, c.programmes.map((p) => p.id), c.outcomes, userTables);
     if (!r) return null;
     return {
       ...r,
+      timingFileMissing: r.timingFileMissing,
       invalid: [...(u.status === 'ok' && !unusable ? u.invalid : []), ...r.invalid],
       fileMissing: u.status === 'missing' ? u.table : null,
       fileUnusable: unusable && u.status === 'ok' ? u.spec.table : null
@@ -95,6 +109,22 @@ export class Workbench {
     });
   }
 
+  /** Stop a long run (e.g. randomization inference over many assignments). */
+  cancel(): void {
+    if (!cancelEstimate()) return;
+    this.running = false;
+    this.robustRunning = false;
+    this.cancelled = true;
+    this.#requestKey = '';
+  }
+
+  /** Run the current choices again after a cancel. */
+  rerun(): void {
+    const { choices, inputs, catalogue } = this;
+    this.cancelled = false;
+    if (choices && inputs && catalogue) this.#estimate(choices, inputs, catalogue);
+  }
+
   load(): void {
     this.catalogueError = null;
     loadCatalogue().then(
@@ -109,40 +139,68 @@ export class Workbench {
     const key = specKey(spec);
     if (key === this.#userKey) return;
     this.#userKey = key;
-    userOutcomeRows(spec).then(
+    run(userOutcomeRows(spec)).then(
       (rows) => key === this.#userKey && (this.userOutcome = { key, coverage: userCoverage(rows, spec, nRegions) }),
       (e) => key === this.#userKey && (this.catalogueError = e)
     );
   }
 
-  #loadInputs({ program, outcome }: Choices): void {
-    const key = `${program}|${outcomeKey(outcome)}`;
-    if (key === this.#inputsKey) return;
+  #loadInputs({ program, outcome, timing }: Choices): void {
+    const key = inputsKey(program, outcome, timing);
+    if (key === this.#inputsKey || !this.base) return;
     this.#inputsKey = key;
     this.inputs = null;
     this.inputsError = null;
-    loadProgrammeInputs(program, outcome).then(
+    loadProgrammeInputs(program, outcome, timing, this.base.regions.map((r) => r.kode), this.base.demoTiming).then(
       (v) => key === this.#inputsKey && (this.inputs = v),
       (e) => key === this.#inputsKey && (this.inputsError = e)
     );
   }
 
   #estimate(choices: Choices, inputs: ProgrammeInputs, catalogue: Catalogue): void {
-    const key = JSON.stringify([inputs.key, choices.method, choices.control, choices.from, choices.to, choices.cohort, choices.treatedUnit]);
+    const key = JSON.stringify([inputs.key, choices.method, choices.control, choices.from, choices.to, choices.cohort, choices.treatedUnit, choices.inference, choices.unknown]);
     if (key === this.#requestKey) return;
     this.#requestKey = key;
+    // A rollout file with problems is not estimated on: the page lists them (row, column).
+    if (inputs.issues.length) {
+      this.result = null;
+      this.running = false;
+      this.runError = null;
+      return;
+    }
     this.running = true;
+    this.cancelled = false;
     this.runError = null;
     this.progress = { step: 'panel', fraction: 0 };
-    estimateInWorker(buildRequest(choices, inputs, catalogue), (step, fraction) => (this.progress = { step, fraction })).then(
+    const request = buildRequest(choices, inputs, catalogue);
+    this.robust = null;
+    this.robustError = null;
+    estimateInWorker(request, (step, fraction) => (this.progress = { step, fraction })).then(
       (r) => {
         this.result = r;
         this.running = false;
+        if (this.wantRobustness) this.#robustness(request);
       },
       (e) => {
         if (e instanceof EstimateCancelled) return;
         this.runError = e instanceof EstimateFailed ? e : new EstimateFailed({ code: 'internal', message: String(e) });
         this.running = false;
+      }
+    );
+  }
+
+  #robustness(request: ReturnType<typeof buildRequest>): void {
+    this.robustRunning = true;
+    this.robustProgress = 0;
+    robustnessInWorker(request, (_step, fraction) => (this.robustProgress = fraction)).then(
+      (r) => {
+        this.robust = r;
+        this.robustRunning = false;
+      },
+      (e) => {
+        if (e instanceof EstimateCancelled) return;
+        this.robustError = e instanceof EstimateFailed ? e : new EstimateFailed({ code: 'internal', message: String(e) });
+        this.robustRunning = false;
       }
     );
   }

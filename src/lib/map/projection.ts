@@ -45,6 +45,8 @@ export interface MapLayout {
 	insets: InsetFrame[];
 	/** Per region: a point well inside its largest mainland part (label anchor, hover target). */
 	anchors: Record<string, Point>;
+	/** Screen position of a mainland place (lon/lat), e.g. a unit drawn as a point on the map. */
+	project: (lon: number, lat: number) => Point;
 }
 
 /** Share of the canvas reserved for the inset strips. */
@@ -110,7 +112,7 @@ export function layoutFeatures(features: readonly RegionFeature[], opts: LayoutO
 			geometry: { type: 'MultiPolygon', coordinates: byKode.get(kode) ?? [] }
 		});
 	}
-	return { width: W, height: H, features: out, insets, anchors };
+	return { width: W, height: H, features: out, insets, anchors, project: (lon, lat) => round(mainland([lon, lat])!) };
 }
 
 /** Screen points inside each region (the label anchors), e.g. for end-to-end tests that hover regions. */

@@ -145,12 +145,12 @@ async function readJson(file: string, label: string): Promise<unknown> {
 	try {
 		text = await readFile(file, 'utf8');
 	} catch (e) {
-		throw new Error(`${label}: cannot read boundary file (${(e as Error).message})`);
+		throw new Error(`${label}: cannot read boundary file (${(e as Error).message})`, { cause: e });
 	}
 	try {
 		return JSON.parse(text);
 	} catch (e) {
-		throw new Error(`${label}: not valid JSON (${(e as Error).message})`);
+		throw new Error(`${label}: not valid JSON (${(e as Error).message})`, { cause: e });
 	}
 }
 

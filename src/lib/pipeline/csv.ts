@@ -82,12 +82,34 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | 
   }
 }
 
+/** A source line longer than this is not a line of a table (a binary file, a lost line break). */
+export const MAX_LINE_BYTES = 1_000_000;
+
+/** The first line longer than MAX_LINE_BYTES, before anything is decoded (a 1 GB line is not "invalid UTF-8"). */
+function longLine(file: string, bytes: Uint8Array): SourceIssue | null {
+  let start = 0;
+  let row = 1;
+  for (;;) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl;
+    if (end - start > MAX_LINE_BYTES) {
+      return { file, row, column: null, rule: 'line_too_long', message: `line is too long (${Math.round((end - start) / 1e6)} MB; a line holds at most ${MAX_LINE_BYTES / 1e6} MB)` };
+    }
+    if (nl < 0) return null;
+    start = nl + 1;
+    row++;
+  }
+}
+
 /** Read a CSV source with a required header; returns the table or the issues that stop the run. */
 export function readCsv(
   file: string,
   bytes: Uint8Array,
-  requiredColumns: readonly string[]
-): { table: CsvTable; issues: [] } | { table: null; issues: SourceIssue[] } {
+  requiredColumns: readonly string[],
+  knownColumns: readonly string[] = requiredColumns
+): { table: CsvTable; issues: []; warnings: SourceIssue[] } | { table: null; issues: SourceIssue[] } {
+  const tooLong = longLine(file, bytes);
+  if (tooLong) return { table: null, issues: [tooLong] };
   const decoded = decodeUtf8(file, bytes);
   if ('issue' in decoded) return { table: null, issues: [decoded.issue] };
   const text = decoded.text;
@@ -133,5 +155,15 @@ export function readCsv(
     }
   });
   if (issues.length) return { table: null, issues };
-  return { table: { file, header, rows }, issues: [] };
+  // Columns the table does not have are read past; say so, so a misspelt optional column is noticed.
+  const warnings: SourceIssue[] = [];
+  header.forEach((h, j) => {
+    if (knownColumns.includes(h)) return;
+    warnings.push(
+      h === '' && j === header.length - 1
+        ? { file, row: 1, column: null, rule: 'trailing_delimiter', message: 'every line ends with a delimiter: the empty last column is ignored' }
+        : { file, row: 1, column: h || `#${j + 1}`, rule: 'unknown_column', message: 'the table has no such column: it is ignored' }
+    );
+  });
+  return { table: { file, header, rows }, issues: [], warnings };
 }

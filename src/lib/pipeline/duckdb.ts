@@ -1,23 +1,18 @@
 /**
  * Native DuckDB (build time only): create a table from its spec, append rows, write Parquet.
- * One connection per pipeline run; threads fixed so reruns produce byte-identical files.
+ * One connection per pipeline run (openDuckDB in src/lib/db/native.ts: one thread, so reruns
+ * produce byte-identical files).
  */
-import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
+import { dateValue, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
+import { ident } from '../db/ident';
 import { DUCKDB_TYPE, type ColumnSpec, type TableSpec } from '../schema';
 
 /** Rows per Parquet row group; the browser decodes with this batch size. */
 export const ROW_GROUP_SIZE = 122_880;
 
-export async function openDuckDB(): Promise<DuckDBConnection> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  return instance.connect();
-}
-
-export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-
 export async function createTable(conn: DuckDBConnection, spec: Pick<TableSpec, 'name' | 'columns'>): Promise<void> {
-  const cols = spec.columns.map((c) => `${quoteIdent(c.name)} ${DUCKDB_TYPE[c.type]}`).join(', ');
-  await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(spec.name)} (${cols})`);
+  const cols = spec.columns.map((c) => `${ident(c.name)} ${DUCKDB_TYPE[c.type]}`).join(', ');
+  await conn.run(`CREATE OR REPLACE TABLE ${ident(spec.name)} (${cols})`);
 }
 
 /** Append one value of a column; `value` is already validated against the column's spec. */
@@ -34,6 +29,10 @@ export function appendValue(app: DuckDBAppender, col: ColumnSpec, value: unknown
       return app.appendDouble(value as number);
     case 'bool':
       return app.appendBoolean(value as boolean);
+    case 'date': {
+      const [year, month, day] = (value as string).split('-').map(Number);
+      return app.appendDate(dateValue({ year, month, day }));
+    }
   }
 }
 
@@ -60,10 +59,10 @@ export async function copyToParquet(
   orderBy: readonly string[],
   file: string
 ): Promise<void> {
-  const order = orderBy.map(quoteIdent).join(', ');
+  const order = orderBy.map(ident).join(', ');
   const path = file.replaceAll("'", "''");
   await conn.run(
-    `COPY (SELECT * FROM ${quoteIdent(table)} ORDER BY ${order}) TO '${path}' ` +
+    `COPY (SELECT * FROM ${ident(table)} ORDER BY ${order}) TO '${path}' ` +
       `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
   );
 }

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdent } from './duckdb';
+import { ident } from '../db/ident';
 import { isIdentityValue } from './import/identity-like';
 
 export { isIdentityValue, looksLikeIdentityColumn } from './import/identity-like';
@@ -62,11 +62,22 @@ export function hashIdentity(salt: string, value: string): string {
 }
 
 /**
+ * Keyed hash of another identifier (an e-JSC case or ticket number) as written, trimmed; prefixed so
+ * that it can never equal the hash of a NIK with the same digits. 16 hex characters, like id_hash.
+ */
+export function hashText(salt: string, value: string): string {
+  return createHmac('sha256', salt).update(`text:${value.trim()}`).digest('hex').slice(0, 16);
+}
+
+/** Columns that hold such hashes (hex by construction; see assertNoIdentityColumns). */
+export const HASH_COLUMNS = ['id_hash', 'id_kasus'] as const;
+
+/**
  * Refuse a table that still holds identity numbers. A column fails if any value is 16 digits,
  * except hash columns (`hashColumns`, hex by construction): a random 16-hex hash is all digits
  * about once in 1,850 rows, so those fail only when more than 1 % of values are 16 digits.
  */
-export async function assertNoIdentityColumns(conn: DuckDBConnection, table: string, hashColumns: readonly string[] = ['id_hash']): Promise<void> {
+export async function assertNoIdentityColumns(conn: DuckDBConnection, table: string, hashColumns: readonly string[] = HASH_COLUMNS): Promise<void> {
   // Only types that can hold 16 digits (INTEGER, BOOLEAN, DATE … cannot).
   const cols = (
     await conn.runAndReadAll(
@@ -79,9 +90,9 @@ export async function assertNoIdentityColumns(conn: DuckDBConnection, table: str
   if (cols.length === 0) return;
   const pattern = "'^\\s*''?\\d{16}(\\.0+)?\\s*$'";
   const exprs = cols.map(
-    (c) => `count(*) FILTER (WHERE regexp_full_match(CAST(${quoteIdent(c)} AS VARCHAR), ${pattern}))::BIGINT, count(${quoteIdent(c)})::BIGINT`
+    (c) => `count(*) FILTER (WHERE regexp_full_match(CAST(${ident(c)} AS VARCHAR), ${pattern}))::BIGINT, count(${ident(c)})::BIGINT`
   );
-  const row = (await conn.runAndReadAll(`SELECT ${exprs.join(', ')} FROM ${quoteIdent(table)}`)).getRows()[0];
+  const row = (await conn.runAndReadAll(`SELECT ${exprs.join(', ')} FROM ${ident(table)}`)).getRows()[0];
   const bad: string[] = [];
   cols.forEach((c, i) => {
     const hits = Number(row[2 * i]);

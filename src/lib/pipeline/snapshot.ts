@@ -4,24 +4,32 @@
  * byte-for-byte intact; an unchanged input leaves it untouched (same created_at, same files).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   DUCKDB_TYPE,
   MANIFEST_FILE,
   SCHEMA_VERSION,
+  SOURCE_TABLES,
   TABLES,
   manifestSchema,
   type Manifest,
+  type Kasus,
   type ManifestTable,
   type TableName
 } from '../schema';
 import { buildBoundaries } from './boundaries';
 import { generatePenyaluran, insertPenerima, type DemoInputs } from './demo';
-import { ROW_GROUP_SIZE, appendRows, copyToParquet, createTable, openDuckDB } from './duckdb';
+import { openDuckDB } from '../db/native';
+import { ROW_GROUP_SIZE, appendRows, copyToParquet, createTable } from './duckdb';
 import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './rollups';
 import { readSources } from './sources';
-import { readImports } from './import';
+import { formatIssue } from './errors';
+import { IMPORTABLE, readImports, type ImportTable } from './import';
+import { generateSosial } from './demo/sosial';
+import { KASUS_AGREGAT_COLUMNS, KASUS_AGREGAT_ORDER, KASUS_AGREGAT_SQL, buildLayananRingkas } from './sosial-rollups';
+import { suppressLayananRingkas } from '../publish/suppress-sosial';
 import { assertNoIdentityColumns } from './identity';
 import { publicTable } from '../publish/pipeline';
 import { suppressRingkasan } from '../publish/suppress';
@@ -65,7 +73,7 @@ function readManifest(dir: string): Manifest | null {
 
 export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResult> {
   const log = opts.log ?? (() => {});
-  const sources = readSources(opts.input);
+  const sources = readSources(opts.input, (w) => log(`warning: ${formatIssue(w)}`));
   log(`sources valid: ${sources.wilayah.length} regions, ${sources.nilai_indikator.length} BPS values, ${sources.program.length} programmes`);
 
   // Agency exports (when --input has a dampak-mapping.json) replace the generated demo tables.
@@ -75,34 +83,43 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
   const boundaries = await buildBoundaries({ file: opts.boundaries, expectedCodes: sources.wilayah.map((w) => w.kode) });
 
   mkdirSync(opts.workDir, { recursive: true });
+  cleanStaleTmp(opts.workDir);
   const tmp = resolve(opts.workDir, `tmp-${process.pid}-${Date.now()}`);
   mkdirSync(tmp, { recursive: true });
   try {
     const conn = await openDuckDB();
     const tables: ManifestTable[] = [];
-    const demoInputs: DemoInputs = { wilayah: sources.wilayah, program: sources.program, nilai: sources.nilai_indikator };
+    const demoInputs: DemoInputs = { wilayah: sources.wilayah, program: sources.program, nilai: sources.nilai_indikator, rekam: sources.rekam_program };
+    // Imported cases (when there are) also feed the demo UPT admissions: referrals stay consistent.
+    const sosial = generateSosial({ ...demoInputs, upt: sources.upt }, opts.seed, imported?.tables.kasus as unknown as Kasus[] | undefined);
     const rowsOf: Partial<Record<TableName, Iterable<Record<string, unknown>>>> = {
       wilayah: sources.wilayah as unknown as Record<string, unknown>[],
       indikator: sources.indikator as unknown as Record<string, unknown>[],
       nilai_indikator: sources.nilai_indikator as unknown as Record<string, unknown>[],
       program: sources.program as unknown as Record<string, unknown>[],
+      rekam_program: sources.rekam_program as unknown as Record<string, unknown>[],
       penyaluran: imported?.tables.penyaluran ?? (generatePenyaluran(demoInputs, opts.seed) as unknown as Record<string, unknown>[]),
-      penerima: imported?.tables.penerima
+      penerima: imported?.tables.penerima,
+      upt: sources.upt as unknown as Record<string, unknown>[],
+      kasus: imported?.tables.kasus ?? (sosial.kasus as unknown as Record<string, unknown>[]),
+      layanan_upt: imported?.tables.layanan_upt ?? (sosial.layanan_upt as unknown as Record<string, unknown>[]),
+      pilar_sosial: sosial.pilar_sosial as unknown as Record<string, unknown>[]
     };
     for (const name of Object.keys(TABLES) as TableName[]) {
       const spec = TABLES[name];
       let rows: number;
-      const real = name === 'penyaluran' || name === 'penerima' ? imported?.tables[name] : undefined;
+      const real = (IMPORTABLE as readonly string[]).includes(name) ? imported?.tables[name as ImportTable] : undefined;
       if (name === 'penerima' && !real) rows = await insertPenerima(conn, demoInputs, { seed: opts.seed, rows: opts.penerimaRows });
       else {
         await createTable(conn, spec);
         rows = await appendRows(conn, spec, rowsOf[name]!);
       }
-      if (real) await imported!.reconcile(conn, name as 'penyaluran' | 'penerima');
+      if (real) await imported!.reconcile(conn, name as ImportTable);
       await assertNoIdentityColumns(conn, name);
       if (opts.publicBuild && spec.microdata) continue; // person-level rows never leave the agency
       const file = `${name}.parquet`;
       const columns = spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] }));
+      const demo = real ? false : spec.demo && (!SOURCE_TABLES.includes(name) || isExampleSource(name, opts.input));
       const published = opts.publicBuild ? await publicTable(conn, name, columns) : { table: name, columns };
       await copyToParquet(conn, published.table, spec.orderBy, join(tmp, file));
       tables.push({
@@ -112,8 +129,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
         row_group_size: ROW_GROUP_SIZE,
         schema_version: SCHEMA_VERSION,
         columns: published.columns,
-        sources: real ? imported!.sourcesOf(name as 'penyaluran' | 'penerima') : sourcesOf(name, sources, boundaries.source.name),
-        demo: real ? false : spec.demo,
+        sources: real ? imported!.sourcesOf(name as ImportTable) : sourcesOf(name, sources, boundaries.source.name, demo),
+        demo,
         microdata: spec.microdata,
         ...fileEntry(tmp, file)
       });
@@ -137,12 +154,35 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       ...fileEntry(tmp, 'penerima_profil.parquet')
     });
 
+    // e-JSC cases leave the agency only as region × category × year counts.
+    await conn.run(KASUS_AGREGAT_SQL);
+    const agregat = opts.publicBuild ? await publicTable(conn, 'kasus_agregat', KASUS_AGREGAT_COLUMNS) : { table: 'kasus_agregat', columns: KASUS_AGREGAT_COLUMNS };
+    await copyToParquet(conn, agregat.table, KASUS_AGREGAT_ORDER, join(tmp, 'kasus_agregat.parquet'));
+    tables.push({
+      name: 'kasus_agregat',
+      kind: 'rollup',
+      rows: Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM kasus_agregat')).getRows()[0][0]),
+      row_group_size: ROW_GROUP_SIZE,
+      schema_version: SCHEMA_VERSION,
+      columns: agregat.columns,
+      sources: [imported?.tables.kasus ? 'Agregat dari tabel kasus (e-JSC)' : 'Agregat dari tabel kasus (data contoh)'],
+      demo: !imported?.tables.kasus,
+      microdata: false,
+      ...fileEntry(tmp, 'kasus_agregat.parquet')
+    });
+    const layanan = await buildLayananRingkas(conn);
+    writeFileSync(join(tmp, 'layanan.json'), JSON.stringify(opts.publicBuild ? suppressLayananRingkas(layanan) : layanan));
+
     const ringkasan = await buildRingkasan(conn, sources);
     writeFileSync(join(tmp, 'ringkasan.json'), JSON.stringify(opts.publicBuild ? suppressRingkasan(ringkasan) : ringkasan));
     writeFileSync(join(tmp, 'wilayah.topo.json'), JSON.stringify(boundaries.topology));
     conn.closeSync();
 
-    const rollups = [{ name: 'ringkasan', rows: ringkasan.program_tahun.length + ringkasan.nilai.kode.length, demo: !imported?.tables.penyaluran, ...fileEntry(tmp, 'ringkasan.json') }];
+    const rollups = [
+      { name: 'ringkasan', rows: ringkasan.program_tahun.length + ringkasan.nilai.kode.length, demo: !imported?.tables.penyaluran, ...fileEntry(tmp, 'ringkasan.json') },
+      // Two cards: demo unless both the cases and the UPT services were imported.
+      { name: 'layanan', rows: 2, demo: !(imported?.tables.kasus && imported?.tables.layanan_upt), ...fileEntry(tmp, 'layanan.json') }
+    ];
     const boundaryEntry = {
       ...fileEntry(tmp, 'wilayah.topo.json'),
       source: boundaries.source.name,
@@ -178,38 +218,103 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
   }
 }
 
+/** The repository's own sources: example values where a table spec says demo (the programme catalogue's amounts and start years). */
+const EXAMPLE_SOURCES = fileURLToPath(new URL('../../../data/', import.meta.url));
+
+/**
+ * A source table whose spec is demo (program) stays demo only while it is the repository's example
+ * file; an agency that supplies its own catalogue (`--input DIR`) gets its figures labelled as its own.
+ */
+function isExampleSource(name: TableName, input: string): boolean {
+  const text = (dir: string) => readFileSync(join(dir, `${name}.csv`), 'utf8').replaceAll('\r\n', '\n').trim();
+  return !existsSync(join(EXAMPLE_SOURCES, `${name}.csv`)) || text(EXAMPLE_SOURCES) === text(input);
+}
+
 /** SOURCE_DATE_EPOCH (seconds) makes created_at reproducible in CI; otherwise now. */
 function createdAt(): string {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   return (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString();
 }
 
-function sourcesOf(name: TableName, s: ReturnType<typeof readSources>, boundarySource: string): string[] {
+function sourcesOf(name: TableName, s: ReturnType<typeof readSources>, boundarySource: string, demo: boolean): string[] {
   if (name === 'nilai_indikator') return [...new Set(s.nilai_indikator.map((r) => r.sumber))].sort();
+  if (name === 'rekam_program') return [...new Set(s.rekam_program.map((r) => r.sumber))].sort();
   if (name === 'wilayah') return ['Kode dan nama: BPS (Peraturan BPS tentang kode wilayah)', `Batas wilayah: ${boundarySource}`];
   if (name === 'indikator') return ['BPS (definisi indikator)'];
-  if (name === 'program') return ['Dinas Sosial Provinsi Jawa Timur (nama, sasaran); nilai manfaat dan tahun mulai: contoh'];
+  if (name === 'program') return [demo ? 'Dinas Sosial Provinsi Jawa Timur (nama, sasaran); nilai manfaat dan tahun mulai: contoh' : 'Dinas Sosial Provinsi Jawa Timur: katalog program'];
+  if (name === 'upt') return ['Nama, lokasi, jenis klien dan kapasitas UPT dari berita dan halaman publik; sumber tiap UPT di kolom sumber (../shared/reference/more/upt_dinsos_jatim.csv)'];
   return ['Data contoh (dibangkitkan, seed tetap): catatan dinas tidak terbuka untuk publik'];
 }
 
-/** Move the current snapshot into history, then the new one into place; undo on failure. */
+/** Is process `pid` still running? (EPERM: it is, under another user.) */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** A run killed with -9 leaves its tmp-<pid>-<time> folder: remove those whose process is gone. */
+function cleanStaleTmp(workDir: string): void {
+  for (const d of readdirSync(workDir)) {
+    const m = /^tmp-(\d+)-\d+$/.exec(d);
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(workDir, d), { recursive: true, force: true });
+  }
+}
+
+/**
+ * `out` is a symbolic link to a complete snapshot folder in the history. A new snapshot is moved
+ * into the history whole, then the link is replaced by rename(2), which is atomic: a reader sees the
+ * old snapshot or the new one, never a folder without manifest.json or a mix of the two.
+ */
 function swapIn(tmp: string, opts: SnapshotOptions): void {
   const history = join(opts.workDir, 'snapshots');
   mkdirSync(history, { recursive: true });
   mkdirSync(dirname(resolve(opts.out)), { recursive: true });
-  let backup: string | null = null;
-  if (existsSync(opts.out)) {
-    const old = readManifest(opts.out);
-    backup = join(history, `${String(Date.now()).padStart(15, '0')}-${old?.snapshot_id ?? 'unknown'}`);
-    renameSync(opts.out, backup);
-  }
+  const id = readManifest(tmp)?.snapshot_id ?? 'unknown';
+  const dest = join(history, `${stamp()}-${id}`);
+  renameSync(tmp, dest);
   try {
-    renameSync(tmp, opts.out);
+    pointTo(opts.out, dest, history);
   } catch (e) {
-    if (backup) renameSync(backup, opts.out);
+    rmSync(dest, { recursive: true, force: true });
     throw e;
   }
-  pruneHistory(history, opts.keep);
+  pruneHistory(history, opts.keep, dest);
+}
+
+let lastStamp = 0;
+/** History folder names sort by creation: milliseconds, never twice the same within a process. */
+function stamp(): string {
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  return String(lastStamp).padStart(15, '0');
+}
+
+/** Make `out` a link to `target`, atomically. A real folder left by an older version moves into the history first. */
+function pointTo(out: string, target: string, history: string): void {
+  const isLink = existsOrLink(out) && lstatSync(out).isSymbolicLink();
+  if (existsOrLink(out) && !isLink) renameSync(out, join(history, `${stamp()}-${readManifest(out)?.snapshot_id ?? 'unknown'}`));
+  const link = `${resolve(out)}.link-${process.pid}`;
+  rmSync(link, { force: true });
+  symlinkSync(relative(dirname(resolve(out)), resolve(target)), link, 'dir');
+  renameSync(link, out);
+}
+
+const existsOrLink = (p: string) => {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The history folder `out` points to, or null. */
+function current(out: string): string | null {
+  if (!existsOrLink(out) || !lstatSync(out).isSymbolicLink()) return null;
+  return basename(readlinkSync(out));
 }
 
 export function listHistory(workDir: string): string[] {
@@ -220,21 +325,25 @@ export function listHistory(workDir: string): string[] {
     .sort();
 }
 
-function pruneHistory(history: string, keep: number): void {
-  const dirs = readdirSync(history).sort();
+/** Keep the current snapshot and the `keep` before it. */
+function pruneHistory(history: string, keep: number, current: string): void {
+  const dirs = readdirSync(history).sort().filter((d) => join(history, d) !== current);
   for (const d of dirs.slice(0, Math.max(0, dirs.length - keep))) rmSync(join(history, d), { recursive: true, force: true });
 }
 
-/** Restore the most recent previous snapshot; the current one goes into history in its place. */
+/** Restore the most recent previous snapshot (atomically, as swapIn); the rolled-back one is removed. */
 export function rollback(opts: Pick<SnapshotOptions, 'out' | 'workDir' | 'keep'>): Manifest {
-  const hist = listHistory(opts.workDir);
+  const history = join(opts.workDir, 'snapshots');
+  const now = current(opts.out);
+  const hist = listHistory(opts.workDir).filter((d) => d !== now && (now === null || d < now));
   if (hist.length === 0) throw new Error('no previous snapshot to roll back to');
-  const prev = join(opts.workDir, 'snapshots', hist[hist.length - 1]);
+  const prev = join(history, hist[hist.length - 1]);
   const manifest = readManifest(prev);
   if (!manifest) throw new Error(`previous snapshot ${prev} has no valid manifest`);
-  const parked = join(opts.workDir, `rolled-back-${Date.now()}`);
-  if (existsSync(opts.out)) renameSync(opts.out, parked);
-  renameSync(prev, opts.out);
-  if (existsSync(parked)) rmSync(parked, { recursive: true, force: true });
+  const parked = now ? null : existsOrLink(opts.out) ? join(opts.workDir, `rolled-back-${Date.now()}`) : null;
+  if (parked) renameSync(opts.out, parked); // a real folder from an older version
+  pointTo(opts.out, prev, history);
+  if (now) rmSync(join(history, now), { recursive: true, force: true });
+  if (parked) rmSync(parked, { recursive: true, force: true });
   return manifest;
 }

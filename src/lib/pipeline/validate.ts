@@ -2,7 +2,7 @@
  * Source rows → typed, validated rows. Each cell is converted by its column spec, then the whole
  * row is checked by the shared zod schema; keys and references are checked across rows.
  */
-import { KODE_PROVINSI, rowSchemas, type ColumnSpec, type TableName, type TableSpec } from '../schema';
+import { KODE_PROVINSI, parseDate, ruleFailures, rowSchemas, type ColumnSpec, type TableName, type TableSpec } from '../schema';
 import type { CsvTable } from './csv';
 import type { SourceIssue } from './errors';
 
@@ -12,9 +12,22 @@ const FALSE = new Set(['false', '0', 'tidak', 't', 'n']);
 
 type Cell = { value: unknown } | { rule: string; message: string };
 
+/**
+ * Characters no value of a source may hold: control characters (NUL, tab, line breaks: a value is one
+ * line), the bidirectional overrides and isolates that make text display in another order than it
+ * is stored, and invisible format characters (zero-width space/joiners, word joiner, BOM).
+ */
+const HIDDEN_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+/** Name of a character a message can show (the character itself may be invisible). */
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
 export function convertCell(col: ColumnSpec, raw: string): Cell {
   const s = raw.trim();
   if (s === '') return { value: null };
+  const hidden = HIDDEN_CHARACTER.exec(s);
+  if (hidden) return { rule: 'hidden_character', message: `holds a control, direction or invisible character (${codePoint(hidden[0])})` };
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)) return { rule: 'encoding', message: 'holds a broken character (a lone surrogate)' };
   switch (col.type) {
     case 'text':
       return { value: s };
@@ -23,6 +36,10 @@ export function convertCell(col: ColumnSpec, raw: string): Cell {
       if (TRUE.has(l)) return { value: true };
       if (FALSE.has(l)) return { value: false };
       return { rule: 'boolean', message: 'not a yes/no value' };
+    }
+    case 'date': {
+      const d = parseDate(s);
+      return d ? { value: d } : { rule: 'date', message: 'not a date on the calendar (06/05/2024, 6 Mei 2024 or 2024-05-06)' };
     }
     default:
       if (!NUMBER.test(s)) return { rule: 'numeric', message: 'not a number (use . as decimal separator, no thousands separator)' };
@@ -60,17 +77,62 @@ export function validateRows(spec: TableSpec, csv: CsvTable): ValidRows {
     if (!parsed.success) {
       for (const z of parsed.error.issues) {
         const column = String(z.path[0] ?? '');
+        const col = spec.columns.find((c) => c.name === column);
         const raw = fields[index[spec.columns.findIndex((c) => c.name === column)]];
-        const rule = obj[column] === null ? 'required' : z.code === 'too_small' && /negatif/.test(z.message) ? 'non_negative' : z.code;
-        const message = obj[column] === null ? 'a value is required' : z.message;
+        const rule = obj[column] === null ? 'required' : z.code === 'too_small' && col?.min === 0 ? 'non_negative' : z.code;
+        const message = obj[column] === null ? 'a value is required' : englishMessage(z, col);
         issues.push({ file: csv.file, row: rowNo, column, rule, message, value: raw });
       }
+      return;
+    }
+    const broken = ruleFailures(spec.rules, parsed.data as Record<string, unknown>);
+    if (broken.length) {
+      for (const b of broken) issues.push({ file: csv.file, row: rowNo, column: b.column, rule: b.rule, message: b.message, value: b.value });
       return;
     }
     rows.push(parsed.data as Record<string, unknown>);
     rowNumbers.push(rowNo);
   });
   return { rows, rowNumbers, issues };
+}
+
+/**
+ * The schema's messages are written for the app (Indonesian); a pipeline run reports in English
+ * throughout, so each zod issue is worded here from its code and the column spec.
+ */
+function englishMessage(z: { code: string; message: string }, col: ColumnSpec | undefined): string {
+  switch (z.code) {
+    case 'too_small':
+      return col?.min === 0 ? 'must not be negative' : col?.type === 'text' ? 'is empty' : `is less than ${col?.min}`;
+    case 'too_big':
+      return `is more than ${col?.max}`;
+    case 'invalid_type':
+      return col?.type === 'int' || col?.type === 'bigint' ? 'is not a whole number' : `is not a ${col?.type ?? 'valid'} value`;
+    case 'invalid_value':
+      return col?.values ? `is not one of: ${col.values.join(', ')}` : 'is not an allowed value';
+    case 'invalid_format':
+      return col?.patternMessage ?? 'does not have the expected form';
+    case 'custom':
+      return col?.type === 'date' ? 'is not a date on the calendar (YYYY-MM-DD)' : 'is not valid';
+    default:
+      return /^[\x00-\x7f]*$/.test(z.message) ? z.message : 'is not valid';
+  }
+}
+
+/**
+ * Values in percent (indicators whose unit is %) lie between 0 and 100: P0 = 150 is a typo or a
+ * value in another unit, never a statistic.
+ */
+export function checkPercentages(file: string, rows: Record<string, unknown>[], units: Map<string, string>, rowNumbers?: number[]): SourceIssue[] {
+  const issues: SourceIssue[] = [];
+  rows.forEach((r, i) => {
+    const unit = units.get(String(r.indikator));
+    const v = Number(r.nilai);
+    if (unit === '%' && (v < 0 || v > 100)) {
+      issues.push({ file, row: rowNumbers?.[i] ?? i + 2, column: 'nilai', rule: 'percent_range', message: `${r.indikator} is a percentage: between 0 and 100`, value: String(r.nilai) });
+    }
+  });
+  return issues;
 }
 
 /** Rows sharing a key: reports each repeat with the row of its first occurrence. */
@@ -109,10 +171,11 @@ export function checkReferences(
     const set = known[table];
     if (set) refs.push([col, set]);
   }
-  // nilai_indikator's region codes: the 38 regions or the province total.
-  if (spec.name === 'nilai_indikator' && known.wilayah) refs.push(['kode', new Set([...known.wilayah, KODE_PROVINSI])]);
+  // nilai_indikator's and rekam_program's region codes: the 38 regions or the province total.
+  if ((spec.name === 'nilai_indikator' || spec.name === 'rekam_program') && known.wilayah) refs.push(['kode', new Set([...known.wilayah, KODE_PROVINSI])]);
   rows.forEach((r, i) => {
     for (const [col, set] of refs) {
+      if (r[col] === null || r[col] === undefined) continue; // nullable reference: nothing to match
       const v = String(r[col]);
       if (!set.has(v)) {
         issues.push({

@@ -56,13 +56,20 @@ export function headline(r: Ringkasan, kode: string): Headline | null {
   };
 }
 
-/** The regions' values in the latest year in which BPS published the indicator for kabupaten/kota. */
+/**
+ * The regions' values in the latest year in which BPS published the indicator for every
+ * kabupaten/kota (else the latest year with any regional value): a year with figures for only
+ * some regions (P0 2025 quoted by news) is not the infographic's map.
+ */
 export function regionMap(r: Ringkasan): { tahun: number | null; values: Map<string, number> } {
   const n = r.nilai;
-  let tahun: number | null = null;
+  const count = new Map<number, number>();
   for (let i = 0; i < n.kode.length; i++) {
-    if (n.kode[i] !== KODE_PROVINSI && n.indikator[i] === INDIKATOR && n.periode[i] === PERIODE) tahun = Math.max(tahun ?? n.tahun[i], n.tahun[i]);
+    if (n.kode[i] !== KODE_PROVINSI && n.indikator[i] === INDIKATOR && n.periode[i] === PERIODE) count.set(n.tahun[i], (count.get(n.tahun[i]) ?? 0) + 1);
   }
+  const years = [...count.keys()].sort((a, b) => a - b);
+  const regions = r.wilayah.filter((w) => w.kode !== KODE_PROVINSI).length;
+  const tahun: number | null = years.filter((y) => count.get(y)! >= regions).at(-1) ?? years.at(-1) ?? null;
   const values = new Map<string, number>();
   for (let i = 0; i < n.kode.length; i++) {
     if (n.kode[i] !== KODE_PROVINSI && n.tahun[i] === tahun && n.indikator[i] === INDIKATOR && n.periode[i] === PERIODE) values.set(n.kode[i], n.nilai[i]);

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { openDuckDB } from '../db/native';
+import { ident } from '../db/ident';
 import { IDENTITY_NUMBER_RE2, columnFindings, mask, scanCsvText, scanJsonText, scanManifest, type Finding } from './scan';
 
 const SCANNED = /\.(parquet|json|csv)$/;
@@ -23,11 +24,9 @@ function walk(dir: string): string[] {
 /** Table or rollup name of a file: 'data/wilayah.parquet' → 'wilayah'. */
 const entityOf = (file: string) => basename(file).replace(/\.(parquet|json|csv)(\.(gz|br))?$/, '').replace(/\.topo$/, '');
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
-const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
 export async function scanParquet(path: string, file: string): Promise<Finding[]> {
-  const db = await DuckDBInstance.create(':memory:');
-  const conn = await db.connect();
+  const conn = await openDuckDB();
   try {
     const src = `read_parquet(${lit(path)})`;
     const cols = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`)).getRowObjectsJS() as { column_name: string; column_type: string }[];

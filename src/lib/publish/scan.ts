@@ -5,7 +5,7 @@
  * scan-node.ts. False positives are preferred to misses: a finding stops the public build.
  */
 
-export type FindingKind = 'identity_number' | 'identity_column' | 'person_name_column' | 'microdata_table';
+export type FindingKind = 'identity_number' | 'identity_column' | 'person_name_column' | 'microdata_table' | 'record_id_column';
 
 export interface Finding {
   file: string;
@@ -37,11 +37,18 @@ export const ENTITY_NAME_COLUMNS: Record<string, readonly string[]> = {
   wilayah: ['nama', 'nama_pendek'],
   program: ['nama'],
   indikator: ['nama', 'nama_en'],
+  upt: ['nama'],
   // manifest.json: names of tables, columns and rollups
   tables: ['name'],
   columns: ['name'],
   rollups: ['name']
 };
+
+/**
+ * Column names of a case identifier (e-JSC case or ticket number, or its hash): a file with one is
+ * case-level data, which is only ever published as counts (kasus_agregat).
+ */
+const RECORD_ID_COLUMN = /^(id_?kasus|no_?kasus|nomor_?kasus|kode_?kasus|no_?tiket|nomor_?tiket|nomor_?laporan|no_?laporan)$/;
 
 const tokens = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 
@@ -49,6 +56,7 @@ const tokens = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '_').
 export function columnKind(name: string, entity: string): FindingKind | null {
   const n = tokens(name);
   if (IDENTITY_COLUMN.test(n)) return 'identity_column';
+  if (RECORD_ID_COLUMN.test(n)) return 'record_id_column';
   if (PERSON_NAME.test(n) && !(ENTITY_NAME_COLUMNS[entity] ?? []).includes(n)) return 'person_name_column';
   return null;
 }

@@ -7,6 +7,7 @@
  *
  * Pure: used by the pipeline (public build) and by the app to display a suppressed cell.
  */
+import { ident } from '../db/ident';
 import type { ProgramTahun, Ringkasan } from '../pipeline/rollups';
 
 /** Counts below this are suppressed. */
@@ -66,14 +67,23 @@ export interface SuppressionRule {
   counts: string[];
   /** Further columns withheld (set NULL) in a suppressed row. */
   withheld: string[];
+  /**
+   * Rows whose sum is published elsewhere (a margin): within each partition, a row hidden alone could
+   * be computed as the margin minus the shown rows, so the smallest other row (by `order`) is hidden
+   * with it (complementary suppression; the audit in families.ts checks the result).
+   */
+  margin?: { partition: string[]; order: string[] };
 }
 
 export const PUBLIC_SUPPRESSION: Record<string, SuppressionRule> = {
-  penyaluran: { counts: ['target_penerima', 'realisasi_penerima'], withheld: ['anggaran_rp', 'realisasi_rp'] },
-  penerima_profil: { counts: ['n'], withheld: ['nominal_rp'] }
+  // ringkasan.json publishes each programme × region × year's rupiah: the sum of its months.
+  penyaluran: { counts: ['target_penerima', 'realisasi_penerima'], withheld: ['anggaran_rp', 'realisasi_rp'], margin: { partition: ['program_id', 'kode', 'tahun'], order: ['realisasi_penerima', 'target_penerima', 'bulan'] } },
+  penerima_profil: { counts: ['n'], withheld: ['nominal_rp'] },
+  // layanan.json publishes the year's province totals: the sum over regions and categories.
+  kasus_agregat: { counts: ['kasus', 'asesmen', 'ditindaklanjuti', 'dalam_3_hari', 'selesai'], withheld: [], margin: { partition: ['tahun'], order: ['kasus', 'kode', 'kategori'] } }
 };
 
-const q = (id: string) => `"${id.replaceAll('"', '""')}"`;
+const q = ident;
 
 /**
  * DuckDB statement that writes `target` from `source`: small counts and withheld columns become NULL,
@@ -81,10 +91,21 @@ const q = (id: string) => `"${id.replaceAll('"', '""')}"`;
  * The source stays intact (the rollups are computed from the true values, then suppressed).
  */
 export function suppressTableSql(source: string, target: string, columns: readonly string[], rule: SuppressionRule): string {
-  const small = rule.counts.map((c) => `(${q(c)} IS NOT NULL AND ${q(c)} < ${SMALL_CELL})`).join(' OR ');
+  const small = `coalesce(${rule.counts.map((c) => `(${q(c)} IS NOT NULL AND ${q(c)} < ${SMALL_CELL})`).join(' OR ')}, false)`;
+  let from = q(source);
+  let hidden = small;
+  if (rule.margin) {
+    // A hidden row alone in its partition takes the smallest shown row of the partition with it.
+    const part = rule.margin.partition.map(q).join(', ');
+    from = `(SELECT *, ${small} AS _klein,
+                    count(*) FILTER (WHERE ${small}) OVER (PARTITION BY ${part}) AS _n_klein,
+                    row_number() OVER (PARTITION BY ${part}, ${small} ORDER BY ${rule.margin.order.map(q).join(', ')}) AS _rang
+             FROM ${q(source)})`;
+    hidden = `(_klein OR (_n_klein = 1 AND _rang = 1))`;
+  }
   const blank = new Set([...rule.counts, ...rule.withheld]);
-  const select = columns.map((c) => (blank.has(c) ? `CASE WHEN ${small} THEN NULL ELSE ${q(c)} END AS ${q(c)}` : q(c)));
-  return `CREATE OR REPLACE TABLE ${q(target)} AS SELECT ${select.join(', ')}, coalesce(${small}, false) AS ${q(SUPPRESSED_FLAG)} FROM ${q(source)}`;
+  const select = columns.map((c) => (blank.has(c) ? `CASE WHEN ${hidden} THEN NULL ELSE ${q(c)} END AS ${q(c)}` : q(c)));
+  return `CREATE OR REPLACE TABLE ${q(target)} AS SELECT ${select.join(', ')}, ${hidden} AS ${q(SUPPRESSED_FLAG)} FROM ${from}`;
 }
 
 /** The manifest's column list after suppression (the flag column appended). */

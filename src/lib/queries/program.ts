@@ -6,7 +6,8 @@
  * Filters travel as parameters: `kode` is '' for the whole province; the period is a pair of month
  * indices (tahun × 12 + bulan − 1), [0, MAX_MONTH] for "all months".
  */
-import type { SqlParam } from '../db/engine';
+import { sql, type Query } from '../db/coordinator';
+import type { Row, SqlParam } from '../db/engine';
 import { KODE_PROVINSI } from '../schema/codes';
 
 export const MAX_MONTH = 2100 * 12;
@@ -180,18 +181,14 @@ export interface ProfileRow {
 /** Called with each statement's duration when the benchmark hook is on (see src/lib/program/bench.ts). */
 export const queryLog: { sink: ((name: ProgramQueryName, ms: number) => void) | null } = { sink: null };
 
-async function run<T extends Record<string, unknown>>(name: ProgramQueryName, params: SqlParam[]): Promise<T[]> {
-  // Imported lazily so Node tools (the benchmark) can read PROGRAM_SQL without the browser data layer.
-  const { query } = await import('$lib/db');
-  const t0 = performance.now();
-  const rows = await query<T>(PROGRAM_TABLES[name], PROGRAM_SQL[name], params);
-  queryLog.sink?.(name, performance.now() - t0);
-  return rows;
+/** The declared query of a named statement: its SQL, parameters and tables, timed for the benchmark. */
+function declare<T extends Row>(name: ProgramQueryName, params: SqlParam[]): Query<T> {
+  return sql<T>(PROGRAM_TABLES[name], PROGRAM_SQL[name], params, { observe: (ms) => queryLog.sink?.(name, ms) });
 }
 
-export const programCatalogue = () => run<CatalogueRow>('catalogue', programParams.catalogue());
-export const programTrend = (id: string, kode: string) => run<TrendRow>('trend', programParams.trend(id, kode));
-export const programByRegion = (id: string, from: number, to: number) => run<RegionRow>('byRegion', programParams.byRegion(id, from, to));
-export const poorByRegion = (year: number) => run<PoorRow>('poor', programParams.poor(year));
-export const programSchedule = (id: string) => run<ScheduleRow>('schedule', programParams.schedule(id));
-export const programProfile = (id: string, kode: string) => run<ProfileRow>('profile', programParams.profile(id, kode));
+export const programCatalogue = () => declare<CatalogueRow>('catalogue', programParams.catalogue());
+export const programTrend = (id: string, kode: string) => declare<TrendRow>('trend', programParams.trend(id, kode));
+export const programByRegion = (id: string, from: number, to: number) => declare<RegionRow>('byRegion', programParams.byRegion(id, from, to));
+export const poorByRegion = (year: number) => declare<PoorRow>('poor', programParams.poor(year));
+export const programSchedule = (id: string) => declare<ScheduleRow>('schedule', programParams.schedule(id));
+export const programProfile = (id: string, kode: string) => declare<ProfileRow>('profile', programParams.profile(id, kode));

@@ -2,10 +2,12 @@
  * An index over the rollup: constant-time lookups of one observation and cheap series, built once
  * per page load from the columnar `nilai` block.
  */
-import { PROGRAM_INDICATOR, PROVINSI, type Indikator, type Obs, type Periode, type Ringkasan, type Wilayah } from './types';
+import { PROGRAM_INDICATOR, PROVINSI, isProgrammeIndicator, type Indikator, type Obs, type Periode, type Ringkasan, type Wilayah } from './types';
 
 export interface RollupIndex {
   raw: Ringkasan;
+  /** The programme records in this rollup are demo (the manifest's flag of `ringkasan`). */
+  programDemo: boolean;
   /** The 38 kabupaten/kota, ordered by code. */
   regions: Wilayah[];
   indikator: Map<string, Indikator>;
@@ -16,7 +18,7 @@ export interface RollupIndex {
 
 const key = (ind: string, periode: string, tahun: number, kode: string) => `${ind}|${periode}|${tahun}|${kode}`;
 
-export function indexRingkasan(raw: Ringkasan): RollupIndex {
+export function indexRingkasan(raw: Ringkasan, programDemo = true): RollupIndex {
   const n = raw.nilai;
   const byKey = new Map<string, Obs>();
   const byIndPer = new Map<string, Obs[]>();
@@ -42,12 +44,16 @@ export function indexRingkasan(raw: Ringkasan): RollupIndex {
   const regions = raw.wilayah.filter((w) => w.kode !== PROVINSI).sort((a, b) => a.kode.localeCompare(b.kode));
   return {
     raw,
+    programDemo,
     regions,
     indikator: new Map([...raw.indikator, ...(raw.program_tahun.length ? [PROGRAM_INDICATOR] : [])].map((i) => [i.id, i])),
     get: (ind, kode, tahun, periode) => byKey.get(key(ind, periode, tahun, kode)) ?? null,
     rows: (ind, periode) => byIndPer.get(`${ind}|${periode}`) ?? []
   };
 }
+
+/** Views of an indicator carry the "Data contoh" badge when it is the programme layer and the manifest calls its records demo. */
+export const isDemoIndicator = (ix: Pick<RollupIndex, 'programDemo'>, id: string) => isProgrammeIndicator(id) && ix.programDemo;
 
 /** Years in which any kabupaten/kota (level 'kab') or the province ('prov') has a value. */
 export function yearsWith(ix: RollupIndex, ind: string, periode: Periode, level: 'kab' | 'prov'): number[] {
@@ -82,4 +88,17 @@ export function programmeObservations(raw: Ringkasan): Obs[] {
     sums.set(k, o);
   }
   return [...sums.values()];
+}
+
+/**
+ * The latest year in which every kabupaten/kota has a value (the default "latest" of overview
+ * pages, so that a year BPS published for only some regions, e.g. P0 2025 read from news, does not
+ * become the headline cross-section); the latest year with any regional value when none is complete.
+ */
+export function latestFullYear(ix: RollupIndex, ind: string, periode: Periode): number | undefined {
+  const count = new Map<number, number>();
+  for (const o of ix.rows(ind, periode)) if (o.kode !== PROVINSI) count.set(o.tahun, (count.get(o.tahun) ?? 0) + 1);
+  const years = [...count.keys()].sort((a, b) => a - b);
+  const full = years.filter((y) => count.get(y)! >= ix.regions.length);
+  return full.at(-1) ?? years.at(-1);
 }

@@ -1,5 +1,6 @@
 /** The leadership rollup, indexed once per set of snapshot files (see source.ts for where they come from). */
 import { topologyToFeatures, type RegionFeature } from '$lib/map/topology';
+import { isDemo } from '$lib/db/demo';
 import { indexRingkasan, type RollupIndex } from './data';
 import type { Ringkasan } from './types';
 import { isSuppressed, type PublicRingkasan } from '$lib/publish/suppress';
@@ -14,7 +15,7 @@ const indexed = new WeakMap<LeadershipFiles, Leadership>();
 
 function indexFiles(f: LeadershipFiles): Leadership {
   let l = indexed.get(f);
-  if (!l) indexed.set(f, (l = { ix: indexRingkasan(withoutSuppressedCells(f.ringkasan)), features: topologyToFeatures(f.topology) }));
+  if (!l) indexed.set(f, (l = { ix: indexRingkasan(withoutSuppressedCells(f.ringkasan), isDemo(f.manifest, ['ringkasan'])), features: topologyToFeatures(f.topology) }));
   return l;
 }
 

@@ -6,7 +6,7 @@ import { t, type Lang } from '$lib/i18n';
 import type { RollupIndex } from './data';
 import { fmtChange, fmtValue, periodLabel } from './labels';
 import { changeBetween, latest } from './series';
-import { yearsWith } from './data';
+import { latestFullYear, yearsWith } from './data';
 import { PROVINSI, type Periode } from './types';
 
 const direction = (d: number, l: Lang) => t(d < 0 ? 'map.narr.down' : d > 0 ? 'map.narr.up' : 'map.narr.same', {}, l);
@@ -56,7 +56,7 @@ export function buildNarrative(ix: RollupIndex, l: Lang, refYear = 2020): string
 
   if (p0) {
     const years = yearsWith(ix, 'p0', periode, 'kab');
-    const last = years.at(-1);
+    const last = latestFullYear(ix, 'p0', periode);
     const first = years.includes(refYear) ? refYear : years[0];
     if (last !== undefined) {
       const values = ix.regions

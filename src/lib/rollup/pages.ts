@@ -4,13 +4,21 @@ import { t, lang } from '$lib/i18n';
 import type { ParamValue } from '$lib/state/params';
 import { regionalPeriode, yearsWith, type RollupIndex } from './data';
 
-/** Indicators offered on the map, in menu order. */
-export const MAP_INDICATORS = ['p0', 'jumlah_miskin', 'garis_kemiskinan', 'ipm', 'tpt', 'penerima_program'] as const;
-export type MapIndicator = (typeof MAP_INDICATORS)[number];
+/**
+ * Indicators offered on the map and in profiles, in catalogue order: every indicator of the
+ * snapshot's catalogue with kabupaten/kota values (a new BPS series appears without code changes),
+ * then programme reach.
+ */
+export function mapIndicators(ix: RollupIndex): string[] {
+  return [...ix.indikator.keys()].filter((id) => yearsWith(ix, id, regionalPeriode(ix, id), 'kab').length > 0);
+}
+
+/** URL parser for an indicator of the map: any value until the rollup is loaded, then only known ones. */
+export const indicatorParam = (ix: RollupIndex | null) => (raw: string) => (!ix || mapIndicators(ix).includes(raw) ? raw : undefined);
 
 /** Every year from the first to the last with regional data of any map indicator. */
 export function yearSpan(ix: RollupIndex): number[] {
-  const all = MAP_INDICATORS.flatMap((id) => yearsWith(ix, id, regionalPeriode(ix, id), 'kab'));
+  const all = mapIndicators(ix).flatMap((id) => yearsWith(ix, id, regionalPeriode(ix, id), 'kab'));
   if (all.length === 0) return [];
   const lo = Math.min(...all);
   const hi = Math.max(...all);

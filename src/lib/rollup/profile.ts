@@ -1,7 +1,7 @@
 /** The numbers of one region's profile: latest value of every BPS indicator with rank and change. */
 import { regionalPeriode, type RollupIndex } from './data';
 import { crossSection } from './series';
-import { isDemoIndicator, type Indikator, type Periode } from './types';
+import { isProgrammeIndicator, type Indikator, type Periode } from './types';
 
 export interface ProfileRow {
   ind: Indikator;
@@ -18,7 +18,7 @@ export interface ProfileRow {
 export function profileRows(ix: RollupIndex, kode: string): ProfileRow[] {
   const out: ProfileRow[] = [];
   for (const ind of ix.indikator.values()) {
-    if (isDemoIndicator(ind.id)) continue;
+    if (isProgrammeIndicator(ind.id)) continue;
     const periode = regionalPeriode(ix, ind.id);
     const years = ix.rows(ind.id, periode).filter((o) => o.kode === kode).map((o) => o.tahun);
     if (years.length === 0) continue;

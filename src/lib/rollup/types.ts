@@ -50,5 +50,5 @@ export const PROGRAM_INDICATOR: Indikator = {
   definisi_en: 'Recipients of all programmes per year (the highest disbursement month of each programme), from sample data.'
 };
 
-/** Indicators built on demo data: their views carry the "Data contoh" badge. */
-export const isDemoIndicator = (id: string) => id === PROGRAM_INDICATOR.id;
+/** The indicator derived from the agency's disbursements (not a BPS statistic). */
+export const isProgrammeIndicator = (id: string) => id === PROGRAM_INDICATOR.id;

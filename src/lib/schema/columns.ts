@@ -4,8 +4,10 @@
  */
 import './jitless';
 import { z } from 'zod';
+import { isIsoDate } from './dates';
 
-export type ColumnType = 'text' | 'int' | 'bigint' | 'double' | 'bool';
+/** `date`: a calendar day, ISO `YYYY-MM-DD` in rows, DuckDB DATE in the snapshot. */
+export type ColumnType = 'text' | 'int' | 'bigint' | 'double' | 'bool' | 'date';
 
 export interface ColumnSpec {
   name: string;
@@ -28,7 +30,8 @@ export const DUCKDB_TYPE: Record<ColumnType, string> = {
   int: 'INTEGER',
   bigint: 'BIGINT',
   double: 'DOUBLE',
-  bool: 'BOOLEAN'
+  bool: 'BOOLEAN',
+  date: 'DATE'
 };
 
 function baseSchema(col: ColumnSpec): z.ZodType {
@@ -41,6 +44,8 @@ function baseSchema(col: ColumnSpec): z.ZodType {
     }
     case 'bool':
       return z.boolean();
+    case 'date':
+      return z.string().refine(isIsoDate, 'bukan tanggal yang ada (YYYY-MM-DD)');
     default: {
       let n = col.type === 'double' ? z.number().finite() : z.number().int('bukan bilangan bulat');
       if (col.min !== undefined) n = n.min(col.min, col.min === 0 ? 'tidak boleh negatif' : `kurang dari ${col.min}`);

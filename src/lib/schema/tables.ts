@@ -3,15 +3,21 @@
  * (validate, write Parquet) and the app (data catalogue, typed rows).
  */
 import { rowSchema, type ColumnSpec } from './columns';
+import { REGION_CODE, UNKNOWN_REGION, YEAR, col as c } from './common';
+import type { RowRule } from './rules';
+
+/** A place name: letters of any script with their accents, spaces and . ' ( ) / - (no digits, symbols or emoji). */
+const PLACE_NAME = /^[\p{L}\p{M}](?:[\p{L}\p{M} .'()/-]*[\p{L}\p{M}.)])?$/u;
+const PLACE_NAME_MESSAGE = "a region name holds only letters, spaces and . ' ( ) / -";
+import { SOSIAL_TABLES, type SosialTableName } from './sosial';
+
+export { REGION_CODE } from './common';
 
 export { SCHEMA_VERSION, KODE_PROVINSI } from './codes';
 
-export const REGION_CODE = /^35(0[1-9]|1\d|2\d|7[1-9])$/;
 const REGION_OR_PROVINCE = /^35(00|0[1-9]|1\d|2\d|7[1-9])$/;
-const UNKNOWN_REGION = 'unknown region code (expected a BPS code of an East Java kabupaten/kota)';
-const YEAR = { min: 2000, max: 2100 } as const;
 
-export type TableName = 'wilayah' | 'indikator' | 'nilai_indikator' | 'program' | 'penyaluran' | 'penerima';
+export type TableName = 'wilayah' | 'indikator' | 'nilai_indikator' | 'program' | 'rekam_program' | 'penyaluran' | 'penerima' | SosialTableName;
 
 export interface TableSpec {
   name: TableName;
@@ -28,17 +34,11 @@ export interface TableSpec {
   demo: boolean;
   /** Person-level microdata: never published, loaded only by views that need it. */
   microdata: boolean;
-  /** Column → table whose key it must match. */
+  /** Column → table whose key it must match (a null value references nothing and passes). */
   references?: Readonly<Record<string, TableName>>;
+  /** Rules across the columns of a row (see rules.ts). */
+  rules?: readonly RowRule[];
 }
-
-const c = (
-  name: string,
-  type: ColumnSpec['type'],
-  description: string,
-  description_en: string,
-  extra: Partial<ColumnSpec> = {}
-): ColumnSpec => ({ name, type, description, description_en, ...extra });
 
 export const TABLES: Record<TableName, TableSpec> = {
   wilayah: {
@@ -49,8 +49,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     description_en: 'The 38 regencies/cities of East Java with BPS code and seat coordinates.',
     columns: [
       c('kode', 'text', 'Kode wilayah BPS', 'BPS region code', { pattern: REGION_CODE, patternMessage: UNKNOWN_REGION }),
-      c('nama', 'text', 'Nama resmi', 'Official name'),
-      c('nama_pendek', 'text', 'Nama pendek', 'Short name'),
+      c('nama', 'text', 'Nama resmi', 'Official name', { pattern: PLACE_NAME, patternMessage: PLACE_NAME_MESSAGE }),
+      c('nama_pendek', 'text', 'Nama pendek', 'Short name', { pattern: PLACE_NAME, patternMessage: PLACE_NAME_MESSAGE }),
       c('jenis', 'text', 'Kabupaten atau kota', 'Regency or city', { values: ['kabupaten', 'kota'] }),
       c('lat', 'double', 'Lintang ibu kota', 'Seat latitude', { min: -9, max: -5 }),
       c('lon', 'double', 'Bujur ibu kota', 'Seat longitude', { min: 110.5, max: 116.5 })
@@ -143,10 +143,42 @@ export const TABLES: Record<TableName, TableSpec> = {
       c('deskripsi', 'text', 'Deskripsi', 'Description (Indonesian)'),
       c('deskripsi_en', 'text', 'Deskripsi (Inggris)', 'Description (English)')
     ],
+    rules: [
+      {
+        id: 'year_order',
+        column: 'tahun_selesai',
+        message: 'the end year is before the start year (tahun_mulai ≤ tahun_selesai)',
+        check: (r) => r.tahun_selesai === null || r.tahun_selesai === undefined || Number(r.tahun_selesai) >= Number(r.tahun_mulai)
+      }
+    ],
     key: ['id'],
     orderBy: ['id'],
     demo: true,
     microdata: false
+  },
+  rekam_program: {
+    name: 'rekam_program',
+    title: 'Catatan publik program',
+    title_en: 'Programmes\' public record',
+    description: 'Apa yang diberitakan tentang program (penerima, wilayah cakupan per tahun), dari berita dan laman dinas; tiap nilai dengan sumbernya.',
+    description_en: 'What is public about the programmes (recipients, regions covered per year), from news and agency pages; each value with its source.',
+    columns: [
+      c('program_id', 'text', 'Kode program', 'Programme id'),
+      c('kode', 'text', 'Kode wilayah BPS (3500 = provinsi)', 'BPS region code (3500 = province)', {
+        pattern: REGION_OR_PROVINCE,
+        patternMessage: UNKNOWN_REGION
+      }),
+      c('tahun', 'int', 'Tahun', 'Year', YEAR),
+      c('periode', 'text', 'Periode menurut sumber (rencana, tahunan, tahap)', 'Period as the source says (plan, yearly, payment stage)'),
+      c('indikator', 'text', 'Besaran (penerima_lansia, jumlah_kabkota_cakupan, …)', 'Quantity (penerima_lansia, jumlah_kabkota_cakupan, …)'),
+      c('nilai', 'double', 'Nilai', 'Value', { min: 0 }),
+      c('sumber', 'text', 'Sumber nilai ini', 'Source of this value')
+    ],
+    key: ['program_id', 'kode', 'tahun', 'periode', 'indikator'],
+    orderBy: ['program_id', 'indikator', 'tahun', 'kode', 'periode'],
+    demo: false,
+    microdata: false,
+    references: { program_id: 'program' }
   },
   penyaluran: {
     name: 'penyaluran',
@@ -200,13 +232,14 @@ export const TABLES: Record<TableName, TableSpec> = {
     demo: true,
     microdata: true,
     references: { kode: 'wilayah', program_id: 'program' }
-  }
+  },
+  ...SOSIAL_TABLES
 };
 
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
 /** Tables read from committed sources in data/ (the rest are generated). */
-export const SOURCE_TABLES: TableName[] = ['wilayah', 'indikator', 'nilai_indikator', 'program'];
+export const SOURCE_TABLES: TableName[] = ['wilayah', 'upt', 'indikator', 'nilai_indikator', 'program', 'rekam_program'];
 
 export const rowSchemas = Object.fromEntries(
   TABLE_NAMES.map((n) => [n, rowSchema(TABLES[n].columns)])
@@ -256,6 +289,16 @@ export interface Program {
   desil_maks: number | null;
   deskripsi: string;
   deskripsi_en: string;
+}
+/** A value of the programmes' public record (data/rekam_program.csv). */
+export interface RekamProgram {
+  program_id: string;
+  kode: string;
+  tahun: number;
+  periode: string;
+  indikator: string;
+  nilai: number;
+  sumber: string;
 }
 export interface Penyaluran {
   program_id: string;

@@ -37,22 +37,57 @@ function bool(values: readonly unknown[]): Vector {
 
 function utf8(values: readonly unknown[]): Vector {
   const { bitmap, nulls } = validity(values);
-  const parts = values.map((v) => (v === null || v === undefined ? new Uint8Array(0) : encoder.encode(String(v))));
   const offsets = new Int32Array(values.length + 1);
-  parts.forEach((p, i) => (offsets[i + 1] = offsets[i] + p.length));
-  const data = new Uint8Array(offsets[values.length]);
-  parts.forEach((p, i) => data.set(p, offsets[i]));
-  return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data }));
+  // One buffer for all strings, written with encodeInto (no array per value); grown when UTF-8 needs more.
+  let chars = 0;
+  for (const v of values) if (v !== null && v !== undefined) chars += String(v).length;
+  let data = new Uint8Array(Math.max(16, Math.ceil(chars * 1.1)));
+  let at = 0;
+  values.forEach((v, i) => {
+    if (v !== null && v !== undefined) {
+      const s = String(v);
+      for (;;) {
+        const { read, written } = encoder.encodeInto(s, data.subarray(at));
+        if (read === s.length) {
+          at += written;
+          break;
+        }
+        const bigger = new Uint8Array(Math.max(data.length * 2, at + s.length * 3));
+        bigger.set(data.subarray(0, at));
+        data = bigger;
+      }
+    }
+    offsets[i + 1] = at;
+  });
+  return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: data.subarray(0, at) }));
+}
+
+/** The Arrow type a column gets: DOUBLE when every value is a number, BOOLEAN when every one is a boolean, else text. */
+export function columnKind(values: readonly unknown[]): 'number' | 'boolean' | 'text' {
+  let kind: 'number' | 'boolean' | null = null;
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    const k = typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : null;
+    if (k === null || (kind !== null && kind !== k)) return 'text';
+    kind = k;
+  }
+  return kind ?? 'text';
+}
+
+/** Columns of values → Arrow IPC stream. Names must be unique (the caller's columns are). */
+export function columnsToArrowIpc(names: readonly string[], columns: readonly (readonly unknown[])[]): Uint8Array {
+  const vectors = new Map<string, Vector>();
+  names.forEach((name, j) => {
+    const values = columns[j].map((v) => v ?? null);
+    const kind = columnKind(values);
+    vectors.set(name, kind === 'number' ? float64(values) : kind === 'boolean' ? bool(values) : utf8(values));
+  });
+  return tableToIPC(new Table(Object.fromEntries(vectors)), 'stream');
 }
 
 export function rowsToArrowIpc(columns: readonly string[], rows: readonly Record<string, unknown>[]): Uint8Array {
-  const vectors: Record<string, Vector> = {};
-  for (const c of columns) {
-    const values = rows.map((r) => r[c] ?? null);
-    const present = values.filter((v) => v !== null);
-    if (present.length && present.every((v) => typeof v === 'number')) vectors[c] = float64(values);
-    else if (present.length && present.every((v) => typeof v === 'boolean')) vectors[c] = bool(values);
-    else vectors[c] = utf8(values);
-  }
-  return tableToIPC(new Table(vectors), 'stream');
+  return columnsToArrowIpc(
+    columns,
+    columns.map((c) => rows.map((r) => r[c] ?? null))
+  );
 }

@@ -27,6 +27,18 @@ WHERE n.indikator = 'p0' AND n.periode = 'maret'
 ORDER BY p0_persen DESC`
   },
   {
+    id: 'p0_p1_p2_2025',
+    title: { id: 'P0, kedalaman (P1) dan keparahan (P2) kemiskinan, Maret 2025', en: 'Poverty rate, gap (P1) and severity (P2), March 2025' },
+    sql: `SELECT w.nama,
+       max(n.nilai) FILTER (WHERE n.indikator = 'p0') AS p0_persen,
+       max(n.nilai) FILTER (WHERE n.indikator = 'p1') AS p1,
+       max(n.nilai) FILTER (WHERE n.indikator = 'p2') AS p2
+FROM nilai_indikator n JOIN wilayah w USING (kode)
+WHERE n.tahun = 2025 AND n.periode = 'maret' AND n.indikator IN ('p0', 'p1', 'p2')
+GROUP BY ALL
+ORDER BY p1 DESC`
+  },
+  {
     id: 'rupiah_per_miskin',
     title: { id: 'Rupiah tersalur per penduduk miskin, 2021', en: 'Rupiah disbursed per poor person, 2021' },
     sql: `WITH salur AS (
@@ -57,5 +69,26 @@ ORDER BY program_id, desil`
 FROM penyaluran s JOIN wilayah w USING (kode)
 GROUP BY ALL
 ORDER BY rata_hari_terlambat DESC`
+  },
+  {
+    id: 'tindak_lanjut_kasus',
+    title: { id: 'Kasus e-JSC ditindaklanjuti ≤ 3 hari per wilayah, 2025', en: 'e-JSC cases followed up within 3 days by region, 2025' },
+    sql: `SELECT w.nama, count(*) AS kasus,
+       round(100.0 * count(*) FILTER (WHERE k.tanggal_tindak_lanjut - k.tanggal_lapor <= 3)
+             / nullif(count(*) FILTER (WHERE k.status <> 'ditutup'), 0), 1) AS persen_3_hari,
+       median(k.tanggal_tindak_lanjut - k.tanggal_lapor) AS median_hari
+FROM kasus k JOIN wilayah w USING (kode)
+WHERE year(k.tanggal_lapor) = 2025
+GROUP BY ALL
+ORDER BY persen_3_hari`
+  },
+  {
+    id: 'keterisian_upt',
+    title: { id: 'Klien UPT dibanding kapasitas terbit, Desember 2025', en: 'UPT residents against the published capacity, December 2025' },
+    sql: `SELECT u.nama, u.kapasitas, u.kapasitas_tahun, l.klien_akhir,
+       round(100.0 * l.klien_akhir / u.kapasitas, 1) AS persen_terisi
+FROM upt u JOIN layanan_upt l ON l.upt_id = u.id
+WHERE l.tahun = 2025 AND l.bulan = 12 AND u.kapasitas IS NOT NULL
+ORDER BY persen_terisi DESC`
   }
 ];

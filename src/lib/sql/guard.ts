@@ -1,8 +1,8 @@
 /**
- * The SQL workbench is read-only. Researchers may type any query, but a statement runs only if
- * this guard finds nothing in it (outside comments and strings) that writes files, attaches
- * databases, installs or loads extensions, changes settings, changes tables, or reads files or
- * URLs directly. Refusals carry a code the page turns into a clear message.
+ * Friendly words for a refusal. The workbench's safety is DuckDB's own (sql/readonly.ts: a read-only
+ * transaction, the parser, external access off, configuration locked); this hand tokenizer never
+ * decides what runs. After DuckDB has refused a statement, it names the keyword that explains why
+ * (COPY writes files, read_csv reads a URL, …), so the message says more than DuckDB's.
  */
 import { TokenizeError, tokenize, type Token } from './tokenize';
 
@@ -18,7 +18,8 @@ export type GuardCode =
   | 'transaction'
   | 'file_read'
   | 'dynamic'
-  | 'not_query';
+  | 'not_query'
+  | 'pivot_in';
 
 export type GuardResult = { ok: true; tokens: Token[] } | { ok: false; code: GuardCode; keyword?: string };
 

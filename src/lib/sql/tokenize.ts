@@ -1,7 +1,9 @@
 /**
- * A small SQL tokenizer, enough to judge a statement safely: comments are dropped, string
- * literals and quoted identifiers become single tokens, so a keyword inside either cannot fool
- * the guard, and a keyword hidden in a comment cannot slip past it.
+ * A small SQL tokenizer following DuckDB's lexer rules (comments end at a newline or a carriage
+ * return; dollar-quote tags may hold digits after the first character). It does NOT decide what
+ * runs: DuckDB parses and refuses statements itself (src/lib/sql/readonly.ts). This tokenizer only
+ * words friendly messages, finds the snapshot tables a query names (to load them first) and counts
+ * `?` placeholders outside literals.
  */
 
 export type Token =
@@ -17,6 +19,23 @@ export class TokenizeError extends Error {
   }
 }
 
+/** `$$` or `$tag$`, where a tag starts with a letter or underscore and may go on with digits. */
+const DOLLAR_TAG = /\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
+
+function dollarTag(sql: string, at: number): string | null {
+  DOLLAR_TAG.lastIndex = at;
+  return DOLLAR_TAG.exec(sql)?.[0] ?? null;
+}
+
+/** `?` placeholders outside string literals, quoted names and comments (unterminated text: none counted after it). */
+export function placeholders(sql: string): number {
+  try {
+    return tokenize(sql).filter((t) => t.kind === 'punct' && t.text === '?').length;
+  } catch {
+    return (sql.match(/\?/g) ?? []).length; // unterminated: DuckDB will report the real problem
+  }
+}
+
 export function tokenize(sql: string): Token[] {
   const out: Token[] = [];
   let i = 0;
@@ -26,15 +45,19 @@ export function tokenize(sql: string): Token[] {
     if (/\s/.test(c)) {
       i++;
     } else if (c === '-' && sql[i + 1] === '-') {
-      while (i < n && sql[i] !== '\n') i++;
+      while (i < n && sql[i] !== '\n' && sql[i] !== '\r') i++;
     } else if (c === '/' && sql[i + 1] === '*') {
       // DuckDB block comments nest.
       let depth = 1;
       i += 2;
       while (i < n && depth > 0) {
-        if (sql[i] === '/' && sql[i + 1] === '*') (depth++, (i += 2));
-        else if (sql[i] === '*' && sql[i + 1] === '/') (depth--, (i += 2));
-        else i++;
+        if (sql[i] === '/' && sql[i + 1] === '*') {
+          depth++;
+          i += 2;
+        } else if (sql[i] === '*' && sql[i + 1] === '/') {
+          depth--;
+          i += 2;
+        } else i++;
       }
       if (depth > 0) throw new TokenizeError('comment');
     } else if (c === "'" || ((c === 'e' || c === 'E') && sql[i + 1] === "'")) {
@@ -43,15 +66,20 @@ export function tokenize(sql: string): Token[] {
       let text = '';
       for (;;) {
         if (j >= n) throw new TokenizeError('string');
-        if (escapes && sql[j] === '\\') (text += sql[j + 1] ?? '', (j += 2));
-        else if (sql[j] === "'" && sql[j + 1] === "'") (text += "'", (j += 2));
+        if (escapes && sql[j] === '\\') {
+          text += sql[j + 1] ?? '';
+          j += 2;
+        } else if (sql[j] === "'" && sql[j + 1] === "'") {
+          text += "'";
+          j += 2;
+        }
         else if (sql[j] === "'") break;
         else text += sql[j++];
       }
       out.push({ kind: 'string', text });
       i = j + 1;
-    } else if (c === '$' && /^\$[A-Za-z_]*\$/.test(sql.slice(i))) {
-      const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i))![0];
+    } else if (c === '$' && dollarTag(sql, i)) {
+      const tag = dollarTag(sql, i)!;
       const end = sql.indexOf(tag, i + tag.length);
       if (end < 0) throw new TokenizeError('string');
       out.push({ kind: 'string', text: sql.slice(i + tag.length, end) });
@@ -61,7 +89,10 @@ export function tokenize(sql: string): Token[] {
       let text = '';
       for (;;) {
         if (j >= n) throw new TokenizeError('identifier');
-        if (sql[j] === '"' && sql[j + 1] === '"') (text += '"', (j += 2));
+        if (sql[j] === '"' && sql[j + 1] === '"') {
+          text += '"';
+          j += 2;
+        }
         else if (sql[j] === '"') break;
         else text += sql[j++];
       }

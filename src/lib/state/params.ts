@@ -42,9 +42,17 @@ export const oneOf =
   (raw: string): T | undefined =>
     (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
 
+/**
+ * A whole number written in decimal digits only: Number() would also read "0x7E8", "2e3", " 2024 ",
+ * "2024.0" or "0b11111101000" as numbers, and a URL must not mean 2024 when it says 0x7E8.
+ */
+export function decimalInt(raw: string): number | undefined {
+  return /^-?\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+}
+
 export const intIn =
   (values: readonly number[]) =>
   (raw: string): number | undefined => {
-    const n = Number(raw);
-    return Number.isInteger(n) && values.includes(n) ? n : undefined;
+    const n = decimalInt(raw);
+    return n !== undefined && values.includes(n) ? n : undefined;
   };

@@ -13,8 +13,8 @@ export interface CsAggregations {
   calendar: Estimate & { byTime: (Estimate & { time: number })[] };
 }
 
-/** An aggregated effect together with its influence function (for further aggregation). */
-interface Aggregate {
+/** An aggregated effect together with its influence function (for further aggregation or the bootstrap). */
+export interface Aggregate {
   estimate: number;
   inf: Float64Array;
 }
@@ -39,8 +39,7 @@ export function aggregateGroupTime(attgt: GroupTimeEffect[], influence: GroupTim
   const byGroup = groups.map((g) => ({ group: g, ...cellAggregate(post.filter((c) => c.group === g), false) }));
   const groupOverall = weightedAggregate(byGroup.map((b) => ({ ...b, share: share(b.group) })), unitGroup, true);
 
-  const eventTimes = [...new Set(cells.map((c) => c.time - c.group))].sort((a, b) => a - b);
-  const byEvent = eventTimes.map((e) => ({ e, ...cellAggregate(cells.filter((c) => c.time - c.group === e), true) }));
+  const byEvent = eventTimeAggregates(attgt, influence);
   const dynamicOverall = equalAverage(byEvent.filter((b) => b.e >= 0));
 
   const firstGroup = groups[0];
@@ -58,11 +57,24 @@ export function aggregateGroupTime(attgt: GroupTimeEffect[], influence: GroupTim
 }
 
 /**
+ * The event-time (dynamic) aggregates of `aggte(type = "dynamic")` with their per-unit influence
+ * functions, every event time including leads: what the uniform band of the multiplier bootstrap
+ * and a covariance of the event-study coefficients (IF'IF/n²) are built from.
+ */
+export function eventTimeAggregates(attgt: GroupTimeEffect[], influence: GroupTimeInfluence): (Aggregate & { e: number })[] {
+  const { n, unitGroup } = influence;
+  const share = (g: number) => unitGroup.reduce((s, ug) => s + (ug === g ? 1 : 0), 0) / n;
+  const cells = attgt.map((a, k) => ({ estimate: a.estimate, inf: influence.columns[k], group: a.group, share: share(a.group), e: a.time - a.group }));
+  const eventTimes = [...new Set(cells.map((c) => c.e))].sort((a, b) => a - b);
+  return eventTimes.map((e) => ({ e, ...weightedAggregate(cells.filter((c) => c.e === e), unitGroup, true) }));
+}
+
+/**
  * Σ w_k θ_k with w_k = share_k / Σ share. With `withWeightEffect` the influence function adds
  * R's `wif`: the weights are estimated group shares, so their own sampling error enters
  * (numerator term minus denominator term of the ratio share_k / Σ share).
  */
-function weightedAggregate(parts: { estimate: number; inf: Float64Array; group: number; share: number }[], unitGroup: number[], withWeightEffect: boolean): Aggregate {
+export function weightedAggregate(parts: { estimate: number; inf: Float64Array; group: number; share: number }[], unitGroup: number[], withWeightEffect: boolean): Aggregate {
   const n = unitGroup.length;
   const totalShare = parts.reduce((s, p) => s + p.share, 0);
   const estimate = parts.reduce((s, p) => s + (p.share / totalShare) * p.estimate, 0);
@@ -88,8 +100,16 @@ function weightedAggregate(parts: { estimate: number; inf: Float64Array; group: 
   return { estimate, inf };
 }
 
+/** The simple aggregate (post-treatment cells weighted by group size) with its influence function. */
+export function simpleAggregate(attgt: GroupTimeEffect[], influence: GroupTimeInfluence): Aggregate {
+  const { n, unitGroup } = influence;
+  const share = (g: number) => unitGroup.reduce((s, ug) => s + (ug === g ? 1 : 0), 0) / n;
+  const post = attgt.flatMap((a, k) => (a.group <= a.time ? [{ estimate: a.estimate, inf: influence.columns[k], group: a.group, share: share(a.group) }] : []));
+  return weightedAggregate(post, unitGroup, true);
+}
+
 /** Plain mean of aggregates (R: dynamic over e ≥ 0, calendar over periods); no weight effect. */
-function equalAverage(parts: Aggregate[]): Aggregate {
+export function equalAverage(parts: Aggregate[]): Aggregate {
   const n = parts[0].inf.length;
   const inf = new Float64Array(n);
   for (const p of parts) for (let i = 0; i < n; i++) inf[i] += p.inf[i] / parts.length;

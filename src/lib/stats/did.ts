@@ -1,7 +1,7 @@
 import { StatsInputError } from './errors';
 import { summarize } from './inference';
 import { olsClustered } from './ols';
-import { requireNeverTreated, requireTreated, type Panel } from './panel';
+import { panelCoverage, requireNeverTreated, requireTreated, type Panel } from './panel';
 import type { RegressionEffect } from './twfe';
 
 /** Canonical 2×2 difference-in-differences result. */
@@ -45,6 +45,7 @@ export function differenceInDifferences(panel: Panel): DidResult {
     nTreatedUnits: treatedUnits.length,
     nComparisonUnits: comparisonUnits.length,
     nUnits: fit.nClusters,
-    nObs: fit.nObs
+    nObs: fit.nObs,
+    coverage: panelCoverage(panel)
   };
 }

@@ -13,7 +13,10 @@ export type StatsErrorCode =
   | 'too_few_clusters'
   | 'singular'
   | 'unknown_unit'
-  | 'invalid_argument';
+  | 'invalid_argument'
+  | 'degenerate'
+  | 'non_absorbing'
+  | 'out_of_range';
 
 /**
  * Thrown for input the estimators cannot use. The message is plain English and names the

@@ -2,7 +2,7 @@ import { chiSquareSurvival } from './distributions';
 import { StatsInputError } from './errors';
 import { summarize, type Estimate, type WaldTest } from './inference';
 import { invert, quadraticForm, subMatrix } from './linalg';
-import { requireNeverTreated, requireTreated, type Panel } from './panel';
+import { panelCoverage, requireNeverTreated, requireTreated, type Panel, type PanelCoverage } from './panel';
 import { twoWayFixedEffectsRegression } from './twfe';
 
 /** Effect at one event time e = period − first treated period. */
@@ -20,16 +20,28 @@ export interface EventStudyResult {
   pretest: WaldTest | null;
   /** Why `pretest` is null. */
   pretestNote: string | null;
+  /** Clustered covariance of the `byEvent` estimates, in the same order (for sensitivity analysis). */
+  vcov: number[][];
   nUnits: number;
   nObs: number;
+  /** Unit-periods used (every observed one) and missing (gaps are never filled). */
+  coverage: PanelCoverage;
+}
+
+/** The event-study regressors: one indicator per event time except the reference. */
+export interface EventStudyRegressors {
+  reference: number;
+  /** Event times with a coefficient, ascending (the order of `regressors`). */
+  estimated: number[];
+  /** 1{t − g = e} per panel observation, one array per estimated event time. */
+  regressors: Float64Array[];
 }
 
 /**
- * Dynamic TWFE event study: y ~ Σ_{e ≠ ref} 1{t − g = e} | unit + period, never-treated units as
- * the reference group (all indicators 0), SE clustered by unit. The reference period is the last
- * pre-adoption event time (e = −1 for evenly spaced periods).
+ * Check the panel and build the event-time indicators of {@link eventStudy} (shared with the
+ * wild cluster bootstrap, which refits the same regression). Throws like {@link eventStudy}.
  */
-export function eventStudy(panel: Panel): EventStudyResult {
+export function eventStudyRegressors(panel: Panel): EventStudyRegressors {
   const method = 'The event study';
   requireTreated(panel, method);
   requireNeverTreated(panel, method);
@@ -44,7 +56,16 @@ export function eventStudy(panel: Panel): EventStudyResult {
   }
   const reference = leadsAndZero[leadsAndZero.length - 1];
   const estimated = eventTimes.filter((e) => e !== reference);
-  const regressors = estimated.map((e) => Float64Array.from(eventTimeOf, (et) => (et === e ? 1 : 0)));
+  return { reference, estimated, regressors: estimated.map((e) => Float64Array.from(eventTimeOf, (et) => (et === e ? 1 : 0))) };
+}
+
+/**
+ * Dynamic TWFE event study: y ~ Σ_{e ≠ ref} 1{t − g = e} | unit + period, never-treated units as
+ * the reference group (all indicators 0), SE clustered by unit. The reference period is the last
+ * pre-adoption event time (e = −1 for evenly spaced periods).
+ */
+export function eventStudy(panel: Panel): EventStudyResult {
+  const { reference, estimated, regressors } = eventStudyRegressors(panel);
   const fit = twoWayFixedEffectsRegression(panel, regressors);
   const df = fit.nClusters - 1;
   const byEvent = estimated.map((e, j) => ({ e, ...summarize(fit.coef[j], fit.se[j], df) }));
@@ -61,5 +82,5 @@ export function eventStudy(panel: Panel): EventStudyResult {
       pretest = { stat, df: leads.length, p: chiSquareSurvival(stat, leads.length) };
     }
   }
-  return { reference, byEvent, pretest, pretestNote, nUnits: fit.nClusters, nObs: fit.nObs };
+  return { reference, byEvent, pretest, pretestNote, vcov: fit.vcov, nUnits: fit.nClusters, nObs: fit.nObs, coverage: panelCoverage(panel) };
 }

@@ -1,6 +1,16 @@
 import { StatsInputError } from './errors';
 import { addOuter, invert, matMul, zeros, type Matrix } from './linalg';
 
+/**
+ * Fewest clusters (units) for a clustered standard error. With 2 the cluster scores are equal and
+ * opposite and (in a two-way fixed-effects or 2×2 design) zero, so the interval has zero width.
+ */
+export const MIN_CLUSTERS = 3;
+
+export function tooFewClustersMessage(g: number): string {
+  return `Clustered standard errors need at least ${MIN_CLUSTERS} units (regions); the sample has ${g}, which would give a standard error of 0 and a zero-width interval.`;
+}
+
 /** OLS coefficients with a cluster-robust (CR1, fixest convention) covariance. */
 export interface ClusteredOls {
   coef: number[];
@@ -46,7 +56,7 @@ export function olsClustered(x: number[][], y: ArrayLike<number>, cluster: Array
   }
   const g = scores.size;
   const kTotal = k + extraParams;
-  if (g < 2) throw new StatsInputError('too_few_clusters', `Clustered standard errors need at least 2 units; the sample has ${g}.`);
+  if (g < MIN_CLUSTERS) throw new StatsInputError('too_few_clusters', tooFewClustersMessage(g));
   if (n <= kTotal) throw new StatsInputError('too_few_clusters', `Too few observations (${n}) for ${kTotal} parameters.`);
   const meat = zeros(k, k);
   for (const s of scores.values()) addOuter(meat, s);

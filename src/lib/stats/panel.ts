@@ -41,8 +41,36 @@ export interface Panel {
 }
 
 /**
- * Validate raw rows and index them. Throws {@link StatsInputError} for non-finite values,
- * duplicated unit×period rows, a unit with two different groups, or a treatment period that is
+ * Largest outcome magnitude accepted: squares and sums of squares of larger values overflow
+ * double precision (≈1.8e308) inside the estimators.
+ */
+export const MAX_ABS_OUTCOME = 1e150;
+
+/** A unit-period cell named by its unit and period. */
+export interface PanelCell {
+  unit: string;
+  time: number;
+}
+
+/** Which unit-periods an estimate used and which were missing (gaps are never filled). */
+export interface PanelCoverage {
+  used: PanelCell[];
+  missing: PanelCell[];
+}
+
+/** Coverage of `units` (indices; all units when omitted) over the panel's periods. */
+export function panelCoverage(panel: Panel, units?: readonly number[]): PanelCoverage {
+  const used: PanelCell[] = [];
+  const missing: PanelCell[] = [];
+  for (const u of units ?? panel.units.map((_, i) => i)) {
+    panel.outcome[u].forEach((y, p) => (y === null ? missing : used).push({ unit: panel.units[u], time: panel.times[p] }));
+  }
+  return { used, missing };
+}
+
+/**
+ * Validate raw rows and index them. Throws {@link StatsInputError} for non-finite values, outcomes
+ * beyond ±{@link MAX_ABS_OUTCOME}, duplicated unit×period rows, a unit with two different groups, or a treatment period that is
  * not one of the panel's periods.
  */
 export function buildPanel(rows: readonly PanelRow[]): Panel {
@@ -53,6 +81,9 @@ export function buildPanel(rows: readonly PanelRow[]): Panel {
       if (typeof row[key] !== 'number' || !Number.isFinite(row[key])) {
         throw new StatsInputError('non_numeric', `Row ${i + 1} (unit "${row.unit}"): ${key} is not a finite number (${String(row[key])}).`);
       }
+    }
+    if (Math.abs(row.y) > MAX_ABS_OUTCOME) {
+      throw new StatsInputError('out_of_range', `Row ${i + 1} (unit "${row.unit}"): the outcome ${row.y} is too large to analyse without overflow (the limit is ±1e150); rescale the outcome, for example to thousands or millions.`);
     }
     if (row.group < 0) throw new StatsInputError('non_numeric', `Row ${i + 1} (unit "${row.unit}"): group must be 0 (never treated) or a period, got ${row.group}.`);
     const seen = groupByUnit.get(row.unit);

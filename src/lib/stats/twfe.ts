@@ -1,12 +1,14 @@
 import { summarize, type Estimate } from './inference';
 import { olsClustered, type ClusteredOls } from './ols';
-import { requireNeverTreated, requireTreated, type Panel } from './panel';
+import { panelCoverage, requireNeverTreated, requireTreated, type Panel, type PanelCoverage } from './panel';
 import { demeanTwoWay } from './within';
 
 /** A regression-based effect with its sample sizes. */
 export interface RegressionEffect extends Estimate {
   nUnits: number;
   nObs: number;
+  /** Unit-periods used (every observed one) and missing (gaps are never filled). */
+  coverage: PanelCoverage;
 }
 
 /**
@@ -43,7 +45,7 @@ export function twoWayFixedEffects(panel: Panel): RegressionEffect {
   requireTreated(panel, 'Two-way fixed effects');
   requireNeverTreatedOrStaggered(panel);
   const fit = twoWayFixedEffectsRegression(panel, [treatmentIndicator(panel)]);
-  return { ...summarize(fit.coef[0], fit.se[0], fit.nClusters - 1), nUnits: fit.nClusters, nObs: fit.nObs };
+  return { ...summarize(fit.coef[0], fit.se[0], fit.nClusters - 1), nUnits: fit.nClusters, nObs: fit.nObs, coverage: panelCoverage(panel) };
 }
 
 /** TWFE is identified with never-treated units or with at least two adoption periods. */

@@ -9,6 +9,8 @@ export interface UserTable {
   columns: { name: string; type: string }[];
   /** Rows whose region matched a BPS code, when a region column was chosen. */
   matched: number | null;
+  /** The file's column that was matched to BPS codes (kode_bps), when one was chosen. */
+  regionColumn?: string | null;
 }
 
 export const userTables: UserTable[] = $state([]);

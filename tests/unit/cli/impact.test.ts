@@ -21,6 +21,7 @@ function impact(...args: string[]): Run {
 }
 
 /** Run successfully and parse the single JSON object on stdout. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the CLI's JSON, whose shape the assertions check
 function impactJson(...args: string[]): Record<string, any> {
   const r = impact(...args);
   expect(r.stderr).toBe('');
@@ -112,7 +113,7 @@ describe('impact CLI on bad input: one line on stderr, exit code 2, nothing on s
     ['unit with two groups', [...fixture('two_groups.csv'), '--method', 'twfe'], /Unit "A" has two different treatment groups/],
     ['no comparison units', [...fixture('no_comparison.csv'), '--method', 'did'], /never-treated comparison units/],
     ['too few pre-periods', [...fixture('too_few_pre.csv'), '--method', 'did'], /at least one period before adoption/],
-    ['unbalanced panel for cs', [...fixture('unbalanced.csv'), '--method', 'cs'], /balanced panel.*unit "B" has no row for period 2020/],
+    ['unbalanced panel for sc', [...fixture('unbalanced.csv'), '--method', 'sc'], /balanced panel.*unit "B" has no row for period 2020/],
     ['unknown method', [...mpdta, '--method', 'magic'], /--method must be one of/],
     ['unknown treated unit', [...prop99, '--method', 'sc', '--treated', 'Jawa Timur'], /"Jawa Timur" is not in the panel/]
   ];

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeEngine, decodeParquetNode } from '../../../src/lib/db/node';
 import { SnapshotError, SnapshotLoader, parseManifest, type FetchBytes } from '../../../src/lib/db/snapshot';
-import type { SqlEngine } from '../../../src/lib/db/engine';
+import type { ArrowEngine } from '../../../src/lib/db/engine';
 import type { Manifest } from '../../../src/lib/schema';
 import { build, sourcesCopy } from '../pipeline/helpers';
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 describe('snapshot loading into DuckDB-WASM (Node)', () => {
-  let engine: SqlEngine;
+  let engine: ArrowEngine;
   beforeAll(async () => {
     engine = await nodeEngine();
   });

@@ -19,3 +19,17 @@ describe('message tables', () => {
     expect(seen.size).toBeGreaterThan(50);
   });
 });
+
+describe('every stats error code has words on the workbench', () => {
+  it('impact.error.<code> exists for each StatsErrorCode', async () => {
+    const { readFileSync } = await import('node:fs');
+    const src = readFileSync('src/lib/stats/errors.ts', 'utf8');
+    const codes = [...src.slice(src.indexOf('StatsErrorCode ='), src.indexOf(';', src.indexOf('StatsErrorCode ='))).matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
+    expect(codes.length).toBeGreaterThan(10);
+    const { impact } = await import('../../../src/lib/i18n/messages/impact');
+    for (const code of codes) {
+      expect(impact.id, code).toHaveProperty(`impact.error.${code}`);
+      expect(impact.en, code).toHaveProperty(`impact.error.${code}`);
+    }
+  });
+});

@@ -17,11 +17,13 @@ const catalogue: Catalogue = {
   regions: REGIONS.map((kode) => ({ kode, nama: `Kabupaten ${kode}`, nama_pendek: `K${kode}`, jenis: 'kabupaten' })),
   population: Object.fromEntries(REGIONS.map((k) => [k, 1000])),
   populationYear: 2021,
+  publicRollout: ['pkh_plus'],
   demoTiming: true,
   demoOutcome: false,
-  snapshot: 'abc'
+  snapshot: 'abc',
+  snapshotDate: '2026-11-29T00:00:00.000Z'
 };
-const inputs: ProgrammeInputs = { key: 'k', timing: TIMING, outcome: outcome(), disbursed: [] };
+const inputs: ProgrammeInputs = { key: 'k', timing: TIMING, source: { kind: 'disbursement', demo: true }, unknown: [], rollout: null, record: [], intensity: {}, issues: [], outcome: outcome(), disbursed: [] };
 const choices = (over: Partial<Choices> = {}): Choices => ({
   program: 'pkh_plus',
   outcome: { indikator: 'p0', periode: 'maret', years: [2019, 2020, 2021, 2022, 2023], gaps: [], partial: [] },
@@ -31,6 +33,9 @@ const choices = (over: Partial<Choices> = {}): Choices => ({
   method: 'cs',
   cohort: null,
   treatedUnit: null,
+  inference: { method: 'analytic', draws: 9999, seed: 20260101, weights: 'rademacher' },
+  timing: { kind: 'disbursement' },
+  unknown: 'exclude',
   ...over
 });
 

@@ -10,6 +10,8 @@ describe('exports', () => {
   it('the estimates CSV has the headline first, then pre-test, event times, ATT(g,t), regions and cost', () => {
     const table = estimatesTable(r);
     expect(table.rows[0]).toMatchObject({ bagian: 'headline', estimate: r.headline!.estimate, ci95_lo: r.headline!.ci95![0] });
+    // The rollout behind the numbers comes right after the headline.
+    expect(table.rows[1]).toMatchObject({ bagian: 'timing', label: 'disbursement', estimate: null });
     const sections = new Set(table.rows.map((x) => x.bagian));
     for (const s of ['cohort', 'pretest', 'event_cs', 'attgt', 'regional', 'cost_rp_per_unit']) expect(sections).toContain(s);
     expect(toCsv(table).split('\r\n')[0]).toBe('\ufeffbagian,label,estimate,se,ci95_lo,ci95_hi,p,catatan');

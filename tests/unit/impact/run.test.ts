@@ -30,7 +30,7 @@ describe('runWorkbench', () => {
       steps.push(step);
       last = done / total;
     });
-    expect(steps).toEqual(['panel', 'main', 'pretest', 'regional', 'cost', 'cost']);
+    expect(steps).toEqual(['panel', 'main', 'inference', 'pretest', 'regional', 'cost', 'cost']);
     expect(last).toBe(1);
   });
 

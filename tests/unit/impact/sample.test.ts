@@ -55,10 +55,27 @@ describe('sample selection per method', () => {
     ]);
   });
 
-  it('cs and sc drop regions missing a year; other methods keep them', () => {
+  it('sc and sdid drop regions missing a year; the other methods keep them and list the missing region-year', () => {
     const rows = outcome().filter((r) => !(r.kode === '3506' && r.tahun === 2020));
-    expect(selectSample(rows, TIMING, REGIONS, base).info.dropped).toEqual([{ kode: '3506', reason: 'incomplete_years' }]);
-    expect(selectSample(rows, TIMING, REGIONS, { ...base, method: 'twfe' }).info.dropped).toEqual([]);
+    for (const method of ['sdid', 'sc'] as const) expect(selectSample(rows, TIMING, REGIONS, { ...base, method }).info.dropped).toContainEqual({ kode: '3506', reason: 'incomplete_years' });
+    for (const method of ['cs', 'twfe', 'bjs'] as const) {
+      const s = selectSample(rows, TIMING, REGIONS, { ...base, method });
+      expect(s.info.dropped).toEqual([]);
+      expect(s.info.missing).toEqual([{ kode: '3506', years: [2020], reason: 'no_value' }]);
+      expect(s.info.nObs).toBe(REGIONS.length * 5 - 1);
+    }
+  });
+
+  it('regions with an unknown start: left out, or comparisons for the years before their first possible start', () => {
+    const unknownStart = [{ kode: '3505', lo: 2021 }];
+    const out = selectSample(outcome(), TIMING, REGIONS, { ...base, unknownStart, unknownHandling: 'exclude' });
+    expect(out.info.dropped).toEqual([{ kode: '3505', reason: 'start_unknown' }]);
+    expect(out.rows.some((r) => r.unit === '3505')).toBe(false);
+    const censor = selectSample(outcome(), TIMING, REGIONS, { ...base, unknownStart, unknownHandling: 'censor' });
+    expect(censor.info.censored).toEqual([{ kode: '3505', until: 2020 }]);
+    expect(censor.rows.filter((r) => r.unit === '3505').map((r) => [r.time, r.group])).toEqual([[2019, 0], [2020, 0]]);
+    expect(censor.info.missing).toEqual([{ kode: '3505', years: [2021, 2022, 2023], reason: 'start_unknown' }]);
+    expect(censor.info.comparison.map((c) => c.kode)).toContain('3505');
   });
 
   it('sc keeps the requested treated region, else the one with most years before its start', () => {

@@ -86,7 +86,7 @@ describe('methods paragraph', () => {
 describe('years', () => {
   it('a range when contiguous, a list when there are gaps', () => {
     expect(yearsText([2020, 2021, 2022])).toBe('2020–2022');
-    expect(yearsText([2016, 2017, 2021, 2024])).toBe('2016, 2017, 2021, 2024');
+    expect(yearsText([2016, 2017, 2021, 2024])).toBe('2016–2017, 2021, 2024');
   });
 
   it('warns that a perfect synthetic-control fit on fewer years than donors is not convincing', () => {

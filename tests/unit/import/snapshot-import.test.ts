@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshot, rollback } from '../../../src/lib/pipeline/snapshot';
 import { SourceError } from '../../../src/lib/pipeline/errors';
 import { IdentityError, assertNoIdentityColumns } from '../../../src/lib/pipeline/identity';
-import { openDuckDB } from '../../../src/lib/pipeline/duckdb';
+import { openDuckDB } from '../../../src/lib/db/native';
 import { REPORT_JSON } from '../../../src/lib/pipeline/report';
 import { tableFromIPC } from 'apache-arrow';
 import { decodeParquetNode } from '../../../src/lib/db/node';
@@ -84,4 +84,19 @@ describe('identity guard on a DuckDB table', () => {
     await conn.run(`CREATE TABLE h2 AS SELECT printf('35%014d', i) AS id_hash FROM range(200) r(i)`);
     await expect(assertNoIdentityColumns(conn, 'h2')).rejects.toThrow(/id_hash \(200 of 200/);
   });
+});
+
+describe('demo flag of the programme catalogue', () => {
+  it('stays demo while it is the repository example, and is the agency’s own once they supply a changed one', async () => {
+    const input = inputDir('good');
+    const file = join(input, 'program.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Program Keluarga Harapan Plus,', 'Program Keluarga Harapan Plus Jawa Timur,'));
+    const dir = mkdtempSync(join(tmpdir(), 'dampak-own-'));
+    const { manifest } = await buildSnapshot({ ...opts(input), out: join(dir, 'out'), workDir: join(dir, 'work') });
+    const t = (n: string) => manifest.tables.find((x) => x.name === n)!;
+    expect(t('program')).toMatchObject({ demo: false, sources: ['Dinas Sosial Provinsi Jawa Timur: katalog program'] });
+    // Every table the programme pages read is the agency's own (the social-services tables stay generated demo).
+    for (const n of ['program', 'penyaluran', 'penerima', 'penerima_profil', 'wilayah', 'nilai_indikator']) expect(t(n).demo, n).toBe(false);
+    expect(manifest.rollups.find((r) => r.name === 'ringkasan')!.demo).toBe(false);
+  }, 120_000);
 });

@@ -173,7 +173,7 @@ describe('tileGridOption', () => {
 	it('renders 38 tiles with short names in SSR', () => {
 		const opt = tileGridOption({ tiles: JATIM_TILES, values, classes, palette, noDataLabel: NO_DATA, width: 600, height: 400, focused: '3529' });
 		const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 600, height: 400 });
-		let svg = '';
+		let svg: string;
 		try {
 			chart.setOption(opt);
 			svg = chart.renderToSVGString();

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { rowSchemas, TABLES, type Penerima, type Penyaluran, type TableName } from '../../../src/lib/schema';
 import { readCsv } from '../../../src/lib/pipeline/csv';
 import { validateRows } from '../../../src/lib/pipeline/validate';
-import { openDuckDB } from '../../../src/lib/pipeline/duckdb';
+import { openDuckDB } from '../../../src/lib/db/native';
 import {
   DEMO_PROGRAMS,
   buildPlan,
@@ -35,12 +35,10 @@ function source<T>(name: TableName): T[] {
 }
 
 beforeAll(() => {
-  inputs = { wilayah: source('wilayah'), program: source('program'), nilai: source('nilai_indikator') };
+  inputs = { wilayah: source('wilayah'), program: source('program'), nilai: source('nilai_indikator'), rekam: source('rekam_program') };
   penyaluran = generatePenyaluran(inputs, SEED);
   penerima = [...generatePenerima(inputs, { seed: SEED, rows: ROWS })];
 });
-
-const kindOf = (kode: string) => inputs.wilayah.find((w) => w.kode === kode)!.jenis;
 
 /** First year each region appears in penyaluran for a programme. */
 function firstYears(programId: string): Map<string, number> {
@@ -79,16 +77,26 @@ describe('penyaluran', () => {
     expect(Math.max(...penyaluran.map((r) => r.tahun))).toBe(2025);
   });
 
-  it('PKH Plus: 15 kabupaten from 2021, 10 more from 2023, kota never', () => {
+  it('PKH Plus follows the public record: 10 named kabupaten from 2019 with the planned allocation, Bondowoso in 2021, 15 → 25 → 38', () => {
     const first = firstYears('pkh_plus');
-    const byYear = (y: number) => [...first].filter(([, t]) => t === y).map(([k]) => k);
-    expect(byYear(2021)).toHaveLength(15);
+    const byYear = (y: number) => [...first].filter(([, t]) => t === y).map(([k]) => k).sort();
+    const named2019 = inputs.rekam.filter((r) => r.program_id === 'pkh_plus' && r.periode === 'Rencana awal 2019' && r.kode !== '3500');
+    expect(named2019).toHaveLength(10);
+    expect(byYear(2019)).toEqual(named2019.map((r) => r.kode).sort());
+    expect(first.get('3511')).toBe(2021); // Bondowoso: "baru tahun 2021 ini Bondowoso dapat"
+    expect(byYear(2019).length + byYear(2021).length).toBe(15);
     expect(byYear(2023)).toHaveLength(10);
-    expect(first.size).toBe(25);
-    for (const kode of first.keys()) expect(kindOf(kode)).toBe('kabupaten');
-    const total2025 = penyaluran.filter((r) => r.program_id === 'pkh_plus' && r.tahun === 2025 && r.bulan === 12);
-    // 55,000 at full scale (a missing month may drop a region from this sum).
-    expect(total2025.reduce((a, r) => a + r.target_penerima, 0)).toBeLessThanOrEqual(55_000);
+    expect(byYear(2025)).toHaveLength(13);
+    expect(first.size).toBe(38);
+    // Every region the record names with recipients in year Y has started by Y (Situbondo 2024, Kota Batu 2025, …).
+    for (const r of inputs.rekam.filter((x) => x.program_id === 'pkh_plus' && x.indikator === 'penerima_lansia' && x.kode !== '3500')) {
+      expect(first.get(r.kode), r.kode).toBeLessThanOrEqual(r.tahun);
+    }
+    // 2019: the planned allocation, region by region (50,000 in all).
+    const plan = buildPlan(inputs).find((p) => p.program.id === 'pkh_plus')!;
+    for (const r of named2019) expect(plan.recipientsIn(2019).get(r.kode)).toBe(r.nilai);
+    const total = (y: number) => [...plan.recipientsIn(y).values()].reduce((a, b) => a + b, 0);
+    expect([2019, 2020, 2021, 2022, 2023, 2024, 2025].map(total)).toEqual([50_000, 50_000, 50_000, 50_000, 55_000, 55_000, 60_000]);
   });
 
   it('JPS runs only in 2020–2021, in all regions, about 333,000 people', () => {

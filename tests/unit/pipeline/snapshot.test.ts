@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSnapshot, rollback } from '../../../src/lib/pipeline/snapshot';
 import { SourceError } from '../../../src/lib/pipeline/errors';
@@ -117,5 +117,115 @@ describe('rollback', () => {
 
   it('the CLI --rollback fails clearly with no history', () => {
     expect(() => execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/data.ts', '--rollback', '--out', '/tmp/none-dampak', '--work', '/tmp/none-dampak-work'], { cwd: ROOT, stdio: 'pipe' })).toThrow(/no previous snapshot/);
+  });
+});
+
+/** Issue 11, items 14–15: what the pipeline used to accept with exit 0, or report badly. */
+const HOSTILE: { name: string; file: string; edit: (t: string) => string | Uint8Array; expect: { row?: number; column?: string; rule: string } }[] = [
+  { name: 'a NUL byte in a region name', file: 'wilayah.csv', edit: (t) => t.replace('Kabupaten Pacitan', 'Kabupaten Pa\u0000citan'), expect: { row: 2, column: 'nama', rule: 'hidden_character' } },
+  { name: 'a newline in a region name', file: 'wilayah.csv', edit: (t) => t.replace(',Kabupaten Pacitan,', ',"Kabupaten\nPacitan",'), expect: { row: 2, column: 'nama', rule: 'hidden_character' } },
+  { name: 'a right-to-left override in a region name', file: 'wilayah.csv', edit: (t) => t.replace('Kabupaten Pacitan', 'Kabupaten \u202ePacitan'), expect: { row: 2, column: 'nama', rule: 'hidden_character' } },
+  { name: 'a zero-width space in a region name', file: 'wilayah.csv', edit: (t) => t.replace('Kabupaten Pacitan', 'Kabupaten Pac\u200bitan'), expect: { row: 2, column: 'nama', rule: 'hidden_character' } },
+  { name: 'an emoji in a region name', file: 'wilayah.csv', edit: (t) => t.replace('Kabupaten Pacitan', 'Kabupaten Pacitan 🏝'), expect: { row: 2, column: 'nama', rule: 'invalid_format' } },
+  { name: 'P0 = 150 %', file: 'nilai_indikator.csv', edit: (t) => t.replace(/^(35\d\d,\d{4},maret,p0,)[\d.]+/m, '$1150'), expect: { column: 'nilai', rule: 'percent_range' } },
+  { name: 'a programme that ends before it starts', file: 'program.csv', edit: (t) => t.replace('APBD,2019,,2000000', 'APBD,2019,2017,2000000'), expect: { row: 2, column: 'tahun_selesai', rule: 'year_order' } },
+  { name: 'a 2 MB line', file: 'upt.csv', edit: (t) => t.replace('\n', '\n' + 'x'.repeat(2_000_000) + '\n'), expect: { row: 2, rule: 'line_too_long' } }
+];
+
+describe('hostile sources are rejected with file, row and column (and old snapshot kept)', () => {
+  let good: Awaited<ReturnType<typeof build>>;
+  beforeAll(async () => {
+    good = await build(sourcesCopy());
+  });
+  for (const bad of HOSTILE) {
+    it(`rejects ${bad.name}`, async () => {
+      const before = digest(good.out);
+      const input = sourcesCopy({ [bad.file]: bad.edit });
+      const err = await buildSnapshot(snapshotOptions(input, good.out)).then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(SourceError);
+      const hit = (err as SourceError).issues.find((i) => i.rule === bad.expect.rule);
+      expect(hit, JSON.stringify((err as SourceError).issues.slice(0, 3))).toBeDefined();
+      expect(hit!.file).toBe(join(input, bad.file));
+      if (bad.expect.row !== undefined) expect(hit!.row).toBe(bad.expect.row);
+      if (bad.expect.column !== undefined) expect(hit!.column).toBe(bad.expect.column);
+      expect(digest(good.out)).toEqual(before);
+    });
+  }
+
+  it('a folder named program.csv is reported as a folder, not a bare EISDIR', async () => {
+    const input = sourcesCopy();
+    rmSync(join(input, 'program.csv'));
+    mkdirSync(join(input, 'program.csv'));
+    const err = (await buildSnapshot(snapshotOptions(input, good.out)).catch((e: unknown) => e)) as SourceError;
+    expect(err).toBeInstanceOf(SourceError);
+    expect(err.message).toMatch(/program\.csv: is a folder, not a file \[rule: unreadable\]/);
+  });
+
+  it('messages of a run are in one language (English), also for schema rules written in Indonesian', async () => {
+    const input = sourcesCopy({ 'program.csv': (t) => t.replace(',2000000,70+', ',-2000000,70+').replace('APBD,2019,,', 'APBD,1999,,') });
+    const err = (await buildSnapshot(snapshotOptions(input, good.out)).catch((e: unknown) => e)) as SourceError;
+    expect(err.issues.map((i) => i.message)).toEqual(expect.arrayContaining(['must not be negative', 'is less than 2000']));
+    expect(err.message).not.toMatch(/negatif|kurang dari|lebih dari|kosong|bukan/);
+  });
+});
+
+describe('warnings, the swap and stale work folders', () => {
+  it('an extra column or a trailing comma on every line passes, with a warning naming it', async () => {
+    const input = sourcesCopy({
+      'wilayah.csv': (t) => t.replace('kode,nama,nama_pendek,jenis,lat,lon', 'kode,nama,nama_pendek,jenis,lat,lon,catatan').replace(/\n(35\d\d,[^\n]*)/g, '\n$1,x'),
+      'indikator.csv': (t) => t.trimEnd().split('\n').map((l) => `${l},`).join('\n') + '\n'
+    });
+    const logs: string[] = [];
+    const r = await build(input, { log: (m) => logs.push(m) });
+    expect(r.result.changed).toBe(true);
+    expect(logs.join('\n')).toMatch(/warning: .*wilayah\.csv, row 1, column "catatan": the table has no such column: it is ignored \[rule: unknown_column\]/);
+    expect(logs.join('\n')).toMatch(/warning: .*indikator\.csv, row 1: every line ends with a delimiter/);
+  });
+
+  it('readers always see a complete snapshot: the folder is swapped by one atomic rename of a link', async () => {
+    const first = await build(sourcesCopy());
+    expect(lstatSync(first.out).isSymbolicLink()).toBe(true);
+    const opts = snapshotOptions(sourcesCopy(), first.out, { seed: 99, workDir: join(first.base, 'work') });
+    // Another process reads manifest.json and the files it lists, as fast as it can, during the swap.
+    const reader = spawn(process.execPath, [
+      '-e',
+      `const fs = require('fs'), path = require('path'), crypto = require('crypto');
+       const out = ${JSON.stringify(first.out)}; let ok = 0, bad = 0;
+       const end = Date.now() + 60000;
+       process.on('SIGTERM', () => { console.log(JSON.stringify({ ok, bad })); process.exit(0); });
+       (function loop() {
+         for (let i = 0; i < 50; i++) {
+           try {
+             const m = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+             const t = m.tables.find((x) => x.name === 'wilayah');
+             const sha = crypto.createHash('sha256').update(fs.readFileSync(path.join(out, t.file))).digest('hex');
+             if (sha === t.sha256) ok++; else bad++;
+           } catch { bad++; }
+         }
+         if (Date.now() < end) setImmediate(loop);
+       })();`
+    ]);
+    let out = '';
+    reader.stdout.on('data', (d) => (out += d));
+    await new Promise((r) => setTimeout(r, 300));
+    await buildSnapshot(opts);
+    await new Promise((r) => setTimeout(r, 300));
+    reader.kill('SIGTERM');
+    await new Promise((r) => reader.on('exit', r));
+    const counts = JSON.parse(out) as { ok: number; bad: number };
+    expect(counts.ok).toBeGreaterThan(0);
+    expect(counts.bad).toBe(0);
+    expect(JSON.parse(readFileSync(join(first.out, 'manifest.json'), 'utf8')).demo_seed).toBe(99);
+  });
+
+  it('a run killed with -9 leaves a tmp folder; the next run removes it', async () => {
+    const first = await build(sourcesCopy());
+    const work = join(first.base, 'work');
+    const dead = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!; // a pid that has exited
+    const stale = join(work, `tmp-${dead}-1`);
+    mkdirSync(stale, { recursive: true });
+    writeFileSync(join(stale, 'penerima.parquet'), 'half-written');
+    await buildSnapshot(snapshotOptions(sourcesCopy(), first.out, { seed: 5, workDir: work }));
+    expect(existsSync(stale)).toBe(false);
   });
 });

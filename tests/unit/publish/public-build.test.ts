@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildSnapshot } from '../../../src/lib/pipeline/snapshot';
 import { scanDir } from '../../../src/lib/publish/scan-node';
+import { auditPublished } from '../../../src/lib/publish/families';
+import { suppressTableSql } from '../../../src/lib/publish/suppress';
+import { spawnSync } from 'node:child_process';
 import type { Manifest } from '../../../src/lib/schema';
 
 /** Both editions from the same sources and seed, so the public one can be checked against the internal one. */
@@ -31,7 +34,9 @@ describe('public build of the snapshot', async () => {
     expect(pub.manifest.public).toBe(true);
     expect(pub.manifest.tables.filter((t) => t.microdata)).toEqual([]);
     expect(existsSync(join(pub.out, 'penerima.parquet'))).toBe(false);
-    expect(readdirSync(pub.out).sort()).toEqual(readdirSync(internal.out).filter((f) => f !== 'penerima.parquet').sort());
+    const microdata = internal.manifest.tables.filter((t) => t.microdata).map((t) => t.file);
+    expect(microdata.sort()).toEqual(['kasus.parquet', 'penerima.parquet']);
+    expect(readdirSync(pub.out).sort()).toEqual(readdirSync(internal.out).filter((f) => !microdata.includes(f)).sort());
   });
 
   it('suppresses every count under 10 in the profile rollup and in disbursements, and withholds their rupiah', async () => {
@@ -41,7 +46,10 @@ describe('public build of the snapshot', async () => {
       join(pub.out, 'penerima_profil.parquet'),
       'SELECT count(*) FILTER (WHERE n < 10)::INTEGER AS visible_small, count(*) FILTER (WHERE disamarkan)::INTEGER AS flagged, count(*) FILTER (WHERE disamarkan AND (n IS NOT NULL OR nominal_rp IS NOT NULL))::INTEGER AS leaked FROM $f'
     );
-    expect(p[0]).toEqual({ visible_small: 0, flagged: small[0].n, leaked: 0 });
+    // every small cell is hidden; complementary suppression hides some more (never fewer)
+    expect(p[0].visible_small).toBe(0);
+    expect(p[0].leaked).toBe(0);
+    expect(p[0].flagged as number).toBeGreaterThanOrEqual(small[0].n as number);
     const d = await rows(join(pub.out, 'penyaluran.parquet'), 'SELECT count(*) FILTER (WHERE realisasi_penerima < 10 OR target_penerima < 10)::INTEGER AS visible_small, count(*) FILTER (WHERE disamarkan AND realisasi_rp IS NOT NULL)::INTEGER AS leaked FROM $f');
     expect(d[0]).toEqual({ visible_small: 0, leaked: 0 });
     const cols = pub.manifest.tables.find((t) => t.name === 'penyaluran')!.columns.map((c) => c.name);
@@ -62,5 +70,63 @@ describe('public build of the snapshot', async () => {
     expect((await scanDir(pub.root)).findings).toEqual([]);
     const kinds = (await scanDir(internal.root)).findings.map((f) => `${f.where}:${f.kind}`);
     expect(kinds).toContain('tables.penerima:microdata_table');
+  });
+
+  it('publishes e-JSC cases only as region × category × year counts, with counts under 10 suppressed', async () => {
+    expect(existsSync(join(pub.out, 'kasus.parquet'))).toBe(false);
+    expect(pub.manifest.tables.map((t) => t.name)).not.toContain('kasus');
+    const cols = pub.manifest.tables.find((t) => t.name === 'kasus_agregat')!.columns.map((c) => c.name);
+    expect(cols).toEqual(['kode', 'tahun', 'kategori', 'kasus', 'asesmen', 'ditindaklanjuti', 'dalam_3_hari', 'selesai', 'disamarkan']);
+    const counts = ['kasus', 'asesmen', 'ditindaklanjuti', 'dalam_3_hari', 'selesai'];
+    const anySmall = counts.map((c) => `${c} < 10`).join(' OR ');
+    const small = await rows(join(internal.out, 'kasus_agregat.parquet'), `SELECT count(*)::INTEGER AS n FROM $f WHERE ${anySmall}`);
+    expect(small[0].n).toBeGreaterThan(0);
+    const p = await rows(
+      join(pub.out, 'kasus_agregat.parquet'),
+      `SELECT count(*) FILTER (WHERE ${anySmall})::INTEGER AS visible_small, count(*) FILTER (WHERE disamarkan)::INTEGER AS flagged,
+              count(*) FILTER (WHERE disamarkan AND (${counts.map((c) => `${c} IS NOT NULL`).join(' OR ')}))::INTEGER AS leaked FROM $f`
+    );
+    expect(p[0].visible_small).toBe(0);
+    expect(p[0].leaked).toBe(0);
+    expect(p[0].flagged as number).toBeGreaterThanOrEqual(small[0].n as number);
+  });
+
+  it('no suppressed cell can be computed from the published totals and margins (the build-public audit)', async () => {
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    const found = await auditPublished(conn, pub.out, (f) => readFileSync(join(pub.out, f), 'utf8'));
+    expect(found).toEqual([]);
+  });
+
+  it('npm run build:public refuses a public tree where a hidden cell is the total minus the shown ones', async () => {
+    const planted = mkdtempSync(join(tmpdir(), 'dampak-audit-'));
+    cpSync(pub.root, planted, { recursive: true });
+    // the old, primary-only suppression of the profile rollup, computed from the internal rollup
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    await conn.run(`CREATE TABLE penerima_profil AS SELECT * FROM read_parquet('${join(internal.out, 'penerima_profil.parquet')}')`);
+    await conn.run(suppressTableSql('penerima_profil', 'lama', ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori', 'n', 'nominal_rp'], { counts: ['n'], withheld: ['nominal_rp'] }));
+    await conn.run(`COPY (SELECT * FROM lama ORDER BY ALL) TO '${join(planted, 'data', 'penerima_profil.parquet')}' (FORMAT parquet)`);
+    const run = spawnSync('npx', ['tsx', 'src/cli/build-public.ts', '--scan-only', planted], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/PUBLIC BUILD REFUSED: \d+ suppressed cell\(s\) can be computed/);
+    expect(run.stderr).toMatch(/penerima_profil \w+\|35\d\d\|\d{4} \w+=/);
+  }, 120_000);
+
+  it('has no case id anywhere: not one id of the internal case table appears in a public file', async () => {
+    const ids = (await rows(join(internal.out, 'kasus.parquet'), 'SELECT id_kasus FROM $f USING SAMPLE 200 ROWS (reservoir, 7)')).map((r) => String(r.id_kasus));
+    expect(ids).toHaveLength(200);
+    for (const f of readdirSync(pub.out)) {
+      const text = readFileSync(join(pub.out, f)).toString('latin1');
+      expect(ids.filter((id) => text.includes(id)), f).toEqual([]);
+    }
+    const card = JSON.parse(readFileSync(join(pub.out, 'layanan.json'), 'utf8'));
+    expect(Object.keys(card.kasus).sort()).toEqual(['dalam_3_hari', 'dilaporkan', 'median_hari', 'menunggu_14_hari', 'per_tanggal', 'perlu_tindak_lanjut', 'tahun']);
+  });
+
+  it('the scan refuses case rows planted in the public tree, whatever the file is called', async () => {
+    const planted = mkdtempSync(join(tmpdir(), 'dampak-planted-'));
+    cpSync(pub.root, planted, { recursive: true });
+    cpSync(join(internal.out, 'kasus.parquet'), join(planted, 'data', 'laporan.parquet'));
+    const findings = (await scanDir(planted)).findings.filter((f) => f.file.endsWith('laporan.parquet'));
+    expect(findings.map((f) => `${f.where}:${f.kind}`)).toContain('id_kasus:record_id_column');
   });
 });

@@ -134,8 +134,7 @@ describe('profile rows', () => {
 
 describe('programme reach as a demo map indicator', () => {
   it('sums the recipients of all programmes per region and year', async () => {
-    const { programmeObservations } = await import('../../../src/lib/rollup/data');
-    const { isDemoIndicator } = await import('../../../src/lib/rollup/types');
+    const { programmeObservations, isDemoIndicator, indexRingkasan } = await import('../../../src/lib/rollup/data');
     const obs = programmeObservations(RINGKASAN).map((o) => [o.kode, o.tahun, o.nilai]);
     expect(obs).toEqual([
       ['3501', 2024, 90],
@@ -145,6 +144,8 @@ describe('programme reach as a demo map indicator', () => {
     ]);
     expect(ix().get('penerima_program', '3501', 2025, 'tahunan')?.nilai).toBe(110);
     expect(regionalPeriode(ix(), 'penerima_program')).toBe('tahunan');
-    expect(isDemoIndicator('penerima_program') && !isDemoIndicator('p0')).toBe(true);
+    expect(isDemoIndicator(ix(), 'penerima_program') && !isDemoIndicator(ix(), 'p0')).toBe(true);
+    // with the agency's own disbursements (the manifest's ringkasan flag false) the layer is no longer demo
+    expect(isDemoIndicator(indexRingkasan(RINGKASAN, false), 'penerima_program')).toBe(false);
   });
 });

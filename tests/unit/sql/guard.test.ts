@@ -88,3 +88,19 @@ describe('tables a query reads', () => {
     expect(tokenize(`SELECT "a""b", 'c''d'`).map((t) => t.text)).toEqual(['SELECT', 'a"b', ',', "c'd"]);
   });
 });
+
+describe('the tokenizer follows DuckDB\'s lexer where the old guard was walked around', () => {
+  it('dollar-quote tags may hold digits', () => {
+    expect(tokenize("SELECT $a1$'$a1$ AS x").map((t) => t.kind)).toEqual(['word', 'string', 'word', 'word']);
+  });
+  it('a -- comment ends at a carriage return', () => {
+    expect(tokenize('SELECT 1 --\r; DROP TABLE t').map((t) => t.text)).toEqual(['SELECT', '1', ';', 'DROP', 'TABLE', 't']);
+  });
+  it('counts ? placeholders outside literals, names and comments only', async () => {
+    const { placeholders } = await import('../../../src/lib/sql/tokenize');
+    expect(placeholders("SELECT '?', \"?\", ? -- ?\n, $$?$$, ?")).toBe(2);
+    const { checkParams } = await import('../../../src/lib/db/engine');
+    expect(() => checkParams("SELECT '?' AS q", [])).not.toThrow();
+    expect(() => checkParams('SELECT ?', [])).toThrow(/expects 1 parameter/);
+  });
+});

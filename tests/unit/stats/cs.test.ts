@@ -76,7 +76,7 @@ describe("Callaway–Sant'Anna input handling", () => {
     expect(result.attgt.map((a) => [a.group, a.time])).toEqual([[3, 2], [3, 3]]);
   });
 
-  it('rejects an unbalanced panel', () => {
+  it('refuses an unbalanced panel on which no group-time effect has observations in both periods', () => {
     const unbalanced = rows.filter((r) => !(r.unit === 'late' && r.time === 2));
     expect(() => callawaySantAnna(buildPanel(unbalanced))).toThrowError(expect.objectContaining({ code: 'unbalanced' }));
   });

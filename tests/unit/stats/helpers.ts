@@ -28,6 +28,17 @@ export function prop99Panel(): Panel {
   return buildPanel(rows.map((r) => ({ unit: r.State, time: +r.Year, y: +r.PacksPerCapita, group: firstTreated.get(r.State) ?? 0 })));
 }
 
+/**
+ * The ehec design of the HonestDiD exercise: years ≤ 2015, states first treated in 2015 or
+ * later dropped; 2014 expanders treated, never-expanders as comparison.
+ */
+export function ehecPanel(): Panel {
+  const rows = readValidationCsv('ehec_data.csv')
+    .map((r) => ({ unit: r.stfips, time: +r.year, y: +r.dins, group: r.yexp2 === '' ? 0 : +r.yexp2 }))
+    .filter((r) => r.time <= 2015 && (r.group === 0 || r.group < 2015));
+  return buildPanel(rows);
+}
+
 /** Mulberry32: small, seedable, reproducible across platforms. */
 export function seededRandom(seed: number): { uniform: () => number; normal: () => number } {
   let state = seed >>> 0;

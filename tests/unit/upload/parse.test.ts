@@ -3,50 +3,59 @@ import { describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { readSources } from '../../../src/lib/pipeline/sources';
 import { regionMatcher } from '../../../src/lib/regions';
-import { rowsToArrowIpc } from '../../../src/lib/sql/arrow';
+import { columnsToArrowIpc } from '../../../src/lib/sql/arrow';
 import { arrowToRows } from '../../../src/lib/db/engine';
-import { headerRowIndex, guessDelimiter, guessRegionColumn, identityColumns, matchRows, parseCsvText, tableNameFrom, withoutColumns } from '../../../src/lib/upload/parse';
+import { headerRowIndex, guessDelimiter, guessRegionColumn, matchRegions, tableNameFrom } from '../../../src/lib/upload/parse';
+import { distinctRegions, fromRecords, protectIdentity, withRegionCodes } from '../../../src/lib/upload/columns';
+import { readCsv } from '../../../src/lib/upload/csv-stream';
 
 const matcher = regionMatcher(readSources('data').wilayah);
 const csv = readFileSync('tests/fixtures/upload/survei-desa.csv', 'utf8');
+const parse = (text: string) => fromRecords(readCsv(text, guessDelimiter(text)));
+const col = (t: ReturnType<typeof parse>, name: string) => t.columns[t.names.indexOf(name)];
 
 describe('a CSV dropped on the Data page', () => {
-  const grid = parseCsvText(csv);
+  const table = parse(csv);
 
   it('reads header, types numbers, keeps codes with leading zeros and 16-digit numbers as text', () => {
-    expect(grid.columns).toEqual(['kabupaten_kota', 'jenis', 'nik_responden', 'kode_desa', 'rumah_tangga', 'skor']);
-    expect(grid.rows[0]).toMatchObject({ kabupaten_kota: 'Kab. Malang', rumah_tangga: 412, skor: 61.5, kode_desa: '0101' });
-    expect(typeof grid.rows[0].nik_responden).toBe('string');
+    expect(table.names).toEqual(['kabupaten_kota', 'jenis', 'nik_responden', 'kode_desa', 'rumah_tangga', 'skor']);
+    expect([col(table, 'kabupaten_kota')[0], col(table, 'rumah_tangga')[0], col(table, 'skor')[0], col(table, 'kode_desa')[0]]).toEqual(['Kab. Malang', 412, 61.5, '0101']);
+    expect(typeof col(table, 'nik_responden')[0]).toBe('string');
   });
 
   it('reads decimals written at full double precision as numbers, not as identity numbers', () => {
-    const g = parseCsvText('kabupaten_kota,tahun,nilai\nKota Batu,2021,13.540000000000001\nKota Batu,2022,5.1100000000000001\n');
-    expect(g.rows.map((r) => r.nilai)).toEqual([13.540000000000001, 5.11]);
-    expect(identityColumns(g)).toEqual([]);
+    const g = parse('kabupaten_kota,tahun,nilai\nKota Batu,2021,13.540000000000001\nKota Batu,2022,5.1100000000000001\n');
+    expect(col(g, 'nilai')).toEqual([13.540000000000001, 5.11]);
+    expect(protectIdentity(g).report).toEqual({ dropped: [], masked: [] });
   });
 
   it('leaves out the identity column', () => {
-    expect(identityColumns(grid)).toEqual(['nik_responden']);
-    expect(withoutColumns(grid, ['nik_responden']).columns).not.toContain('nik_responden');
+    const { table: safe, report } = protectIdentity(table);
+    expect(report.dropped).toEqual(['nik_responden']);
+    expect(safe.names).not.toContain('nik_responden');
   });
 
-  it('matches each row to a BPS code and lists the rows that did not match with their spreadsheet row', () => {
-    const col = guessRegionColumn(grid.columns)!;
-    expect(col).toBe('kabupaten_kota');
-    const r = matchRows(grid, col, 'jenis', matcher);
-    expect(r.codes).toEqual(['3507', '3573', '3579', '3522', null, null]);
-    expect(r.fuzzy).toEqual([{ row: 5, value: 'Bojonegro', nama: 'Kabupaten Bojonegoro', kode: '3522' }]);
-    expect(r.failed.map((f) => [f.row, f.value, f.match.status])).toEqual([
-      [6, 'Malang', 'ambiguous'],
-      [7, 'Kab. Bandung', 'unmatched']
+  it('matches each distinct region once, counting rows, and lists what did not match with its spreadsheet rows', () => {
+    const name = guessRegionColumn(table.names)!;
+    expect(name).toBe('kabupaten_kota');
+    const r = matchRegions(distinctRegions(table, name, 'jenis'), matcher);
+    expect(r.matched).toBe(4);
+    expect(r.failedRows).toBe(2);
+    expect(r.fuzzy).toEqual([{ rows: [5], count: 1, value: 'Bojonegro', nama: 'Kabupaten Bojonegoro', kode: '3522' }]);
+    expect(r.failed.map((f) => [f.rows, f.value, f.match.status])).toEqual([
+      [[6], 'Malang', 'ambiguous'],
+      [[7], 'Kab. Bandung', 'unmatched']
     ]);
+    const { table: coded } = withRegionCodes(table, name, 'jenis', r.codes);
+    expect(col(coded, 'kode_bps')).toEqual(['3507', '3573', '3579', '3522', null, null]);
   });
 
   it('survives the trip through Arrow IPC with its values and a text column for the codes', () => {
-    const clean = withoutColumns(grid, ['nik_responden']);
-    const rows = clean.rows.map((row, i) => ({ ...row, kode_bps: matchRows(clean, 'kabupaten_kota', 'jenis', matcher).codes[i] }));
-    const back = arrowToRows(tableFromIPC(rowsToArrowIpc([...clean.columns, 'kode_bps'], rows)));
-    expect(back).toEqual(rows);
+    const { table: safe } = protectIdentity(table);
+    const { table: coded } = withRegionCodes(safe, 'kabupaten_kota', 'jenis', matchRegions(distinctRegions(safe, 'kabupaten_kota', 'jenis'), matcher).codes);
+    const back = arrowToRows(tableFromIPC(columnsToArrowIpc(coded.names, coded.columns)));
+    expect(back.map((r) => r.kode_bps)).toEqual(['3507', '3573', '3579', '3522', null, null]);
+    expect(back.map((r) => r.skor)).toEqual(col(safe, 'skor'));
   });
 });
 

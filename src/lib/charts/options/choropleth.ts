@@ -318,6 +318,7 @@ function insetGraphics(insets: readonly InsetFrame[]): GraphicItem[] {
 	]);
 }
 
-function escapeHtml(s: string): string {
+/** Text from data inside tooltip HTML: & < > " ' as character references. */
+export function escapeHtml(s: string): string {
 	return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,6 +1,8 @@
 /**
  * Event-study coefficient plot: one point per event time (years since the programme started) with
- * its 95 % interval drawn as a vertical whisker, a zero line and a dashed line at the start.
+ * its 95 % interval drawn as a vertical whisker, a zero line and a dashed line at the start; when
+ * given, the uniform (simultaneous) 95 % band drawn as a light box behind each whisker (it covers
+ * all event times at once, so it is wider than each pointwise interval).
  */
 import type { EChartsOption } from 'echarts';
 import { ACCENT, ACCENT_2, MUTED, axisStyle, baseText } from '../theme';
@@ -9,6 +11,8 @@ export interface EventStudyPoint {
   e: number;
   estimate: number;
   ci95: [number, number] | null;
+  /** Uniform (simultaneous) band at this event time, when computed. */
+  band?: [number, number] | null;
 }
 
 export interface EventStudyOptionInput {
@@ -20,6 +24,18 @@ export interface EventStudyOptionInput {
   format: (v: number) => string;
   /** Reference event time drawn hollow (normalised to 0, not estimated); null if none. */
   reference?: number | null;
+  /** Legend names of the pointwise interval and of the uniform band. */
+  ciName?: string;
+  bandName?: string;
+}
+
+/** Uniform band at one event time: a light box 0.5 wide (custom series; SVG-exportable). */
+function bandBox(params: { coordSys: unknown }, api: { value: (i: number) => number; coord: (v: [number, number]) => number[]; size: (v: [number, number]) => number[] }) {
+  const x = api.value(0);
+  const lo = api.coord([x, api.value(1)]);
+  const hi = api.coord([x, api.value(2)]);
+  const w = Math.max(8, api.size([0.5, 0])[0]);
+  return { type: 'rect', shape: { x: lo[0] - w / 2, y: hi[1], width: w, height: lo[1] - hi[1] }, style: { fill: 'rgba(11, 92, 171, 0.13)', stroke: 'rgba(11, 92, 171, 0.35)', lineWidth: 1 } };
 }
 
 /** Whisker of one interval: a vertical segment with short caps (custom series; SVG-exportable). */
@@ -53,7 +69,8 @@ export function eventStudyOption(input: EventStudyOptionInput): EChartsOption {
   const { points, format } = input;
   const es = points.map((p) => p.e);
   const intervals = points.filter((p) => p.ci95).map((p) => [p.e, p.ci95![0], p.ci95![1]]);
-  const values = points.flatMap((p) => (p.ci95 ? [p.estimate, ...p.ci95] : [p.estimate]));
+  const bands = points.filter((p) => p.band).map((p) => [p.e, p.band![0], p.band![1]]);
+  const values = points.flatMap((p) => [p.estimate, ...(p.ci95 ?? []), ...(p.band ?? [])]);
   const [yMin, yMax, yStep] = niceRange(Math.min(...values, 0), Math.max(...values, 0));
   return {
     textStyle: baseText,
@@ -69,11 +86,12 @@ export function eventStudyOption(input: EventStudyOptionInput): EChartsOption {
         const pt = points.find((q) => q.e === v[0]);
         if (!pt) return '';
         const ci = pt.ci95 ? ` [${format(pt.ci95[0])}; ${format(pt.ci95[1])}]` : '';
-        return `${input.xName}: ${pt.e}<br/>${input.yName}: ${format(pt.estimate)}${ci}`;
+        const band = pt.band ? `<br/>${input.bandName ?? 'band'}: [${format(pt.band[0])}; ${format(pt.band[1])}]` : '';
+        return `${input.xName}: ${pt.e}<br/>${input.yName}: ${format(pt.estimate)}${ci}${band}`;
       }
     },
     series: [
-      { type: 'custom', name: 'IK 95%', renderItem: whisker as never, data: intervals, encode: { x: 0, y: [1, 2] }, z: 1, silent: true },
+      { type: 'custom', name: input.ciName ?? 'IK 95%', renderItem: whisker as never, data: intervals, encode: { x: 0, y: [1, 2] }, z: 1, silent: true },
       {
         type: 'scatter',
         name: input.yName,
@@ -92,7 +110,8 @@ export function eventStudyOption(input: EventStudyOptionInput): EChartsOption {
             { xAxis: -0.5, lineStyle: { color: ACCENT_2, type: 'dashed', width: 1.5 } }
           ]
         }
-      }
+      },
+      ...(bands.length ? [{ type: 'custom' as const, name: input.bandName ?? 'band', renderItem: bandBox as never, data: bands, encode: { x: 0, y: [1, 2] }, z: 0, silent: true }] : [])
     ]
   };
 }

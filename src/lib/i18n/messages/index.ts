@@ -5,11 +5,13 @@
 import { common } from './common';
 import { map } from './map';
 import { impact } from './impact';
+import { report } from './report';
 import { program } from './program';
 import { sql } from './sql';
 import { publish } from './publish';
+import { sosial } from './sosial';
 
-export const DOMAINS = [common, map, impact, program, sql, publish] as const;
+export const DOMAINS = [common, map, impact, report, program, sql, publish, sosial] as const;
 
 type Merge<T extends readonly { id: object }[]> = T extends readonly [infer H extends { id: object }, ...infer R extends { id: object }[]]
   ? H['id'] & Merge<R>

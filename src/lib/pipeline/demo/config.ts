@@ -32,7 +32,14 @@ export type RegionRule =
    * stage i adds the next `count` kabupaten from year `from`. Kabupaten left over and all kota never
    * receive it — they are the never-treated comparison group of the impact workbench.
    */
-  | { kind: 'staggered'; stages: readonly { from: number; count: number }[] };
+  | { kind: 'staggered'; stages: readonly { from: number; count: number }[] }
+  /**
+   * The programme's public record (data/rekam_program.csv, see src/lib/rollout/public-record.ts):
+   * regions whose start the record names start then, a region the record names by year Y starts
+   * by Y, and each stage is filled up to the number of kab/kota the record says were covered. Only
+   * the filling is invented: the next regions by number of poor in SIZING_YEAR, kabupaten first.
+   */
+  | { kind: 'record' };
 
 export interface ProgramAssumption {
   /**
@@ -40,6 +47,11 @@ export interface ProgramAssumption {
    * (e.g. {2021: 30000, 2023: 55000}). Also the weight of the programme in the penerima rows.
    */
   recipients: Readonly<Record<number, number>>;
+  /**
+   * Per-region recipients taken from the public record for these years (rows of rekam_program with
+   * this indikator and periode), instead of sharing the total by weight.
+   */
+  allocation?: { indikator: string; periode: string; years: readonly number[] };
   regions: RegionRule;
   /** What shares recipients between the regions that run the programme in a year. */
   weightBy: 'poor' | 'population';
@@ -71,11 +83,15 @@ export const TOBACCO_REGIONS = [
 
 /** Per programme id of data/program.csv. */
 export const DEMO_PROGRAMS: Readonly<Record<string, ProgramAssumption>> = {
-  // 15 kabupaten from 2021, 10 more from 2023 (PRODUCT.md: "from 15 to 25 kabupaten", 55,000).
-  // Paid quarterly (Rp500.000 per quarter). Inclusion error ≈ 3.5 % under 70 + ≈ 3 % above decile 4.
+  // The public record (PRODUCT.md, data/rekam_program.csv): 10 named kabupaten from 2019 with the
+  // planned 2019 allocation (50,000), 15 from 2021 (Bondowoso named; 4 invented), 25 from 2023
+  // (55,000; 10 invented), all 38 in 2025 (60,000). The 2020 split repeats the 2019 plan and later
+  // splits follow the number of poor: both invented. Paid quarterly (Rp500.000 per quarter).
+  // Inclusion error ≈ 3.5 % under 70 + ≈ 3 % above decile 4.
   pkh_plus: {
-    recipients: { 2021: 30_000, 2023: 55_000 },
-    regions: { kind: 'staggered', stages: [{ from: 2021, count: 15 }, { from: 2023, count: 10 }] },
+    recipients: { 2019: 50_000, 2021: 50_000, 2023: 55_000, 2025: 60_000 },
+    allocation: { indikator: 'penerima_lansia', periode: 'Rencana awal 2019', years: [2019, 2020] },
+    regions: { kind: 'record' },
     weightBy: 'poor',
     paymentMonths: QUARTERLY,
     age: { '70+': 96.5, '60-69': 3.5 },

@@ -2,7 +2,7 @@
  * Seeded, deterministic demo data for the agency's non-public records (penyaluran, penerima).
  * Inputs are passed in as data: the generator reads no files.
  */
-import type { NilaiIndikator, Program, Wilayah } from '../../schema';
+import type { NilaiIndikator, Program, RekamProgram, Wilayah } from '../../schema';
 
 /** What the generator sizes the programmes from. */
 export interface DemoInputs {
@@ -10,6 +10,8 @@ export interface DemoInputs {
   program: Program[];
   /** BPS figures; number of poor and population per region are used (see config SIZING_INDICATORS). */
   nilai: NilaiIndikator[];
+  /** The programmes' public record: programmes with a `record` rule follow it (config.ts). */
+  rekam: RekamProgram[];
 }
 
 export { DEFAULT_PENERIMA_ROWS, generatePenerima, insertPenerima, type PenerimaOptions } from './penerima';

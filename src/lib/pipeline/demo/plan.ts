@@ -3,7 +3,8 @@
  * one plan per programme: which region runs it from which year, and how many recipients it has there
  * each year. Penyaluran and penerima both read this plan, so the two tables agree with each other.
  */
-import type { NilaiIndikator, Program, Wilayah } from '../../schema';
+import type { NilaiIndikator, Program, RekamProgram, Wilayah } from '../../schema';
+import { publicRollout } from '../../rollout/public-record';
 import { DEMO_PROGRAMS, DEMO_YEARS, SIZING_INDICATORS, SIZING_YEAR, type ProgramAssumption } from './config';
 import type { DemoInputs } from './index';
 
@@ -50,7 +51,7 @@ export function apportion(total: number, weights: readonly number[]): number[] {
 }
 
 /** Value per region of an indicator: closest year to SIZING_YEAR, March before other periods. */
-function regionMetric(nilai: readonly NilaiIndikator[], indikator: string): Map<string, number> {
+export function regionMetric(nilai: readonly NilaiIndikator[], indikator: string): Map<string, number> {
   const best = new Map<string, { score: number; nilai: number }>();
   for (const n of nilai) {
     if (n.indikator !== indikator || !(n.nilai > 0)) continue;
@@ -62,11 +63,11 @@ function regionMetric(nilai: readonly NilaiIndikator[], indikator: string): Map<
 }
 
 /** Jatim has 3 (small kota) to 33 (Kabupaten Malang) kecamatan; without a population, a typical 15. */
-const kecamatanCount = (population: number | undefined): number =>
+export const kecamatanCount = (population: number | undefined): number =>
   population === undefined ? 15 : Math.min(33, Math.max(3, Math.round(population / PERSONS_PER_KECAMATAN)));
 
 /** Fills regions without a figure with the mean of the others, so no region silently gets zero. */
-function complete(wilayah: readonly Wilayah[], metric: Map<string, number>): Map<string, number> {
+export function complete(wilayah: readonly Wilayah[], metric: Map<string, number>): Map<string, number> {
   const known = wilayah.map((w) => metric.get(w.kode)).filter((v): v is number => v !== undefined);
   const mean = known.length ? known.reduce((a, b) => a + b, 0) / known.length : 1;
   return new Map(wilayah.map((w) => [w.kode, metric.get(w.kode) ?? mean]));
@@ -77,9 +78,11 @@ function startYears(
   a: ProgramAssumption,
   first: number,
   wilayah: readonly Wilayah[],
-  poor: Map<string, number>
+  poor: Map<string, number>,
+  record: { programId: string; rows: readonly RekamProgram[] }
 ): Map<string, number> {
   const rule = a.regions;
+  if (rule.kind === 'record') return recordStarts(record.programId, record.rows, first, wilayah, poor);
   if (rule.kind === 'all') return new Map(wilayah.map((w) => [w.kode, first]));
   if (rule.kind === 'list') return new Map(wilayah.filter((w) => rule.codes.includes(w.kode)).map((w) => [w.kode, first]));
   const ranked = wilayah
@@ -92,6 +95,38 @@ function startYears(
     i += stage.count;
   }
   return out;
+}
+
+/**
+ * Start years that follow the public record: known starts as recorded; each stage filled up to the
+ * record's count with the regions the record allows then (those it names by that year first), the
+ * rest by number of poor, kabupaten before kota.
+ */
+function recordStarts(programId: string, rows: readonly RekamProgram[], first: number, wilayah: readonly Wilayah[], poor: Map<string, number>): Map<string, number> {
+  const r = publicRollout(rows, programId, wilayah.map((w) => w.kode));
+  if (!r) throw new Error(`demo: '${programId}' follows the public record, but data/rekam_program.csv gives no yearly coverage for it`);
+  const kind = new Map(wilayah.map((w) => [w.kode, w.jenis]));
+  const rank = (codes: string[]) =>
+    codes.sort((x, y) => (kind.get(x) === kind.get(y) ? 0 : kind.get(x) === 'kabupaten' ? -1 : 1) || poor.get(y)! - poor.get(x)! || x.localeCompare(y));
+  const out = new Map(Object.entries(r.known).map(([k, y]) => [k, Math.max(y, first)]));
+  for (const stage of r.stages) {
+    const open = r.unknown.filter((u) => !out.has(u.kode) && u.lo <= stage.year);
+    const must = rank(open.filter((u) => u.hi <= stage.year).map((u) => u.kode));
+    const may = rank(open.filter((u) => u.hi > stage.year).map((u) => u.kode));
+    const need = stage.total - [...out.values()].filter((y) => y <= stage.year).length;
+    if (must.length > need) throw new Error(`demo: the public record of '${programId}' names more regions by ${stage.year} than it says were covered (${stage.total})`);
+    for (const kode of [...must, ...may].slice(0, need)) out.set(kode, Math.max(stage.year, first));
+  }
+  return out;
+}
+
+/** Per-region recipients the record gives for `year` (allocation years only), else null. */
+function recordAllocation(a: ProgramAssumption, programId: string, rows: readonly RekamProgram[], year: number): Map<string, number> | null {
+  const al = a.allocation;
+  if (!al || !al.years.includes(year)) return null;
+  const counts = new Map(rows.filter((r) => r.program_id === programId && r.indikator === al.indikator && r.periode === al.periode && r.kode !== '3500').map((r) => [r.kode, r.nilai]));
+  if (counts.size === 0) throw new Error(`demo: no '${al.indikator}' (${al.periode}) rows for '${programId}' in data/rekam_program.csv`);
+  return counts;
 }
 
 /** Province-wide recipients in `year`: the latest step at or before it (else the first step). */
@@ -113,7 +148,7 @@ export function buildPlan(inputs: DemoInputs): ProgramPlan[] {
     const first = Math.max(program.tahun_mulai, DEMO_YEARS.first);
     const last = Math.min(program.tahun_selesai ?? DEMO_YEARS.last, DEMO_YEARS.last);
     const weightOf = assumption.weightBy === 'poor' ? poor : population;
-    const regions = [...startYears(assumption, first, inputs.wilayah, poor)]
+    const regions = [...startYears(assumption, first, inputs.wilayah, poor, { programId: program.id, rows: inputs.rekam })]
       .filter(([, start]) => start <= last)
       .map(([kode, start]) => ({
         kode,
@@ -125,6 +160,8 @@ export function buildPlan(inputs: DemoInputs): ProgramPlan[] {
     const recipientsIn = (year: number): Map<string, number> => {
       if (year < first || year > last) return new Map();
       const active = regions.filter((r) => r.start <= year);
+      const fixed = recordAllocation(assumption, program.id, inputs.rekam, year);
+      if (fixed && active.every((r) => fixed.has(r.kode))) return new Map(active.map((r) => [r.kode, fixed.get(r.kode)!]));
       const counts = apportion(totalIn(assumption, year), active.map((r) => r.weight));
       return new Map(active.map((r, i) => [r.kode, counts[i]]));
     };

@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { TABLES } from '../../schema';
+import { TABLES, type TableName } from '../../schema';
 import { regionMatcher } from '../../regions';
-import { quoteIdent } from '../duckdb';
+import { ident } from '../../db/ident';
 import { SourceError, type SourceIssue } from '../errors';
-import { hashIdentity, loadSalt } from '../identity';
+import { hashIdentity, hashText, loadSalt } from '../identity';
 import { reconcile, writeReport, type FileTotals, type ImportReport, type TableTotals } from '../report';
 import type { Sources } from '../sources';
 import { CONTROL_RUPIAH, IMPORTABLE, MAPPING_FILE, RUPIAH_COLUMNS, readMapping, type ImportSpec, type ImportTable } from './mapping';
@@ -47,6 +47,7 @@ function checkSpec(spec: ImportSpec, sheet: Sheet, mappingFile: string): SourceI
     const filled = c.name in spec.columns || c.name in spec.defaults || hashed.has(c.name) || (c.name === 'kode' && spec.region);
     if (!filled && !c.nullable) issues.push(at(c.name, `nothing fills required column ${spec.table}.${c.name} (map it in "columns", set it in "defaults"${c.name === 'kode' ? ' or use "region"' : ''})`));
   }
+  if (spec.control?.rupiah && !CONTROL_RUPIAH[spec.table]) issues.push(at('control.rupiah', `${spec.table} holds no rupiah: declare "control": { "rows": N } only`));
   for (const r of spec.identity) {
     if (Object.values(spec.columns).includes(r.column)) issues.push(at(r.column, `identity column "${r.column}" may not also be mapped in "columns"`));
   }
@@ -63,9 +64,17 @@ async function readSheet(dir: string, spec: ImportSpec): Promise<{ sheet: Sheet 
   return { issues: [{ file, row: 0, column: null, rule: 'format', message: 'only .csv and .xlsx exports can be imported (save .xls as .xlsx)' }] };
 }
 
-/** Reject rows whose key repeats (within and across files) or whose programme is unknown. */
-function crossCheck(table: ImportTable, parts: { spec: ImportSpec; t: Transformed }[], programs: Set<string>) {
+/** What an unknown reference should say, per referenced table. */
+const REFERENCE_HINT: Partial<Record<TableName, string>> = {
+  program: 'no such programme in program.csv (map it in values.program_id)',
+  upt: 'no such unit in upt.csv (map it in values.upt_id)'
+};
+
+/** Reject rows whose key repeats (within and across files) or that name an unknown programme or unit. */
+function crossCheck(table: ImportTable, parts: { spec: ImportSpec; t: Transformed }[], known: Partial<Record<TableName, Set<string>>>) {
   const key = TABLES[table].key;
+  // Region codes come from the region matcher, so only the other references are checked here.
+  const refs = Object.entries(TABLES[table].references ?? {}).filter(([col, t]) => col !== 'kode' && known[t]);
   const seen = new Map<string, string>();
   for (const { spec, t } of parts) {
     const keep: number[] = [];
@@ -76,7 +85,12 @@ function crossCheck(table: ImportTable, parts: { spec: ImportSpec; t: Transforme
         t.rejectedRows.add(row);
         for (const c of RUPIAH_COLUMNS[table]) if (typeof r[c] === 'number') addTo(t.rupiahRejected, String(r.program_id), c, BigInt(r[c] as number));
       };
-      if (!programs.has(String(r.program_id))) return reject(spec.columns.program_id ?? 'program_id', 'unknown_reference', 'no such programme in program.csv (map it in values.program_id)', String(r.program_id));
+      for (const [col, ref] of refs) {
+        const v = r[col];
+        if (v !== null && v !== undefined && !known[ref]!.has(String(v))) {
+          return reject(spec.columns[col] ?? col, 'unknown_reference', REFERENCE_HINT[ref] ?? `no such ${ref}`, String(v));
+        }
+      }
       const k = key.map((c) => String(r[c])).join('|');
       const first = seen.get(k);
       if (first) return reject(key.join('+'), 'duplicate_key', `duplicates ${first}`, k);
@@ -108,6 +122,7 @@ export async function readImports(dir: string, sources: Sources, reportDir: stri
   const needsSalt = parsed.mapping.imports.some((s) => s.identity.some((r) => r.action === 'hash'));
   const salt = needsSalt ? loadSalt(env) : null;
   const hash = salt ? (v: string) => hashIdentity(salt, v) : undefined;
+  const hashTextFn = salt ? (v: string) => hashText(salt, v) : undefined;
 
   const issues: SourceIssue[] = [];
   const parts: { spec: ImportSpec; t: Transformed; blank: number }[] = [];
@@ -122,16 +137,16 @@ export async function readImports(dir: string, sources: Sources, reportDir: stri
       issues.push(...specIssues);
       continue;
     }
-    parts.push({ spec, t: transform(spec, read.sheet, { regions, hash }), blank: read.sheet.blank });
+    parts.push({ spec, t: transform(spec, read.sheet, { regions, hash, hashText: hashTextFn }), blank: read.sheet.blank });
   }
   if (issues.length) throw new SourceError(issues);
 
-  const programs = new Set(sources.program.map((p) => p.id));
+  const known = { program: new Set(sources.program.map((p) => p.id)), upt: new Set(sources.upt.map((u) => u.id)) };
   const tables: ImportRun['tables'] = {};
   for (const table of IMPORTABLE) {
     const mine = parts.filter((p) => p.spec.table === table);
     if (!mine.length) continue;
-    crossCheck(table, mine, programs);
+    crossCheck(table, mine, known);
     tables[table] = mine.flatMap((p) => p.t.rows);
     if (tables[table]!.length === 0) {
       issues.push({ file: mappingFile, row: 0, column: null, rule: 'no_rows', message: `no row of ${mine.map((p) => p.spec.file).join(', ')} is valid, so ${table} would be empty` });
@@ -157,7 +172,7 @@ export async function readImports(dir: string, sources: Sources, reportDir: stri
     rupiah_rejected: t.rupiahRejected,
     unused_columns: t.unusedColumns,
     identity: spec.identity.map((r) => ({ column: r.column, action: r.action })),
-    declared: spec.control ? { ...spec.control, column: CONTROL_RUPIAH[spec.table] } : undefined
+    declared: spec.control ? { ...spec.control, column: CONTROL_RUPIAH[spec.table] ?? '' } : undefined
   }));
   const report: ImportReport = {
     status: 'ok',
@@ -189,10 +204,11 @@ export async function readImports(dir: string, sources: Sources, reportDir: stri
 
 /** What DuckDB holds after appending: rows and exact rupiah sums per programme. */
 async function writtenTotals(conn: DuckDBConnection, table: ImportTable): Promise<TableTotals> {
-  const t = quoteIdent(table);
+  const t = ident(table);
   const rows = Number((await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM ${t}`)).getRows()[0][0]);
   const cols = RUPIAH_COLUMNS[table];
-  const sums = cols.map((c) => `sum(${quoteIdent(c)})::HUGEINT::VARCHAR`).join(', ');
+  if (cols.length === 0) return { table, rows_out: rows, rupiah_out: {} };
+  const sums = cols.map((c) => `sum(${ident(c)})::HUGEINT::VARCHAR`).join(', ');
   const rupiah_out: RupiahTotals = {};
   for (const r of (await conn.runAndReadAll(`SELECT program_id, ${sums} FROM ${t} GROUP BY program_id`)).getRows()) {
     cols.forEach((c, i) => ((rupiah_out[String(r[0])] ??= {})[c] = BigInt(String(r[i + 1] ?? '0'))));

@@ -10,15 +10,17 @@ import type { SourceIssue } from '../errors';
 export const MAPPING_FILE = 'dampak-mapping.json';
 
 /** Tables an agency export may replace; the rest come from BPS sources or are derived. */
-export const IMPORTABLE = ['penyaluran', 'penerima'] as const;
+export const IMPORTABLE = ['penyaluran', 'penerima', 'kasus', 'layanan_upt'] as const;
 export type ImportTable = (typeof IMPORTABLE)[number];
 
-/** The rupiah column that control totals per programme are declared for. */
-export const CONTROL_RUPIAH: Record<ImportTable, string> = { penyaluran: 'realisasi_rp', penerima: 'nominal_rp' };
-/** Every rupiah column, reconciled in and out per programme. */
+/** The rupiah column that control totals per programme are declared for (tables without money: none). */
+export const CONTROL_RUPIAH: Partial<Record<ImportTable, string>> = { penyaluran: 'realisasi_rp', penerima: 'nominal_rp' };
+/** Every rupiah column, reconciled in and out per programme (kasus and layanan_upt: rows only). */
 export const RUPIAH_COLUMNS: Record<ImportTable, readonly string[]> = {
   penyaluran: ['anggaran_rp', 'realisasi_rp'],
-  penerima: ['nominal_rp']
+  penerima: ['nominal_rp'],
+  kasus: [],
+  layanan_upt: []
 };
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -27,7 +29,9 @@ const identityRule = z.object({
   column: z.string().min(1),
   action: z.enum(['hash', 'drop']),
   /** Target column of the hash (default id_hash). */
-  target: z.string().optional()
+  target: z.string().optional(),
+  /** "nik" (default): a 16-digit NIK/KK, hashed by its digits; "any": a case or ticket number, hashed as written. */
+  format: z.enum(['nik', 'any']).default('nik')
 });
 
 export const importSpecSchema = z

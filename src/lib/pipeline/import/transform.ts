@@ -3,7 +3,7 @@
  * value map, default, region match, identity hash), then checked by the table's shared zod schema.
  * A row with any problem is rejected as a whole and every problem is recorded; nothing is guessed.
  */
-import { TABLES, rowSchemas, type ColumnSpec } from '../../schema';
+import { TABLES, ruleFailures, rowSchemas, type ColumnSpec } from '../../schema';
 import { describeFailure, type RegionMatcher } from '../../regions';
 import { convertCell } from '../validate';
 import { RUPIAH_COLUMNS, type ImportSpec } from './mapping';
@@ -51,6 +51,8 @@ export interface TransformContext {
   regions: RegionMatcher;
   /** Hash for identity numbers; absent when the mapping hashes nothing. */
   hash?: (value: string) => string;
+  /** Hash for other identifiers (case numbers) as written; absent when the mapping hashes nothing. */
+  hashText?: (value: string) => string;
 }
 
 const HIDDEN = '[16 angka, disembunyikan]';
@@ -78,7 +80,7 @@ function add(t: RupiahTotals, prog: string, col: string, v: bigint) {
 export function transform(spec: ImportSpec, sheet: Sheet, ctx: TransformContext): Transformed {
   const table = TABLES[spec.table];
   const col = (name: string) => sheet.header.indexOf(name);
-  const identityTargets = new Map(spec.identity.filter((r) => r.action === 'hash').map((r) => [r.target ?? 'id_hash', r.column]));
+  const identityTargets = new Map(spec.identity.filter((r) => r.action === 'hash').map((r) => [r.target ?? 'id_hash', r]));
   const rupiahCols = RUPIAH_COLUMNS[spec.table];
   const out: Transformed = {
     rows: [],
@@ -136,9 +138,15 @@ export function transform(spec: ImportSpec, sheet: Sheet, ctx: TransformContext)
           reject(src, rule, missing ? `a value is required for ${target}` : `${target}: ${z.message}`, value);
         }
       } else {
-        out.rows.push(parsed.data as Record<string, unknown>);
-        out.rowNumbers.push(row);
-        continue;
+        // Rules across columns (dates in order, status and dates agree, stocks add up).
+        for (const b of ruleFailures(table.rules, parsed.data as Record<string, unknown>)) {
+          reject(spec.columns[b.column] ?? b.column, b.rule, b.message, b.value === '' ? null : b.value);
+        }
+        if (problems.length === 0) {
+          out.rows.push(parsed.data as Record<string, unknown>);
+          out.rowNumbers.push(row);
+          continue;
+        }
       }
     }
     out.rejections.push(...problems);
@@ -161,10 +169,15 @@ export function transform(spec: ImportSpec, sheet: Sheet, ctx: TransformContext)
       }
       return { error: true, column: spec.region.column, rule: m.status === 'ambiguous' ? 'region_ambiguous' : 'region_unmatched', reason: describeFailure(m), value: name };
     }
-    const idSource = identityTargets.get(c.name);
-    if (idSource) {
-      const v = cellOf(cells, idSource);
-      if (!isIdentityValue(v)) return { error: true, column: idSource, rule: 'identity_format', reason: 'not a 16-digit identity number (NIK/KK)' };
+    const idRule = identityTargets.get(c.name);
+    if (idRule) {
+      const v = cellOf(cells, idRule.column);
+      // A case or ticket number (format "any") is hashed as written; a NIK/KK must be 16 digits.
+      if (idRule.format === 'any') {
+        if (v === null) return { error: true, column: idRule.column, rule: 'required', reason: `a value is required for ${c.name}` };
+        return { value: ctx.hashText!(String(v)) };
+      }
+      if (!isIdentityValue(v)) return { error: true, column: idRule.column, rule: 'identity_format', reason: 'not a 16-digit identity number (NIK/KK)' };
       return { value: ctx.hash!(String(v)) };
     }
     const src = spec.columns[c.name];
@@ -177,7 +190,8 @@ export function transform(spec: ImportSpec, sheet: Sheet, ctx: TransformContext)
       }
       if (mapped !== undefined) raw = mapped;
     }
-    const text = c.type === 'text' || c.type === 'bool' ? (raw === null ? '' : String(raw)) : numberText(raw, spec.number_format);
+    // Dates: text as written ("6 Mei 2024"), an XLSX date (read as ISO) or an Excel serial number.
+    const text = c.type === 'text' || c.type === 'bool' || c.type === 'date' ? (raw === null ? '' : String(raw)) : numberText(raw, spec.number_format);
     const cell = convertCell(c, text);
     if ('rule' in cell) return { error: true, column: src ?? c.name, rule: cell.rule, reason: cell.message, value: raw };
     return { value: cell.value };

@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import type { EntryGenerator, PageLoad } from './$types';
 
 // Programme ids for prerendering, read from the source catalogue at build time (nine short rows).
@@ -10,4 +11,8 @@ const ids = csv
 
 export const entries: EntryGenerator = () => ids.map((id) => ({ id }));
 
-export const load: PageLoad = ({ params }) => ({ id: params.id });
+export const load: PageLoad = ({ params }) => {
+  // Only the ids of the catalogue exist as pages; anything else is the app's 404 (src/routes/+error.svelte).
+  if (!ids.includes(params.id)) error(404, `Program ${params.id} tidak dikenal`);
+  return { id: params.id };
+};

@@ -3,7 +3,8 @@
  *   1. the snapshot pipeline (the internal snapshot, into .dampak/public/internal), then the
  *      publishing stage (src/lib/publish/stage.ts) writes the public snapshot from it into
  *      .dampak/public/data: no microdata (`penerima`, `kasus`), counts < 10 suppressed;
- *   2. vite build into build-public with VITE_DAMPAK_PUBLIC=1 (internal routes hidden);
+ *   2. vite build into build-public with VITE_DAMPAK_PUBLIC=1 (internal routes hidden), prerendering
+ *      the leadership pages from the public snapshot (DAMPAK_DATA_DIR);
  *   3. the internal snapshot copied by Vite from static/data is replaced by the public one, and the
  *      pages of internal routes are removed;
  *   4. the personal-data scanner reads every published Parquet, JSON and CSV file: any finding fails
@@ -131,7 +132,8 @@ async function main(): Promise<number> {
   step(`vite build → ${out}`);
   const vite = spawnSync('npx', ['vite', 'build'], {
     stdio: 'inherit',
-    env: { ...process.env, DAMPAK_BUILD_DIR: out, VITE_DAMPAK_PUBLIC: '1' }
+    // Leadership pages are prerendered with their numbers: from the public snapshot, never the internal one.
+    env: { ...process.env, DAMPAK_BUILD_DIR: out, VITE_DAMPAK_PUBLIC: '1', DAMPAK_DATA_DIR: snapshotDir }
   });
   if (vite.status !== 0) return 2;
   if (!existsSync(out) || !statSync(out).isDirectory()) return 2;

@@ -1,6 +1,7 @@
 /** Shipped bytes of the requests a page made: raw file size and the precompressed variants served. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 export type Kind = 'js' | 'wasm' | 'data' | 'css' | 'font' | 'html' | 'other';
 export interface Shipped {
@@ -23,6 +24,8 @@ const kindOf = (path: string): Kind => {
 };
 
 const size = (f: string) => (existsSync(f) ? statSync(f).size : null);
+/** Brotli size of a file the build did not precompress (a fast build), at the adapter's quality. */
+const brotliSize = (f: string) => brotliCompressSync(readFileSync(f), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 export function shippedBytes(siteDir: string, paths: string[]): Shipped[] {
   const by = new Map<Kind, Shipped>();
@@ -35,7 +38,7 @@ export function shippedBytes(siteDir: string, paths: string[]): Shipped[] {
     const s = by.get(k) ?? { kind: k, files: 0, raw: 0, br: 0, gzip: 0 };
     s.files++;
     s.raw += raw;
-    s.br += size(`${file}.br`) ?? size(`${file}.gz`) ?? raw;
+    s.br += size(`${file}.br`) ?? (k === 'js' || k === 'css' || k === 'html' ? brotliSize(file) : (size(`${file}.gz`) ?? raw));
     s.gzip += size(`${file}.gz`) ?? raw;
     by.set(k, s);
   }

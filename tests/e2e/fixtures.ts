@@ -11,6 +11,18 @@ export interface Watch {
 }
 
 export const test = base.extend<{ watch: Watch }>({
+  // Prerendered pages show their content before the app has hydrated them; a test that then clicks
+  // or focuses would act on markup without handlers. Every navigation waits for the app to mount
+  // (the root layout sets <html data-hydrated>); a page that never mounts fails in its own assertions.
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    page.goto = async (...args: Parameters<Page['goto']>) => {
+      const res = await goto(...args);
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated'), null, { timeout: 20_000 }).catch(() => {});
+      return res;
+    };
+    await use(page);
+  },
   watch: async ({ page, baseURL }, use) => {
     const own = new URL(baseURL!).host;
     const w: Watch = { errors: [], foreign: [], failed: [] };

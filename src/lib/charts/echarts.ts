@@ -1,46 +1,12 @@
-/** ECharts, tree-shaken to what Dampak draws, always with the SVG renderer (crisp exports). */
+/**
+ * ECharts core with the SVG renderer (crisp exports), nothing else: chart types and components
+ * are registered per option when a chart first needs them (modules.ts), so a page only downloads
+ * what it draws.
+ */
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, MapChart, HeatmapChart, ScatterChart, CustomChart, BoxplotChart } from 'echarts/charts';
-import {
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  VisualMapComponent,
-  MarkLineComponent,
-  MarkAreaComponent,
-  MarkPointComponent,
-  GraphicComponent,
-  DataZoomComponent,
-  BrushComponent,
-  ToolboxComponent,
-  AriaComponent,
-  GeoComponent
-} from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  MapChart,
-  HeatmapChart,
-  ScatterChart,
-  CustomChart,
-  BoxplotChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  VisualMapComponent,
-  MarkLineComponent,
-  MarkAreaComponent,
-  MarkPointComponent,
-  GraphicComponent,
-  DataZoomComponent,
-  BrushComponent,
-  ToolboxComponent,
-  AriaComponent,
-  GeoComponent,
-  SVGRenderer
-]);
+echarts.use([SVGRenderer]);
 
 export { echarts };
 export type { EChartsOption } from 'echarts';

@@ -2,7 +2,8 @@
  * Load snapshot tables on demand: fetch (with progress), check size and sha256 against the
  * manifest, decode Parquet → Arrow IPC, insert into DuckDB. Each table loads at most once.
  */
-import { SCHEMA_VERSION, manifestSchema, type Manifest, type ManifestTable } from '../schema';
+import { SCHEMA_VERSION } from '../schema/codes';
+import { manifestSchema, type Manifest, type ManifestTable } from '../schema/manifest';
 import type { ArrowEngine } from './engine';
 
 export type SnapshotErrorCode = 'missing' | 'size' | 'checksum' | 'manifest' | 'schema_newer' | 'corrupt' | 'no_wasm' | 'memory' | 'unknown_table';

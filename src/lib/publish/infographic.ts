@@ -4,7 +4,7 @@
  * Gaps stay gaps: a year BPS did not publish is absent, never interpolated.
  */
 import type { Ringkasan } from '../schema/rollups';
-import { KODE_PROVINSI } from '../schema';
+import { KODE_PROVINSI } from '../schema/codes';
 import { countValue, type PublicCount } from './suppress';
 
 /** The cards of an infographic set; also the `[card]` of /infografis/embed/[card]. */

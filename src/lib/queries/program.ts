@@ -8,7 +8,7 @@
  */
 import { sql, type Query } from '../db/coordinator';
 import type { Row, SqlParam } from '../db/engine';
-import { KODE_PROVINSI } from '../schema/tables';
+import { KODE_PROVINSI } from '../schema/codes';
 
 export const MAX_MONTH = 2100 * 12;
 

@@ -1,25 +1,32 @@
-/** Loading the leadership files (verified against the manifest), once per page session. */
-import { fetchJson, getManifest } from '$lib/db';
+/** The leadership rollup, indexed once per set of snapshot files (see source.ts for where they come from). */
+import { topologyToFeatures, type RegionFeature } from '$lib/map/topology';
 import { isDemo } from '$lib/db/demo';
-import type { Topology } from 'topojson-specification';
 import { indexRingkasan, type RollupIndex } from './data';
 import type { Ringkasan } from './types';
 import { isSuppressed, type PublicRingkasan } from '$lib/publish/suppress';
+import { leadershipFilesNow, loadLeadershipFiles, type LeadershipFiles } from './source';
 
-let rollup: Promise<RollupIndex> | null = null;
-let topology: Promise<Topology> | null = null;
-
-export function loadRollup(): Promise<RollupIndex> {
-  rollup ??= Promise.all([fetchJson<PublicRingkasan>('ringkasan.json'), getManifest()]).then(([r, m]) => indexRingkasan(withoutSuppressedCells(r), isDemo(m, ['ringkasan'])));
-  rollup.catch(() => (rollup = null));
-  return rollup;
+export interface Leadership {
+  ix: RollupIndex;
+  features: RegionFeature[];
 }
 
-export function loadTopology(): Promise<Topology> {
-  topology ??= fetchJson<Topology>('wilayah.topo.json');
-  topology.catch(() => (topology = null));
-  return topology;
+const indexed = new WeakMap<LeadershipFiles, Leadership>();
+
+function indexFiles(f: LeadershipFiles): Leadership {
+  let l = indexed.get(f);
+  if (!l) indexed.set(f, (l = { ix: indexRingkasan(withoutSuppressedCells(f.ringkasan), isDemo(f.manifest, ['ringkasan'])), features: topologyToFeatures(f.topology) }));
+  return l;
 }
+
+/** The rollup and the region shapes if the files are at hand now (always while prerendering). */
+export function leadershipNow(): Leadership | null {
+  const f = leadershipFilesNow();
+  return f ? indexFiles(f) : null;
+}
+
+export const loadLeadership = (): Promise<Leadership> => loadLeadershipFiles().then(indexFiles);
+export const loadRollup = (): Promise<RollupIndex> => loadLeadership().then((l) => l.ix);
 
 /**
  * In the public build small programme counts arrive as "<10" with their rupiah withheld. Pages do

@@ -1,38 +1,40 @@
-/** The snapshot manifest: what the pipeline wrote, and what the app checks before trusting a file. */
-import './jitless';
-import { z } from 'zod';
+/**
+ * The snapshot manifest: what the pipeline wrote, and what the app checks before trusting a file.
+ * Checked with shape.ts, not zod: every page reads the manifest (see shape.ts for why).
+ */
+import * as s from './shape';
 
 export const MANIFEST_FILE = 'manifest.json';
 
-const fileEntry = z.object({
-  file: z.string(),
-  bytes: z.number().int().nonnegative(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/)
+const fileEntry = s.object({
+  file: s.string(),
+  bytes: s.int(0),
+  sha256: s.matching(/^[0-9a-f]{64}$/)
 });
 
-export const manifestTableSchema = fileEntry.extend({
-  name: z.string(),
-  kind: z.enum(['table', 'rollup']),
-  rows: z.number().int().nonnegative(),
-  row_group_size: z.number().int().positive(),
-  schema_version: z.number().int().positive(),
-  columns: z.array(z.object({ name: z.string(), type: z.string() })),
-  sources: z.array(z.string()),
-  demo: z.boolean(),
-  microdata: z.boolean()
+export const manifestTableSchema = s.extend(fileEntry, {
+  name: s.string(),
+  kind: s.oneOf(['table', 'rollup']),
+  rows: s.int(0),
+  row_group_size: s.int(1),
+  schema_version: s.int(1),
+  columns: s.array(s.object({ name: s.string(), type: s.string() })),
+  sources: s.array(s.string()),
+  demo: s.boolean(),
+  microdata: s.boolean()
 });
 
-export const manifestSchema = z.object({
-  schema_version: z.number().int().positive(),
-  snapshot_id: z.string().regex(/^[0-9a-f]{12}$/),
-  created_at: z.string(),
+export const manifestSchema = s.object({
+  schema_version: s.int(1),
+  snapshot_id: s.matching(/^[0-9a-f]{12}$/),
+  created_at: s.string(),
   /** True when the snapshot is the public build (aggregates only, small cells suppressed). */
-  public: z.boolean(),
-  demo_seed: z.number().int().nullable(),
-  tables: z.array(manifestTableSchema),
-  rollups: z.array(fileEntry.extend({ name: z.string(), rows: z.number().int().nonnegative(), demo: z.boolean() })),
-  boundaries: fileEntry.extend({ source: z.string(), licence: z.string(), features: z.number().int() })
+  public: s.boolean(),
+  demo_seed: s.nullable(s.int()),
+  tables: s.array(manifestTableSchema),
+  rollups: s.array(s.extend(fileEntry, { name: s.string(), rows: s.int(0), demo: s.boolean() })),
+  boundaries: s.extend(fileEntry, { source: s.string(), licence: s.string(), features: s.int() })
 });
 
-export type Manifest = z.infer<typeof manifestSchema>;
-export type ManifestTable = z.infer<typeof manifestTableSchema>;
+export type Manifest = s.Infer<typeof manifestSchema>;
+export type ManifestTable = s.Infer<typeof manifestTableSchema>;

@@ -13,11 +13,7 @@ import { SOSIAL_TABLES, type SosialTableName } from './sosial';
 
 export { REGION_CODE } from './common';
 
-/** Version of the table layout; the app refuses snapshots with a newer major version. */
-export const SCHEMA_VERSION = 1;
-
-/** BPS code of the province as a whole (rows of nilai_indikator only). */
-export const KODE_PROVINSI = '3500';
+export { SCHEMA_VERSION, KODE_PROVINSI } from './codes';
 
 const REGION_OR_PROVINCE = /^35(00|0[1-9]|1\d|2\d|7[1-9])$/;
 

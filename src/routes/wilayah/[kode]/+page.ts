@@ -1,11 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { JATIM_CODES } from '$lib/map/regions';
+import { prerenderedPageLoad } from '$lib/rollup/source';
 import type { EntryGenerator, PageLoad } from './$types';
+
+// Rendered at build time from the snapshot, hydrated in the browser.
+export const ssr = true;
 
 /** One prerendered profile per kabupaten/kota. */
 export const entries: EntryGenerator = () => JATIM_CODES.map((kode) => ({ kode }));
 
-export const load: PageLoad = ({ params }) => {
+export const load: PageLoad = async ({ params }) => {
   if (!JATIM_CODES.includes(params.kode)) error(404, `Kode wilayah ${params.kode} tidak dikenal`);
-  return { kode: params.kode };
+  return { kode: params.kode, ...(await prerenderedPageLoad()) };
 };

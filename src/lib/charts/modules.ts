@@ -1,0 +1,106 @@
+/**
+ * ECharts on demand: the core (with the SVG renderer) is loaded when a chart first draws in the
+ * browser, and of the chart types and components only those an option names (one small chunk
+ * each, see ./modules/). A page that draws a line chart never downloads the map, the brush or the
+ * heatmap; a prerendered page that is only read downloads none of it. Prerendering registers
+ * everything on the server (src/lib/server/echarts.ts), so this only runs in the browser.
+ */
+import type { EChartsOption } from 'echarts';
+import type * as Core from './echarts';
+import { attachMaps } from './maps';
+
+type Echarts = typeof Core.echarts;
+type Installers = Parameters<Echarts['use']>[0];
+type Loader = () => Promise<{ default: Installers }>;
+
+/** One chunk each (./modules/<name>.ts). */
+const LOADERS = {
+  line: () => import('./modules/line'),
+  bar: () => import('./modules/bar'),
+  map: () => import('./modules/map'),
+  scatter: () => import('./modules/scatter'),
+  custom: () => import('./modules/custom'),
+  grid: () => import('./modules/grid'),
+  tooltip: () => import('./modules/tooltip'),
+  legend: () => import('./modules/legend'),
+  graphic: () => import('./modules/graphic'),
+  aria: () => import('./modules/aria'),
+  brush: () => import('./modules/brush'),
+  'visualmap-piecewise': () => import('./modules/visualmap-piecewise'),
+  'visualmap-continuous': () => import('./modules/visualmap-continuous'),
+  markline: () => import('./modules/markline'),
+  markarea: () => import('./modules/markarea')
+} satisfies Record<string, Loader>;
+export type ModuleName = keyof typeof LOADERS;
+
+const SERIES: Record<string, ModuleName> = { line: 'line', bar: 'bar', map: 'map', scatter: 'scatter', custom: 'custom' };
+/**
+ * Top-level option keys → the component that draws them: what Dampak's options use. An option
+ * with another series type fails loudly (add its module); other unknown keys are ignored by ECharts
+ * (e.g. `toolbox: { show: false }` next to the brush only hides buttons that are never registered).
+ */
+const COMPONENTS: Record<string, ModuleName> = { grid: 'grid', xAxis: 'grid', yAxis: 'grid', tooltip: 'tooltip', legend: 'legend', graphic: 'graphic', aria: 'aria', brush: 'brush' };
+/** Keys inside a series → marker components. */
+const MARKERS: Record<string, ModuleName> = { markLine: 'markline', markArea: 'markarea' };
+
+type Item = Record<string, unknown>;
+const list = (v: unknown): Item[] => (v === undefined || v === null ? [] : Array.isArray(v) ? (v as Item[]) : [v as Item]);
+
+/** The modules an option draws with. */
+export function modulesFor(option: EChartsOption): Set<ModuleName> {
+  const need = new Set<ModuleName>();
+  const o = option as Item;
+  for (const s of list(o.series)) {
+    const type = String(s.type ?? '');
+    if (!SERIES[type]) throw new Error(`ECharts series type "${type}" is not available (src/lib/charts/modules.ts)`);
+    need.add(SERIES[type]);
+    for (const [k, m] of Object.entries(MARKERS)) if (s[k]) need.add(m);
+  }
+  for (const [k, m] of Object.entries(COMPONENTS)) if (o[k] !== undefined && o[k] !== null) need.add(m);
+  // ECharts' default visualMap type is continuous unless pieces or categories are given.
+  for (const v of list(o.visualMap)) need.add(v.type === 'piecewise' || v.pieces || v.categories ? 'visualmap-piecewise' : 'visualmap-continuous');
+  return need;
+}
+
+let core: Echarts | null = null;
+let coreLoading: Promise<Echarts> | null = null;
+const installed = new Set<ModuleName>();
+const pending = new Map<ModuleName, Promise<void>>();
+
+function loadCore(): Promise<Echarts> {
+  coreLoading ??= import('./echarts').then((m) => (core = m.echarts));
+  coreLoading.catch(() => (coreLoading = null));
+  return coreLoading;
+}
+
+/** ECharts if it is loaded, else null. */
+export const echartsNow = (): Echarts | null => core;
+
+/**
+ * Make sure ECharts and every module `option` draws are registered. Returns null when they are
+ * (the chart can update synchronously, as a cross-filter update should), else a promise.
+ */
+export function ensureModules(option: EChartsOption): Promise<void> | null {
+  const missing = [...modulesFor(option)].filter((m) => !installed.has(m));
+  if (core && missing.length === 0) return null;
+  return loadCore().then((echarts) =>
+    Promise.all(
+      missing.map((name) => {
+        let p = pending.get(name);
+        if (!p) {
+          p = LOADERS[name]().then((m) => {
+            echarts.use(m.default);
+            installed.add(name);
+          });
+          p.catch(() => pending.delete(name));
+          pending.set(name, p);
+        }
+        return p;
+      })
+      // registerMap is a no-op until the map module is installed: (re)register the defined maps now.
+    ).then(() => attachMaps(echarts))
+  );
+}
+
+/** Every module (prerendering registers them all at once). */
+export const loadAllModules = (): Promise<Installers[]> => Promise.all(Object.values(LOADERS).map((l) => l().then((m) => m.default)));

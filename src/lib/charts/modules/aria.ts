@@ -1,0 +1,3 @@
+import { AriaComponent } from 'echarts/components';
+
+export default [AriaComponent];

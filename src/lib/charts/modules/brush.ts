@@ -1,0 +1,3 @@
+import { BrushComponent } from 'echarts/components';
+
+export default [BrushComponent];

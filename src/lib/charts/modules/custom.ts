@@ -1,0 +1,3 @@
+import { CustomChart } from 'echarts/charts';
+
+export default [CustomChart];

@@ -1,0 +1,3 @@
+import { MapChart } from 'echarts/charts';
+
+export default [MapChart];

@@ -1,0 +1,3 @@
+import { VisualMapContinuousComponent } from 'echarts/components';
+
+export default [VisualMapContinuousComponent];

@@ -1,0 +1,3 @@
+import { VisualMapPiecewiseComponent } from 'echarts/components';
+
+export default [VisualMapPiecewiseComponent];

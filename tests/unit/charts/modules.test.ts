@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { modulesFor } from '../../../src/lib/charts/modules';
+import { realisasiOption } from '../../../src/lib/charts/options/realisasi';
+import { trendOption } from '../../../src/lib/charts/options/trend';
+
+const sorted = (s: Set<string>) => [...s].sort();
+
+describe('ECharts modules an option needs', () => {
+  it('a line chart with a legend and tooltip loads only those', () => {
+    const o = trendOption({ years: [2020, 2021], lines: [{ name: 'a', values: [1, null], color: '#000' }], format: String });
+    const need = modulesFor(o);
+    expect(need.has('line')).toBe(true);
+    expect(need.has('grid')).toBe(true);
+    for (const absent of ['map', 'brush', 'visualmap-piecewise', 'custom', 'scatter']) expect(need.has(absent as never)).toBe(false);
+  });
+
+  it('the programme trend: exactly bars, line, axes, legend, tooltip and the brush; the selected band adds markArea', () => {
+    const input = { labels: ['Jan', 'Feb'], realised: [1, 2], target: [2, 2], names: { realised: 'r', target: 't' }, selected: null, format: String, cumulative: false };
+    expect(sorted(modulesFor(realisasiOption(input)))).toEqual(['bar', 'brush', 'grid', 'legend', 'line', 'tooltip']);
+    expect(modulesFor(realisasiOption({ ...input, selected: [0, 1] })).has('markarea')).toBe(true);
+  });
+
+  it('visualMap type follows ECharts: pieces mean piecewise, else continuous; unknown series fail loudly', () => {
+    expect(modulesFor({ series: [{ type: 'map', map: 'x' }], visualMap: { pieces: [{ min: 0 }] } }).has('visualmap-piecewise')).toBe(true);
+    expect(modulesFor({ series: [], visualMap: { min: 0, max: 1 } }).has('visualmap-continuous')).toBe(true);
+    expect(modulesFor({ series: [{ type: 'line', markArea: { data: [] } }] }).has('markarea')).toBe(true);
+    expect(() => modulesFor({ series: [{ type: 'sankey' }] })).toThrow('sankey');
+  });
+});

@@ -42,7 +42,11 @@ function step(msg: string) {
 
 /** Files in the published data folder that the manifest does not list (e.g. a stray penerima.parquet). */
 function unlisted(dataDir: string): Finding[] {
-  const m = JSON.parse(readFileSync(join(dataDir, MANIFEST_FILE), 'utf8')) as { tables: { file: string }[]; rollups: { file: string }[]; boundaries: { file: string } };
+  const m = JSON.parse(readFileSync(join(dataDir, MANIFEST_FILE), 'utf8')) as {
+    tables: { file: string }[];
+    rollups: { file: string }[];
+    boundaries: { file: string };
+  };
   const listed = new Set([MANIFEST_FILE, m.boundaries.file, ...m.tables.map((t) => t.file), ...m.rollups.map((r) => r.file)]);
   return readdirSync(dataDir)
     .filter((f) => !listed.has(f.replace(/\.(gz|br)$/, '')))

@@ -55,7 +55,10 @@ export const INFERENCE_BY_METHOD: Record<string, readonly InferenceMethod[]> = {
 export const RI_ESTIMATORS: Record<string, (context: InferenceContext) => PanelEstimator> = {
   did: () => didPoint,
   twfe: () => twfePoint,
-  cs: ({ control }) => (panel) => csSimplePoint(panel, control),
+  cs:
+    ({ control }) =>
+    (panel) =>
+      csSimplePoint(panel, control),
   sc: () => (panel) => syntheticControlPoint(panel),
   sdid: () => (panel) => syntheticDidEstimate(panel),
   bjs: () => imputationEstimate
@@ -94,10 +97,12 @@ export const INFERENCE_FLAGS = ['inference', 'draws', 'weights'];
 export function parseInferenceOptions(values: Map<string, string>, method: string): InferenceOptions | undefined {
   const inference = values.get('inference');
   if (inference === undefined) {
-    for (const flag of ['draws', 'weights']) if (values.has(flag)) throw new InferenceOptionError(`--${flag} only applies with --inference wild, ri or multiplier.`);
+    for (const flag of ['draws', 'weights'])
+      if (values.has(flag)) throw new InferenceOptionError(`--${flag} only applies with --inference wild, ri or multiplier.`);
     return undefined;
   }
-  if (!(INFERENCE_METHODS as readonly string[]).includes(inference)) throw new InferenceOptionError(`--inference must be one of ${INFERENCE_METHODS.join(', ')}; got "${inference}".`);
+  if (!(INFERENCE_METHODS as readonly string[]).includes(inference))
+    throw new InferenceOptionError(`--inference must be one of ${INFERENCE_METHODS.join(', ')}; got "${inference}".`);
   const chosen = inference as InferenceMethod;
   const allowed = INFERENCE_BY_METHOD[method] ?? ['analytic'];
   if (!allowed.includes(chosen)) throw new InferenceOptionError(`--method ${method} cannot take --inference ${chosen}; it takes ${allowed.join(', ')}.`);
@@ -107,11 +112,13 @@ export function parseInferenceOptions(values: Map<string, string>, method: strin
   let draws: number | undefined;
   if (drawsText !== undefined) {
     draws = /^\d{1,7}$/.test(drawsText) ? Number(drawsText) : NaN;
-    if (!(draws >= 1 && draws <= MAX_DRAWS)) throw new InferenceOptionError(`--draws must be a whole number from 1 to ${MAX_DRAWS.toLocaleString('en')}; got "${drawsText}".`);
+    if (!(draws >= 1 && draws <= MAX_DRAWS))
+      throw new InferenceOptionError(`--draws must be a whole number from 1 to ${MAX_DRAWS.toLocaleString('en')}; got "${drawsText}".`);
   }
   const weights = values.get('weights');
   if (weights !== undefined && chosen !== 'wild') throw new InferenceOptionError(`--weights only applies with --inference wild (not ${chosen}).`);
-  if (weights !== undefined && weights !== 'rademacher' && weights !== 'webb') throw new InferenceOptionError(`--weights must be rademacher or webb; got "${weights}".`);
+  if (weights !== undefined && weights !== 'rademacher' && weights !== 'webb')
+    throw new InferenceOptionError(`--weights must be rademacher or webb; got "${weights}".`);
   return { inference: chosen, draws, weights: weights as BootstrapWeights | undefined };
 }
 
@@ -190,7 +197,11 @@ function wildFields(r: WildBootstrapTest): Record<string, unknown> {
   return {
     p_value: r.p,
     ci: r.ci,
-    ...(r.ci[0] === null || r.ci[1] === null ? { note: `The confidence set is unbounded: with ${r.nClusters} units the test cannot reject any value on that side at ${Math.round((1 - r.level) * 100)} %.` } : {}),
+    ...(r.ci[0] === null || r.ci[1] === null
+      ? {
+          note: `The confidence set is unbounded: with ${r.nClusters} units the test cannot reject any value on that side at ${Math.round((1 - r.level) * 100)} %.`
+        }
+      : {}),
     draws: r.draws,
     enumerated: r.enumerated,
     seed: r.seed,

@@ -83,7 +83,23 @@ function parseArgs(argv: string[]): CliOptions {
     if (value === undefined) throw new CliInputError(`Option --${name} needs a value.`);
     values.set(name, value);
   }
-  const known = ['input', 'unit', 'time', 'outcome', 'group', 'treatment', 'timing', 'method', 'control', 'treated', 'seed', 'sensitivity', 'grid', 'target', ...INFERENCE_FLAGS];
+  const known = [
+    'input',
+    'unit',
+    'time',
+    'outcome',
+    'group',
+    'treatment',
+    'timing',
+    'method',
+    'control',
+    'treated',
+    'seed',
+    'sensitivity',
+    'grid',
+    'target',
+    ...INFERENCE_FLAGS
+  ];
   for (const name of values.keys()) if (!known.includes(name)) throw new CliInputError(`Unknown option --${name}.`);
   const required = (name: string) => {
     const v = values.get(name);
@@ -126,9 +142,11 @@ function parseSensitivity(values: Map<string, string>, method: string): CliOptio
     for (const flag of ['grid', 'target']) if (values.has(flag)) throw new CliInputError(`--${flag} only applies with --sensitivity rm|sd.`);
     return undefined;
   }
-  if (restriction !== 'rm' && restriction !== 'sd') throw new CliInputError(`--sensitivity must be rm (relative magnitudes) or sd (smoothness); got "${restriction}".`);
+  if (restriction !== 'rm' && restriction !== 'sd')
+    throw new CliInputError(`--sensitivity must be rm (relative magnitudes) or sd (smoothness); got "${restriction}".`);
   if (method !== 'event' && method !== 'cs') throw new CliInputError(`--sensitivity needs an event study: --method event or cs; got --method ${method}.`);
-  if (method === 'cs' && values.get('control') === 'notyet') throw new CliInputError('--sensitivity with --method cs uses never-treated comparisons; drop --control notyet.');
+  if (method === 'cs' && values.get('control') === 'notyet')
+    throw new CliInputError('--sensitivity with --method cs uses never-treated comparisons; drop --control notyet.');
   const target = values.get('target') ?? 'first';
   if (target !== 'first' && target !== 'average') throw new CliInputError(`--target must be first or average; got "${target}".`);
   const gridText = values.get('grid') ?? (restriction === 'rm' ? '0,0.5,1,1.5,2' : undefined);
@@ -196,7 +214,8 @@ function toPanelRows(table: Table, options: CliOptions): PanelRow[] {
   const unitCol = indexOf('unit', options.unit);
   const timeCol = indexOf('time', options.time);
   const outcomeCol = indexOf('outcome', options.outcome);
-  const groupCol = options.group !== undefined ? indexOf('group', options.group) : options.treatment !== undefined ? indexOf('treatment', options.treatment) : -1;
+  const groupCol =
+    options.group !== undefined ? indexOf('group', options.group) : options.treatment !== undefined ? indexOf('treatment', options.treatment) : -1;
   const number = (cell: Cell, row: number, column: string, emptyAs?: number): number => {
     const text = typeof cell === 'string' ? cell.trim() : cell;
     if ((text === null || text === '') && emptyAs !== undefined) return emptyAs;
@@ -267,7 +286,13 @@ function estimate(panel: Panel, options: CliOptions): Record<string, unknown> {
     }
     case 'event': {
       const r = eventStudy(panel);
-      const out: Record<string, unknown> = { method, reference: r.reference, by_event: r.byEvent.map((b) => ({ e: b.e, ...pointAndSe(b) })), pretest: r.pretest, ...(r.pretestNote ? { pretest_note: r.pretestNote } : {}) };
+      const out: Record<string, unknown> = {
+        method,
+        reference: r.reference,
+        by_event: r.byEvent.map((b) => ({ e: b.e, ...pointAndSe(b) })),
+        pretest: r.pretest,
+        ...(r.pretestNote ? { pretest_note: r.pretestNote } : {})
+      };
       if (options.sensitivity) out.sensitivity = sensitivityJson(sensitivityInputFromEventStudy(r.byEvent, r.vcov, r.reference), options.sensitivity);
       return out;
     }
@@ -360,7 +385,8 @@ async function main(): Promise<void> {
     const table = await readTable(options.input);
     let rows = toPanelRows(table, options);
     // Which rollout the estimate used, stated in every output.
-    let timing: Record<string, unknown> = options.group !== undefined ? { source: 'group_column', column: options.group } : { source: 'treatment_column', column: options.treatment };
+    let timing: Record<string, unknown> =
+      options.group !== undefined ? { source: 'group_column', column: options.group } : { source: 'treatment_column', column: options.treatment };
     if (options.timing !== undefined) {
       const t = groupsFromTimingFile(rows, options.timing);
       rows = t.rows;
@@ -369,7 +395,12 @@ async function main(): Promise<void> {
     const panel = buildPanel(rows);
     const result: Record<string, unknown> = { ...estimate(panel, options), timing };
     if (options.inference) {
-      result.inference = runInference(panel, options.inference, { method: options.method, control: options.control, treated: options.treated, seed: options.seed });
+      result.inference = runInference(panel, options.inference, {
+        method: options.method,
+        control: options.control,
+        treated: options.treated,
+        seed: options.seed
+      });
     }
     const coverage = panelCoverage(panel);
     result.coverage = { used: coverage.used.length, missing: coverage.missing };

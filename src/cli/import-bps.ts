@@ -25,8 +25,12 @@ writeFileSync('data/nilai_indikator.csv', toCsv(['kode', 'tahun', 'periode', 'in
 console.log(`data/nilai_indikator.csv: ${rows.length} rows from ${BPS_FILES.length} files in ${dir}`);
 console.log(`  ${report.confirmed} values found in two files with the same value (kept once, both carriers named)`);
 for (const k of report.konflik) console.log(`  not used (KONFLIK in the source): ${k.key} — ${k.file} row ${k.row}`);
-for (const c of report.conflicts) console.log(`  not used (files disagree): ${c.key} — ${c.values.map((v) => `${v.nilai} in ${v.file} row ${v.row}`).join(' vs ')}`);
+for (const c of report.conflicts)
+  console.log(`  not used (files disagree): ${c.key} — ${c.values.map((v) => `${v.nilai} in ${v.file} row ${v.row}`).join(' vs ')}`);
 
 const record = convertProgrammeRecord(readFileSync(join(dir, PROGRAMME_RECORD_FILE), 'utf8'));
-writeFileSync('data/rekam_program.csv', toCsv(['program_id', 'kode', 'tahun', 'periode', 'indikator', 'nilai', 'sumber'], record as unknown as Record<string, unknown>[]));
+writeFileSync(
+  'data/rekam_program.csv',
+  toCsv(['program_id', 'kode', 'tahun', 'periode', 'indikator', 'nilai', 'sumber'], record as unknown as Record<string, unknown>[])
+);
 console.log(`data/rekam_program.csv: ${record.length} rows from ${PROGRAMME_RECORD_FILE}`);

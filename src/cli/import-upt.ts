@@ -11,5 +11,11 @@ import { flag } from './args';
 
 const ref = resolve(flag('--reference') ?? '../shared/reference/more/upt_dinsos_jatim.csv');
 const rows = convertUptReference(readFileSync(ref, 'utf8'));
-writeFileSync('data/upt.csv', toCsv(TABLES.upt.columns.map((c) => c.name), rows as unknown as Record<string, unknown>[]));
+writeFileSync(
+  'data/upt.csv',
+  toCsv(
+    TABLES.upt.columns.map((c) => c.name),
+    rows as unknown as Record<string, unknown>[]
+  )
+);
 console.log(`data/upt.csv: ${rows.length} units from ${ref}`);

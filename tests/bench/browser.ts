@@ -10,7 +10,16 @@ import type { LoadTiming } from '../../src/lib/db/snapshot';
 import type { BenchHook } from '../../src/lib/program/bench';
 import { MICRO_QUERY, PAGE, PAGE_QUERIES, REPEAT } from './scenario';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
 const EXE = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 type W = Window & { __dampakBench: BenchHook };
@@ -114,7 +123,14 @@ export interface WarmRun {
   regionUpdates: Updates;
   periodUpdates: Updates;
   queries: { name: string; ms: number[] }[];
-  micro: { ok: boolean; error?: string; ms: number[]; load?: LoadTiming; before: { jsHeap: number; duckdb: number; rss: number }; after: { jsHeap: number; duckdb: number; rss: number } };
+  micro: {
+    ok: boolean;
+    error?: string;
+    ms: number[];
+    load?: LoadTiming;
+    before: { jsHeap: number; duckdb: number; rss: number };
+    after: { jsHeap: number; duckdb: number; rss: number };
+  };
 }
 
 /** pageMs: filter change → painted; dataMs: → query results in hand; clickToDomMs: Playwright click → DOM updated. */
@@ -131,7 +147,10 @@ async function timed(page: Page, act: () => Promise<void>): Promise<number> {
   const before = await updates(page);
   const t0 = performance.now();
   await act();
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="program-view"]')?.getAttribute('data-updates')) > n, before, { polling: 'raf', timeout: 30_000 });
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="program-view"]')?.getAttribute('data-updates')) > n, before, {
+    polling: 'raf',
+    timeout: 30_000
+  });
   return performance.now() - t0;
 }
 
@@ -145,9 +164,9 @@ export async function warmRun(origin: string): Promise<WarmRun> {
     const hookUpdates = () => page.evaluate(() => (window as unknown as W).__dampakBench.updates.length);
 
     // Cross-filter 1: clicking regions (every chart reloads for the region).
-    const codes = await page.locator('[data-testid="region-table"] tr[data-kode]').evaluateAll((trs) =>
-      trs.filter((tr) => tr.querySelectorAll('td').length > 1).map((tr) => tr.getAttribute('data-kode')!)
-    );
+    const codes = await page
+      .locator('[data-testid="region-table"] tr[data-kode]')
+      .evaluateAll((trs) => trs.filter((tr) => tr.querySelectorAll('td').length > 1).map((tr) => tr.getAttribute('data-kode')!));
     let mark = await hookUpdates();
     const regionWall: number[] = [];
     for (let i = 0; i < REPEAT.regionClicks; i++) {
@@ -158,7 +177,10 @@ export async function warmRun(origin: string): Promise<WarmRun> {
 
     // Cross-filter 2: changing the period (the region chart, table and targeting reload).
     await timed(page, () => page.getByTestId('filter-reset').click());
-    const months = await page.getByTestId('period-from').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const months = await page
+      .getByTestId('period-from')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     mark = await hookUpdates();
     const periodWall: number[] = [];
     for (let i = 0; i < REPEAT.periodChanges; i++) {
@@ -170,7 +192,11 @@ export async function warmRun(origin: string): Promise<WarmRun> {
     // Each statement of the page, repeated (tables already loaded).
     const queries: WarmRun['queries'] = [];
     for (const q of PAGE_QUERIES) {
-      const ms = await page.evaluate(([n, p, r]) => (window as unknown as W).__dampakBench.time(n as never, p as never, r as number), [q.name, q.params, REPEAT.query] as const);
+      const ms = await page.evaluate(([n, p, r]) => (window as unknown as W).__dampakBench.time(n as never, p as never, r as number), [
+        q.name,
+        q.params,
+        REPEAT.query
+      ] as const);
       queries.push({ name: q.name, ms });
     }
 
@@ -192,8 +218,13 @@ export async function warmRun(origin: string): Promise<WarmRun> {
     } catch (e) {
       micro = { ok: false, error: e instanceof Error ? e.message : String(e), ms: [], before, after: await mem() };
     }
-    return { chromium: version, regionUpdates: { pageMs: regionPage.map((u) => u.ms), dataMs: regionPage.map((u) => u.dataMs), clickToDomMs: regionWall },
-      periodUpdates: { pageMs: periodPage.map((u) => u.ms), dataMs: periodPage.map((u) => u.dataMs), clickToDomMs: periodWall }, queries, micro };
+    return {
+      chromium: version,
+      regionUpdates: { pageMs: regionPage.map((u) => u.ms), dataMs: regionPage.map((u) => u.dataMs), clickToDomMs: regionWall },
+      periodUpdates: { pageMs: periodPage.map((u) => u.ms), dataMs: periodPage.map((u) => u.dataMs), clickToDomMs: periodWall },
+      queries,
+      micro
+    };
   } finally {
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shippedBytes } from './bytes';
 
-export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
 export const EXE = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** The pages the report lists, leadership pages first; `map`: the page draws one (wait for it). */
@@ -97,14 +106,24 @@ export async function routeRun(browser: Browser, origin: string, siteDir: string
     await page.goto(origin + route, { waitUntil: 'networkidle', timeout: 120_000 });
     // A map may be drawn long after the network first went quiet (the programme page starts
     // DuckDB, then queries, then draws): wait for it where the page has one, then for quiet again.
-    if (mapTimeoutMs > 0) await page.waitForFunction(() => (window as unknown as { __paint: { map: number | null } }).__paint.map !== null, null, { timeout: mapTimeoutMs }).catch(() => {});
+    if (mapTimeoutMs > 0)
+      await page
+        .waitForFunction(() => (window as unknown as { __paint: { map: number | null } }).__paint.map !== null, null, { timeout: mapTimeoutMs })
+        .catch(() => {});
     await quiet(() => requests.length);
     const paint = await page.evaluate(() => (window as unknown as { __paint: { fcp: number | null; map: number | null } }).__paint);
     // Nothing is painted before the first contentful paint: a map already in the DOM then is painted with it.
     if (paint.map !== null && paint.fcp !== null) paint.map = Math.max(paint.map, paint.fcp);
     const jsPaths = [...new Set(requests.filter((p) => /\.m?js$/.test(p)))];
     const js = shippedBytes(siteDir, jsPaths).find((s) => s.kind === 'js');
-    return { route, fcpMs: paint.fcp, mapMs: paint.map, js: { files: js?.files ?? 0, raw: js?.raw ?? 0, br: js?.br ?? 0 }, libs: libsOf(siteDir, jsPaths), requests };
+    return {
+      route,
+      fcpMs: paint.fcp,
+      mapMs: paint.map,
+      js: { files: js?.files ?? 0, raw: js?.raw ?? 0, br: js?.br ?? 0 },
+      libs: libsOf(siteDir, jsPaths),
+      requests
+    };
   } finally {
     await ctx.close();
   }
@@ -134,7 +153,13 @@ if (process.argv[1]?.endsWith('routes.ts')) {
   };
   process.on('exit', stop);
   for (let i = 0; i < 100; i++) {
-    if (await fetch(origin + '/').then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(origin + '/').then(
+        (r) => r.ok,
+        () => false
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 200));
   }
   const browser = await launch();
@@ -143,7 +168,12 @@ if (process.argv[1]?.endsWith('routes.ts')) {
     for (let i = 0; i < runs; i++) rs.push(await routeRun(browser, origin, dir, route, map ? 60_000 : 0));
     const m = (f: (r: RouteRun) => number | null) => median(rs.map(f).filter((v): v is number => v !== null));
     console.log(
-      `${route.padEnd(18)} fcp ${m((r) => r.fcpMs)?.toFixed(0)} ms  map ${m((r) => r.mapMs)?.toFixed(0) ?? '–'} ms  js ${(rs[0].js.br / 1000).toFixed(1)} kB br (${rs[0].js.files} files)  ${Object.entries(rs[0].libs).filter(([, v]) => v).map(([k]) => k).join(',')}`
+      `${route.padEnd(18)} fcp ${m((r) => r.fcpMs)?.toFixed(0)} ms  map ${m((r) => r.mapMs)?.toFixed(0) ?? '–'} ms  js ${(rs[0].js.br / 1000).toFixed(1)} kB br (${rs[0].js.files} files)  ${Object.entries(
+        rs[0].libs
+      )
+        .filter(([, v]) => v)
+        .map(([k]) => k)
+        .join(',')}`
     );
   }
   await browser.close();

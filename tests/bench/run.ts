@@ -82,10 +82,20 @@ async function main() {
       console.log(`cold ${i + 1}: chart ${cold[i].chartPaintedMs.toFixed(0)} ms, DuckDB ${cold[i].duckdbReadyMs.toFixed(0)} ms`);
     }
     const warm = await warmRun(origin);
-    console.log(`warm: ${warm.regionUpdates.pageMs.length} region, ${warm.periodUpdates.pageMs.length} period updates; microdata ${warm.micro.ok ? 'ok' : warm.micro.error}`);
+    console.log(
+      `warm: ${warm.regionUpdates.pageMs.length} region, ${warm.periodUpdates.pageMs.length} period updates; microdata ${warm.micro.ok ? 'ok' : warm.micro.error}`
+    );
 
-    const nativeQueries = [...PAGE_QUERIES.map((q) => ({ name: q.name, sql: sqlOf(q.name), params: q.params })), { name: MICRO_QUERY.name, sql: MICRO_QUERY.sql, params: MICRO_QUERY.params }];
-    const native = await nativeTimings(dataDir, ['program', 'penyaluran', 'wilayah', 'nilai_indikator', 'penerima_profil', 'penerima'], nativeQueries, REPEAT.query);
+    const nativeQueries = [
+      ...PAGE_QUERIES.map((q) => ({ name: q.name, sql: sqlOf(q.name), params: q.params })),
+      { name: MICRO_QUERY.name, sql: MICRO_QUERY.sql, params: MICRO_QUERY.params }
+    ];
+    const native = await nativeTimings(
+      dataDir,
+      ['program', 'penyaluran', 'wilayah', 'nilai_indikator', 'penerima_profil', 'penerima'],
+      nativeQueries,
+      REPEAT.query
+    );
 
     const byTable = new Map<string, ColdRun['loads']>();
     for (const c of cold) for (const l of c.loads) byTable.set(l.table, [...(byTable.get(l.table) ?? []), l]);
@@ -103,7 +113,13 @@ async function main() {
     const queries = nativeQueries.map((q) => {
       const w = med(wasm.find((x) => x.name === q.name)?.ms ?? []);
       const n = native.timings.find((x) => x.name === q.name);
-      return { name: q.name, rows: n?.rows ?? null, wasmMs: w, nativeMs: r1(n?.medianMs), ratio: w !== null && n && n.medianMs > 0 ? r1(w / n.medianMs) : null };
+      return {
+        name: q.name,
+        rows: n?.rows ?? null,
+        wasmMs: w,
+        nativeMs: r1(n?.medianMs),
+        ratio: w !== null && n && n.medianMs > 0 ? r1(w / n.medianMs) : null
+      };
     });
     const stat = (v: number[]) => ({ median: med(v), min: r1(Math.min(...v)), max: r1(Math.max(...v)) });
     const report = {
@@ -111,7 +127,15 @@ async function main() {
       duration_s: Math.round((Date.now() - t0) / 1000),
       page: PAGE,
       repeat: REPEAT.query,
-      machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, loadavg: loadavg().map((v) => r1(v)), memory: totalmem(), os: `${type()} ${release()}`, node: process.version, chromium: warm.chromium },
+      machine: {
+        cpu: cpus()[0]?.model ?? 'unknown',
+        cores: cpus().length,
+        loadavg: loadavg().map((v) => r1(v)),
+        memory: totalmem(),
+        os: `${type()} ${release()}`,
+        node: process.version,
+        chromium: warm.chromium
+      },
       snapshot: { id: manifest.snapshot_id, penerima_rows: tableRows('penerima'), penyaluran_rows: tableRows('penyaluran') },
       cold: { runs: cold.length, chartPaintedMs: stat(cold.map((c) => c.chartPaintedMs)), duckdbReadyMs: stat(cold.map((c) => c.duckdbReadyMs)) },
       loads,

@@ -37,7 +37,8 @@ function regionsPanel(): Panel {
   const rows: PanelRow[] = [];
   groups.forEach((g, u) => {
     const level = 10 + 3 * normal();
-    for (let t = 2016; t <= 2025; t++) rows.push({ unit: `35${String(u).padStart(2, '0')}`, time: t, y: level - 0.3 * (t - 2016) + (g && t >= g ? -0.5 : 0) + 0.4 * normal(), group: g });
+    for (let t = 2016; t <= 2025; t++)
+      rows.push({ unit: `35${String(u).padStart(2, '0')}`, time: t, y: level - 0.3 * (t - 2016) + (g && t >= g ? -0.5 : 0) + 0.4 * normal(), group: g });
   });
   return buildPanel(rows);
 }
@@ -49,7 +50,13 @@ function synthPanel(units: number): Panel {
   for (let u = 0; u < units; u++) {
     const level = 50 + 20 * normal();
     const slope = normal();
-    for (let t = 1; t <= 30; t++) rows.push({ unit: `u${String(u).padStart(4, '0')}`, time: t, y: level + slope * t + 3 * normal() + (u === 0 && t >= 21 ? -5 : 0), group: u === 0 ? 21 : 0 });
+    for (let t = 1; t <= 30; t++)
+      rows.push({
+        unit: `u${String(u).padStart(4, '0')}`,
+        time: t,
+        y: level + slope * t + 3 * normal() + (u === 0 && t >= 21 ? -5 : 0),
+        group: u === 0 ? 21 : 0
+      });
   }
   return buildPanel(rows);
 }
@@ -76,20 +83,62 @@ function measure(name: string, runs: number, work: () => unknown, reference: () 
   const workRuns = Array.from({ length: runs }, () => time(work));
   const ms = median(workRuns);
   const referenceMs = median(referenceRuns);
-  return { name, ms: round(ms), runsMs: workRuns.map((v) => round(v)), referenceMs: round(referenceMs, 3), ratio: round(ms / referenceMs, 0), targetMs, meetsTarget: targetMs === null ? null : ms < targetMs };
+  return {
+    name,
+    ms: round(ms),
+    runsMs: workRuns.map((v) => round(v)),
+    referenceMs: round(referenceMs, 3),
+    ratio: round(ms / referenceMs, 0),
+    targetMs,
+    meetsTarget: targetMs === null ? null : ms < targetMs
+  };
 }
 
 const regions = regionsPanel();
 const loadBefore = loadavg();
 const results = [
-  measure('wild bootstrap, TWFE, 9,999 Rademacher draws, 38 × 10 (reference: one analytic TWFE estimate)', quick ? 3 : 7, () => wildBootstrapTwfe(regions, { draws: 9999, seed: 1 }), () => twoWayFixedEffects(regions), 2000),
-  measure('wild bootstrap, every event-study coefficient, 9,999 draws, 38 × 10 (reference: one analytic TWFE estimate)', quick ? 1 : 3, () => wildBootstrapEventStudy(regions, { draws: 9999, seed: 1 }), () => twoWayFixedEffects(regions), null),
-  measure("randomization inference, Callaway–Sant'Anna simple ATT, 10,000 assignments, 38 × 10 (reference: one full CS estimate with SEs)", quick ? 1 : 3, () => randomizationInference(regions, (p) => csSimplePoint(p), { draws: 9999, seed: 1 }), () => callawaySantAnna(regions), 15000)
+  measure(
+    'wild bootstrap, TWFE, 9,999 Rademacher draws, 38 × 10 (reference: one analytic TWFE estimate)',
+    quick ? 3 : 7,
+    () => wildBootstrapTwfe(regions, { draws: 9999, seed: 1 }),
+    () => twoWayFixedEffects(regions),
+    2000
+  ),
+  measure(
+    'wild bootstrap, every event-study coefficient, 9,999 draws, 38 × 10 (reference: one analytic TWFE estimate)',
+    quick ? 1 : 3,
+    () => wildBootstrapEventStudy(regions, { draws: 9999, seed: 1 }),
+    () => twoWayFixedEffects(regions),
+    null
+  ),
+  measure(
+    "randomization inference, Callaway–Sant'Anna simple ATT, 10,000 assignments, 38 × 10 (reference: one full CS estimate with SEs)",
+    quick ? 1 : 3,
+    () => randomizationInference(regions, (p) => csSimplePoint(p), { draws: 9999, seed: 1 }),
+    () => callawaySantAnna(regions),
+    15000
+  )
 ];
 const synth200 = synthPanel(200);
-results.push(measure('synthetic control + placebo-in-space p, 200 × 30 (reference: one analytic TWFE estimate)', quick ? 1 : 3, () => syntheticControl(synth200), () => twoWayFixedEffects(synth200), 5000));
+results.push(
+  measure(
+    'synthetic control + placebo-in-space p, 200 × 30 (reference: one analytic TWFE estimate)',
+    quick ? 1 : 3,
+    () => syntheticControl(synth200),
+    () => twoWayFixedEffects(synth200),
+    5000
+  )
+);
 const synth1000 = synthPanel(1000);
-results.push(measure('synthetic control + placebo-in-space p, 1,000 × 30 (reference: one analytic TWFE estimate)', 1, () => syntheticControl(synth1000), () => twoWayFixedEffects(synth1000), null));
+results.push(
+  measure(
+    'synthetic control + placebo-in-space p, 1,000 × 30 (reference: one analytic TWFE estimate)',
+    1,
+    () => syntheticControl(synth1000),
+    () => twoWayFixedEffects(synth1000),
+    null
+  )
+);
 
 console.log(
   JSON.stringify(

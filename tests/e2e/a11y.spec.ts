@@ -17,7 +17,13 @@ async function settle(page: Page) {
 async function violations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   // a readable failure: rule, impact and the first offending elements
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`
+  );
 }
 
 /** WCAG contrast ratio of a CSS rgb() colour against white. */
@@ -58,7 +64,11 @@ test('every control of the infographics page is reachable by keyboard and shows 
       if (!el || el === document.body) return null;
       const s = getComputedStyle(el);
       const visible = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
-      return { color: s.outlineColor, key: `${el.tagName}:${el.textContent?.trim().slice(0, 30)}:${el.getAttribute('data-download') ?? ''}:${el.closest('[data-card]')?.getAttribute('data-card') ?? ''}`, visible };
+      return {
+        color: s.outlineColor,
+        key: `${el.tagName}:${el.textContent?.trim().slice(0, 30)}:${el.getAttribute('data-download') ?? ''}:${el.closest('[data-card]')?.getAttribute('data-card') ?? ''}`,
+        visible
+      };
     });
     if (!info) continue;
     expect(info.visible, `focus ring on ${info.key}`).toBe(true);

@@ -37,16 +37,36 @@ async function writePanel(years: [number, number] = [2020, 2024]): Promise<strin
 }
 
 function cli(file: string, method: string, extra: string[] = []): { estimate: number; ci95: [number, number] } & Record<string, unknown> {
-  const out = execFileSync('npx', ['tsx', 'src/cli/impact.ts', '--input', file, '--unit', 'kode', '--time', 'tahun', '--outcome', 'nilai', '--group', 'tahun_mulai', '--method', method, ...extra], {
-    cwd: ROOT,
-    encoding: 'utf8'
-  });
+  const out = execFileSync(
+    'npx',
+    [
+      'tsx',
+      'src/cli/impact.ts',
+      '--input',
+      file,
+      '--unit',
+      'kode',
+      '--time',
+      'tahun',
+      '--outcome',
+      'nilai',
+      '--group',
+      'tahun_mulai',
+      '--method',
+      method,
+      ...extra
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8'
+    }
+  );
   return JSON.parse(out);
 }
 
 const id2 = (v: number) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
 
-test('the workbench estimates PKH Plus on P0 in a Web Worker and shows the CLI\'s number with its interval', async ({ page, watch }) => {
+test("the workbench estimates PKH Plus on P0 in a Web Worker and shows the CLI's number with its interval", async ({ page, watch }) => {
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
   await page.goto('/dampak');
@@ -61,8 +81,12 @@ test('the workbench estimates PKH Plus on P0 in a Web Worker and shows the CLI\'
   // The sentence reads a reduction and its interval as magnitudes; an interval across zero says so.
   // (With the public-record rollout the demo estimate is small: −0,07, IK −0,27 to +0,13.)
   const signed2 = (v: number) => `${v < 0 ? '−' : '+'}${id2(Math.abs(v))}`;
-  if (hi < 0) await expect(headline).toHaveText(`PKH Plus diperkirakan menurunkan P0 sebesar ${id2(-cs.simple.estimate)} poin persen (IK 95%: ${id2(-hi)}–${id2(-lo)}).`);
-  else await expect(headline).toHaveText(`Dampak PKH Plus terhadap P0 tidak dapat dibedakan dari nol: perkiraan ${signed2(cs.simple.estimate)} poin persen, dengan IK 95% dari ${signed2(lo)} sampai ${signed2(hi)} yang mencakup nol.`);
+  if (hi < 0)
+    await expect(headline).toHaveText(`PKH Plus diperkirakan menurunkan P0 sebesar ${id2(-cs.simple.estimate)} poin persen (IK 95%: ${id2(-hi)}–${id2(-lo)}).`);
+  else
+    await expect(headline).toHaveText(
+      `Dampak PKH Plus terhadap P0 tidak dapat dibedakan dari nol: perkiraan ${signed2(cs.simple.estimate)} poin persen, dengan IK 95% dari ${signed2(lo)} sampai ${signed2(hi)} yang mencakup nol.`
+    );
 
   // Cost per percentage point: rupiah realised in each treated region from its first year on.
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
@@ -165,7 +189,28 @@ test('plain-language error when the method cannot be computed, at phone width', 
       WHERE program_id = 'pkh_plus' AND realisasi_rp > 0 GROUP BY kode HAVING g = 2021 ORDER BY kode LIMIT 1`);
   const [kode, g] = reader.getRows()[0] as [string, number];
   expect(g).toBe(2021);
-  const refused = spawnSync('npx', ['tsx', 'src/cli/impact.ts', '--input', await writePanel(), '--unit', 'kode', '--time', 'tahun', '--outcome', 'nilai', '--group', 'tahun_mulai', '--method', 'sc', '--treated', kode], { cwd: ROOT, encoding: 'utf8' });
+  const refused = spawnSync(
+    'npx',
+    [
+      'tsx',
+      'src/cli/impact.ts',
+      '--input',
+      await writePanel(),
+      '--unit',
+      'kode',
+      '--time',
+      'tahun',
+      '--outcome',
+      'nilai',
+      '--group',
+      'tahun_mulai',
+      '--method',
+      'sc',
+      '--treated',
+      kode
+    ],
+    { cwd: ROOT, encoding: 'utf8' }
+  );
   expect(refused.status).toBe(2);
   expect(refused.stderr).toMatch(/at least 2 periods/);
 
@@ -226,7 +271,11 @@ test('English by the toggle without re-estimating, and no accessibility violatio
   await page.locator('[data-lang-toggle]').click();
   const en2 = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(estimate));
   const hi = Number(await headline.getAttribute('data-hi'));
-  await expect(headline).toContainText(hi < 0 ? `PKH Plus is estimated to reduce P0 by ${en2} percentage points (95% CI:` : `The effect of PKH Plus on P0 is not distinguishable from zero: estimate ${estimate < 0 ? "−" : "+"}${en2} percentage points`);
+  await expect(headline).toContainText(
+    hi < 0
+      ? `PKH Plus is estimated to reduce P0 by ${en2} percentage points (95% CI:`
+      : `The effect of PKH Plus on P0 is not distinguishable from zero: estimate ${estimate < 0 ? '−' : '+'}${en2} percentage points`
+  );
   expect(Number(await headline.getAttribute('data-estimate'))).toBe(estimate);
   await expect(page.getByTestId('impact-assumptions')).toContainText('parallel trends');
   await expect(page.getByTestId('impact-paragraph')).toHaveValue(/^We estimated the effect of PKH Plus/);
@@ -239,7 +288,11 @@ test('English by the toggle without re-estimating, and no accessibility violatio
 // ── Inference, rollout sources and robustness (issue 10) ──────────────────────────────────────
 
 const SEED = '20260101';
-type CliOut = { estimate: number; simple?: { estimate: number }; inference: { p_value: number; ci: [number | null, number | null] | null; seed: number | null; by_event?: { e: number; band: [number, number] | null }[] } };
+type CliOut = {
+  estimate: number;
+  simple?: { estimate: number };
+  inference: { p_value: number; ci: [number | null, number | null] | null; seed: number | null; by_event?: { e: number; band: [number, number] | null }[] };
+};
 const cliJson = (file: string, method: string, extra: string[] = []) => cli(file, method, extra) as unknown as CliOut;
 
 test('wild cluster bootstrap from the URL: p and interval equal the CLI, and the robustness table says how the estimators compare', async ({ page, watch }) => {
@@ -251,7 +304,9 @@ test('wild cluster bootstrap from the URL: p and interval equal the CLI, and the
   expect(Number(await inference.getAttribute('data-p'))).toBeCloseTo(out.inference.p_value, 12);
   expect(Number(await inference.getAttribute('data-lo'))).toBeCloseTo(out.inference.ci![0]!, 8);
   expect(Number(await inference.getAttribute('data-hi'))).toBeCloseTo(out.inference.ci![1]!, 8);
-  await expect(inference).toContainText(`Bootstrap wild klaster terbatas (999 undian acak, benih ${SEED}): p = ${new Intl.NumberFormat('id-ID', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(out.inference.p_value)}`);
+  await expect(inference).toContainText(
+    `Bootstrap wild klaster terbatas (999 undian acak, benih ${SEED}): p = ${new Intl.NumberFormat('id-ID', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(out.inference.p_value)}`
+  );
   await expect(page.locator('[data-control="inference"]')).toHaveValue('wild');
 
   // Robustness: every estimator on the same choices; TWFE's row is the CLI's estimate.
@@ -266,7 +321,10 @@ test('wild cluster bootstrap from the URL: p and interval equal the CLI, and the
   expectClean(watch);
 });
 
-test('randomization inference draws its distribution with the observed value; CS carries uniform bands equal to the CLI\'s multiplier bootstrap', async ({ page, watch }) => {
+test("randomization inference draws its distribution with the observed value; CS carries uniform bands equal to the CLI's multiplier bootstrap", async ({
+  page,
+  watch
+}) => {
   await page.goto('/dampak?inferensi=ri&undian=999');
   const inference = page.getByTestId('impact-inference');
   await expect(inference).toBeVisible({ timeout: 60_000 });
@@ -294,7 +352,10 @@ test('randomization inference draws its distribution with the observed value; CS
   expectClean(watch);
 });
 
-test('the public record as rollout: known starts, unknown ones as comparisons while known untreated; the estimate equals the CLI on the same panel', async ({ page, watch }) => {
+test('the public record as rollout: known starts, unknown ones as comparisons while known untreated; the estimate equals the CLI on the same panel', async ({
+  page,
+  watch
+}) => {
   await page.goto('/dampak?jadwal=publik&tak_diketahui=pembanding&dari=2015&metode=twfe&inferensi=wild&undian=999');
   const headline = page.getByTestId('impact-headline');
   await expect(headline).toBeVisible({ timeout: 60_000 });
@@ -330,7 +391,7 @@ test('the public record as rollout: known starts, unknown ones as comparisons wh
   expectClean(watch);
 });
 
-test('a timing file dropped on the Data page: problems are named by row and column; a good file gives the CLI\'s --timing estimate', async ({ page, watch }) => {
+test("a timing file dropped on the Data page: problems are named by row and column; a good file gives the CLI's --timing estimate", async ({ page, watch }) => {
   const panel = join(dir, 'timing-panel.csv');
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
   await conn.run(`COPY (SELECT kode, tahun, nilai FROM read_parquet('${DATA}/nilai_indikator.parquet')
@@ -362,7 +423,11 @@ test('a timing file dropped on the Data page: problems are named by row and colu
   await expect(page.getByTestId('impact-result')).toHaveAttribute('data-method', 'twfe', { timeout: 60_000 });
   const timing = join(dir, 'jadwal.csv');
   writeFileSync(timing, good);
-  const out = execFileSync('npx', ['tsx', 'src/cli/impact.ts', '--input', panel, '--unit', 'kode', '--time', 'tahun', '--outcome', 'nilai', '--timing', timing, '--method', 'twfe'], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync(
+    'npx',
+    ['tsx', 'src/cli/impact.ts', '--input', panel, '--unit', 'kode', '--time', 'tahun', '--outcome', 'nilai', '--timing', timing, '--method', 'twfe'],
+    { cwd: ROOT, encoding: 'utf8' }
+  );
   const cliOut = JSON.parse(out) as { estimate: number; timing: { treated_units: number } };
   expect(cliOut.timing.treated_units).toBe(5);
   expect(Number(await headline.getAttribute('data-estimate'))).toBeCloseTo(cliOut.estimate, 10);

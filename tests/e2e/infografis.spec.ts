@@ -104,7 +104,10 @@ test('another site can frame the embed page (cross-origin host page)', async ({ 
     const page = await browser.newPage();
     const other = baseURL!.replace('127.0.0.1', 'localhost');
     await page.route(`${other}/host.html`, (r) =>
-      r.fulfill({ contentType: 'text/html', body: `<!doctype html><title>host</title><iframe src="${baseURL}/infografis/embed/tren?kode=3578" width="640" height="424"></iframe>` })
+      r.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>host</title><iframe src="${baseURL}/infografis/embed/tren?kode=3578" width="640" height="424"></iframe>`
+      })
     );
     await page.goto(`${other}/host.html`);
     await expect(page.frameLocator('iframe').locator('[data-card="tren"][data-kode="3578"]')).toBeVisible();

@@ -17,7 +17,8 @@ const dir = mkdtempSync(join(tmpdir(), 'dampak-laporan-'));
 const REPORT = '/dampak/laporan?metode=twfe&inferensi=wild&undian=999';
 
 /** Pages of a PDF as Chromium writes it (the page tree's /Count). */
-const pdfPages = (pdf: Buffer) => Number(/\/Type\s*\/Pages[^>]*?\/Count (\d+)/s.exec(pdf.toString('latin1'))?.[1] ?? /\/Count (\d+)/.exec(pdf.toString('latin1'))?.[1] ?? 0);
+const pdfPages = (pdf: Buffer) =>
+  Number(/\/Type\s*\/Pages[^>]*?\/Count (\d+)/s.exec(pdf.toString('latin1'))?.[1] ?? /\/Count (\d+)/.exec(pdf.toString('latin1'))?.[1] ?? 0);
 
 async function openComplete(page: Page, url: string) {
   await page.goto(url);
@@ -43,9 +44,14 @@ test('prints to at least 3 A4 pages with the headline on page 1, and its command
   expect(command).toMatch(/^npm run impact -- --input \S+ .* --method twfe --inference wild --draws 999 --seed \d+$/);
   const args = command.replace(/^npm run impact -- /, '').split(' ');
   args[args.indexOf('--input') + 1] = panel;
-  const out = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/impact.ts', ...args], { cwd: ROOT, encoding: 'utf8' })) as { estimate: number; inference: { p_value: number } };
+  const out = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/impact.ts', ...args], { cwd: ROOT, encoding: 'utf8' })) as {
+    estimate: number;
+    inference: { p_value: number };
+  };
   expect(Number(await headline.getAttribute('data-estimate'))).toBeCloseTo(out.estimate, 10);
-  await expect(page.getByTestId('report-inferences').locator('tr[data-inference="wild"]')).toContainText(new Intl.NumberFormat('id-ID', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(out.inference.p_value));
+  await expect(page.getByTestId('report-inferences').locator('tr[data-inference="wild"]')).toContainText(
+    new Intl.NumberFormat('id-ID', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(out.inference.p_value)
+  );
 
   await page.emulateMedia({ media: 'print' });
   const full = await page.pdf({ format: 'A4', printBackground: true });

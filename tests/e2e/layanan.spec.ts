@@ -115,9 +115,13 @@ test('a region click filters every chart; a category narrows them further; reset
   await expect(funnelRows.nth(0).locator('td').first()).toHaveText(new Intl.NumberFormat('id-ID').format(Number(f.n)));
   await expect(funnelRows.nth(1).locator('td').first()).toHaveText(new Intl.NumberFormat('id-ID').format(Number(f.a)));
   const march = await one(conn, `SELECT CAST(count(*) AS INTEGER) AS n FROM kasus WHERE kode = $1 AND strftime(tanggal_lapor, '%Y-%m') = '2025-03'`, [kode]);
-  await expect(page.locator('#case-trend table tbody tr').filter({ has: page.locator('th', { hasText: '2025-03' }) }).locator('td').first()).toHaveText(
-    new Intl.NumberFormat('id-ID').format(Number(march.n))
-  );
+  await expect(
+    page
+      .locator('#case-trend table tbody tr')
+      .filter({ has: page.locator('th', { hasText: '2025-03' }) })
+      .locator('td')
+      .first()
+  ).toHaveText(new Intl.NumberFormat('id-ID').format(Number(march.n)));
   const waiting = await one(conn, `SELECT CAST(count(*) AS INTEGER) AS n FROM kasus WHERE kode = $1 AND status IN ('dilaporkan', 'asesmen')`, [kode]);
   const rows = page.locator('[data-testid="backlog"] tbody tr');
   if (Number(waiting.n) > 0) {
@@ -173,7 +177,15 @@ test('/layanan with a region and a category selected has no WCAG A/AA violation 
   await expect(page.locator('#case-map[data-status="ready"]')).toBeVisible();
   await expect(page.locator('[data-state="loading"]')).toHaveCount(0);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  expect(
+    result.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`
+    )
+  ).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
@@ -192,7 +204,10 @@ test('the public build holds no case row and no case id, and its scan would refu
   const { readdirSync, readFileSync } = await import('node:fs');
   for (const f of readdirSync(out)) {
     const text = readFileSync(join(out, f)).toString('latin1');
-    expect(ids.filter((id) => text.includes(id)), f).toEqual([]);
+    expect(
+      ids.filter((id) => text.includes(id)),
+      f
+    ).toEqual([]);
   }
   // The scan's proof: plant the served case table in a copy of the public tree under another name.
   const planted = mkdtempSync(join(tmpdir(), 'dampak-e2e-planted-'));

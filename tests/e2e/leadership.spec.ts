@@ -44,7 +44,10 @@ function fullYears(r: Ringkasan, ind: string, periode: string): number[] {
   r.nilai.kode.forEach((k, i) => {
     if (k !== '3500' && r.nilai.indikator[i] === ind && r.nilai.periode[i] === periode) count.set(r.nilai.tahun[i], (count.get(r.nilai.tahun[i]) ?? 0) + 1);
   });
-  return [...count].filter(([, n]) => n === r.wilayah.filter((w) => w.kode !== '3500').length).map(([y]) => y).sort((a, b) => a - b);
+  return [...count]
+    .filter(([, n]) => n === r.wilayah.filter((w) => w.kode !== '3500').length)
+    .map(([y]) => y)
+    .sort((a, b) => a - b);
 }
 
 const idPercent = (v: number) => `${v.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0%`;
@@ -85,7 +88,9 @@ test('focusing a region shows its snapshot value, rank and change; a new year sh
   const prev = value(r, 'p0', KODE, before, 'maret')!;
   const delta = v - prev;
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '';
-  await expect(tip(page)).toContainText(`${sign}${Math.abs(delta).toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} poin dibanding Maret ${before}`);
+  await expect(tip(page)).toContainText(
+    `${sign}${Math.abs(delta).toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} poin dibanding Maret ${before}`
+  );
   // The focused button names the same facts for screen readers.
   await expect(region(page, KODE)).toHaveAttribute('aria-label', new RegExp(name));
 
@@ -129,7 +134,9 @@ test('clicking a region on the map reaches its profile', async ({ page, request 
   await expect(page).toHaveURL(/\/wilayah\/3509/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(r.wilayah.find((w) => w.kode === '3509')!.nama);
   // The profile leads with the region's own latest P0.
-  const latest = regionalYears(r, 'p0', 'maret').filter((y) => value(r, 'p0', '3509', y, 'maret') !== undefined).at(-1)!;
+  const latest = regionalYears(r, 'p0', 'maret')
+    .filter((y) => value(r, 'p0', '3509', y, 'maret') !== undefined)
+    .at(-1)!;
   const p0 = value(r, 'p0', '3509', latest, 'maret')!;
   await expect(page.locator('[data-headline]')).toContainText(idPercent(p0));
 });
@@ -184,7 +191,9 @@ test('the change view colours the change between two years', async ({ page, requ
   await expect(page.locator('#peta h3')).toContainText('Perubahan');
   const d = value(r, 'p0', KODE, to, 'maret')! - value(r, 'p0', KODE, from, 'maret')!;
   await region(page, KODE).focus();
-  await expect(tip(page)).toContainText(`Maret ${from} → Maret ${to}: ${d < 0 ? '−' : '+'}${Math.abs(d).toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} poin`);
+  await expect(tip(page)).toContainText(
+    `Maret ${from} → Maret ${to}: ${d < 0 ? '−' : '+'}${Math.abs(d).toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} poin`
+  );
 });
 
 test('programme reach is a demo map layer: badge, and the sum of the recipients in the snapshot', async ({ page, request }) => {

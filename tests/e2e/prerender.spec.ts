@@ -47,7 +47,12 @@ test('with JavaScript off, Ringkasan shows its KPIs, narrative, charts and the m
   await expect(page.locator('[data-narrative]').first()).toContainText('P0 Jawa Timur');
   // The map as SVG: a filled path per region at least, and its legend (classes with counts).
   expect(await page.locator('#peta-ringkas svg path').count()).toBeGreaterThanOrEqual(38);
-  await expect(page.locator('#peta-ringkas svg text').filter({ hasText: /\(\d+\)/ }).first()).toBeAttached();
+  await expect(
+    page
+      .locator('#peta-ringkas svg text')
+      .filter({ hasText: /\(\d+\)/ })
+      .first()
+  ).toBeAttached();
   await expect(page.locator('#tren-p0 svg')).toBeVisible();
   await expect(page.locator('#peringkat svg')).toBeVisible();
   // The ranking's table alternative lists all 38 regions.

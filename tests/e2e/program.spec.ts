@@ -103,7 +103,10 @@ test('clicking a region makes the trend show that region’s numbers; reset rest
   await expect(page.locator('#profile h3')).toContainText(name);
   await expect(page.locator('#timeliness h3')).toContainText(name);
   // The data-quality panel counts the region's reports above target.
-  const over = await one(conn, `SELECT count(*) AS n FROM penyaluran WHERE program_id = $1 AND kode = $2 AND realisasi_penerima > target_penerima`, [PROGRAM, kode]);
+  const over = await one(conn, `SELECT count(*) AS n FROM penyaluran WHERE program_id = $1 AND kode = $2 AND realisasi_penerima > target_penerima`, [
+    PROGRAM,
+    kode
+  ]);
   await expect(page.locator('[data-issue="over"] .count')).toHaveText(String(over.n));
 
   await page.getByTestId('filter-reset').click();
@@ -200,7 +203,15 @@ test('the programme page with a region and a period selected has no WCAG A/AA vi
   await expect(page.locator('#profile[data-status="ready"]')).toBeVisible();
   await expect(page.locator('#regions[data-status="ready"]')).toBeVisible();
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  expect(
+    result.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`
+    )
+  ).toEqual([]);
   // Nothing wider than the phone: the page does not scroll sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

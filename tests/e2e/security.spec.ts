@@ -27,7 +27,9 @@ async function tamperRegionName(dir: string, from: string, to: string) {
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
   const file = join(real, 'wilayah.parquet');
   const tmp = join(real, 'wilayah.tmp.parquet');
-  await conn.run(`COPY (SELECT * REPLACE (replace(nama, '${from}', '${to.replaceAll("'", "''")}') AS nama) FROM read_parquet('${file}') ORDER BY kode) TO '${tmp}' (FORMAT parquet, COMPRESSION zstd)`);
+  await conn.run(
+    `COPY (SELECT * REPLACE (replace(nama, '${from}', '${to.replaceAll("'", "''")}') AS nama) FROM read_parquet('${file}') ORDER BY kode) TO '${tmp}' (FORMAT parquet, COMPRESSION zstd)`
+  );
   renameSync(tmp, file);
   for (const f of readdirSync(real).filter((f) => f.endsWith('.json') && f !== 'manifest.json')) {
     const p = join(real, f);
@@ -51,7 +53,9 @@ async function watchCsp(page: Page): Promise<string[]> {
   });
   await page.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`)
+    );
   });
   return violations;
 }
@@ -76,10 +80,18 @@ for (const route of ROUTES) {
     await settle(page);
     const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(csp, 'SvelteKit writes the policy into every page').toBeTruthy();
-    const directives = Object.fromEntries(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = Object.fromEntries(
+      csp!
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v])
+    );
     expect(directives['script-src']).toContain("'self'");
     expect(directives['script-src']).toContain("'wasm-unsafe-eval'");
-    expect(directives['script-src'].some((s: string) => s.startsWith("'sha256-")), 'bootstrap script allowed by hash').toBe(true);
+    expect(
+      directives['script-src'].some((s: string) => s.startsWith("'sha256-")),
+      'bootstrap script allowed by hash'
+    ).toBe(true);
     expect(csp).not.toMatch(/'unsafe-eval'/);
     expect(directives['script-src']).not.toContain("'unsafe-inline'");
     expect(directives['connect-src']).toEqual(["'self'"]);
@@ -139,8 +151,13 @@ test.describe('data text is escaped everywhere', () => {
     };
     edit('program.csv', 'pkh_plus,Program Keluarga Harapan Plus,PKH Plus,', `pkh_plus,Program Keluarga Harapan Plus ${SCRIPT},PKH Plus ${IMG},`);
     // The pipeline now refuses markup in a region name (letters, spaces and . ' ( ) / - only):
-    const refused = spawnSync('npx', ['tsx', 'src/cli/data.ts', '--input', withEdit(input, root), '--out', join(root, 'refused'), '--work', join(root, 'work-refused'), '--penerima', '3000'], { encoding: 'utf8' });
-    if (refused.status !== 1 || !/wilayah\.csv, row 2, column "nama"/.test(refused.stderr)) throw new Error(`the pipeline accepted markup in a region name: ${refused.stderr}`);
+    const refused = spawnSync(
+      'npx',
+      ['tsx', 'src/cli/data.ts', '--input', withEdit(input, root), '--out', join(root, 'refused'), '--work', join(root, 'work-refused'), '--penerima', '3000'],
+      { encoding: 'utf8' }
+    );
+    if (refused.status !== 1 || !/wilayah\.csv, row 2, column "nama"/.test(refused.stderr))
+      throw new Error(`the pipeline accepted markup in a region name: ${refused.stderr}`);
     hostile = join(root, 'out');
     execFileSync('npx', ['tsx', 'src/cli/data.ts', '--input', input, '--out', hostile, '--work', join(root, 'work'), '--penerima', '3000'], { stdio: 'pipe' });
     // ...so the escaping of region names is tested on a snapshot tampered after the pipeline (a
@@ -152,7 +169,9 @@ test.describe('data text is escaped everywhere', () => {
   async function useHostileSnapshot(page: Page) {
     await page.route(/\/data\/[^/]+\.(json|parquet)$/, (route) => {
       const file = join(hostile, new URL(route.request().url()).pathname.split('/').pop()!);
-      return existsSync(file) ? route.fulfill({ body: readFileSync(file), contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream' }) : route.fulfill({ status: 404 });
+      return existsSync(file)
+        ? route.fulfill({ body: readFileSync(file), contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream' })
+        : route.fulfill({ status: 404 });
     });
   }
 
@@ -178,7 +197,12 @@ test.describe('data text is escaped everywhere', () => {
       for (const chart of await page.locator('.chart').all()) {
         const box = await chart.boundingBox();
         if (!box) continue;
-        for (const [fx, fy] of [[0.5, 0.5], [0.25, 0.4], [0.75, 0.6], [0.15, 0.8]]) {
+        for (const [fx, fy] of [
+          [0.5, 0.5],
+          [0.25, 0.4],
+          [0.75, 0.6],
+          [0.15, 0.8]
+        ]) {
           await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
           await page.waitForTimeout(60);
           await expectNoInjection(page, dialogs);

@@ -17,7 +17,8 @@ test.afterAll(async () => {
 });
 
 /** DuckDB's own words for a refusal or a failure: its error classes, never the app's. */
-const DUCKDB = /(Permission Error|Parser Error|Invalid Input Error|TransactionContext Error|Catalog Error|Binder Error|Not implemented Error|disabled by configuration|multiple statements|read-only)/;
+const DUCKDB =
+  /(Permission Error|Parser Error|Invalid Input Error|TransactionContext Error|Catalog Error|Binder Error|Not implemented Error|disabled by configuration|multiple statements|read-only)/;
 
 /** Run the editor's text; expect DuckDB to refuse it (or fail it) and nothing to be shown or sent. */
 async function expectRefused(page: Page, sql: string) {
@@ -72,7 +73,8 @@ test('a link or a statement that would falsify figures cannot change what /progr
   await fresh.close();
   expect(Object.keys(truth).length).toBeGreaterThan(2);
 
-  const falsify = "SELECT count(*) FROM penyaluran WHERE $a1$'$a1$ <> $$x$$; UPDATE penyaluran SET realisasi_rp = realisasi_rp*10, realisasi_penerima = realisasi_penerima*10; SELECT 1 --'";
+  const falsify =
+    "SELECT count(*) FROM penyaluran WHERE $a1$'$a1$ <> $$x$$; UPDATE penyaluran SET realisasi_rp = realisasi_rp*10, realisasi_penerima = realisasi_penerima*10; SELECT 1 --'";
   await openWorkbench(page, `#q=${encodeURIComponent(falsify)}`);
   await page.waitForTimeout(1000);
   await runAndWait(page);
@@ -80,7 +82,7 @@ test('a link or a statement that would falsify figures cannot change what /progr
   // One statement at a time: every way to change a snapshot table.
   const writes = [
     'UPDATE penyaluran SET realisasi_rp = realisasi_rp * 10',
-    'DELETE FROM penyaluran WHERE kode <> \'3501\'',
+    "DELETE FROM penyaluran WHERE kode <> '3501'",
     'DROP TABLE penyaluran',
     'CREATE OR REPLACE TABLE penyaluran AS SELECT * FROM penyaluran LIMIT 1',
     'INSERT INTO penyaluran SELECT * FROM penyaluran',
@@ -142,9 +144,9 @@ test('guard bypasses of the old hand filter are refused by DuckDB itself, and no
     'SET lock_configuration = false',
     "SET custom_extension_repository = 'http://127.0.0.1:9'",
     'RESET enable_external_access',
-    "PRAGMA enable_profiling",
+    'PRAGMA enable_profiling',
     'CALL pragma_version()',
-    'EXPORT DATABASE \'x\'',
+    "EXPORT DATABASE 'x'",
     'SELECT 1; SELECT 2'
   ];
   for (const a of attempts) await expectRefused(page, a);
@@ -163,7 +165,10 @@ test('a `--` comment ended by a carriage return does not hide a second statement
 
 test('the engine itself is locked down: external access off, configuration locked', async ({ page }) => {
   await openWorkbench(page);
-  await setQuery(page, "SELECT current_setting('enable_external_access') AS ext, current_setting('lock_configuration') AS locked, current_setting('autoinstall_known_extensions') AS inst");
+  await setQuery(
+    page,
+    "SELECT current_setting('enable_external_access') AS ext, current_setting('lock_configuration') AS locked, current_setting('autoinstall_known_extensions') AS inst"
+  );
   await runAndWait(page);
   const row = page.getByTestId('sql-result').locator('tbody tr').first();
   await expect(row).toContainText('false');
@@ -171,7 +176,7 @@ test('the engine itself is locked down: external access off, configuration locke
   expect(cells.slice(1)).toEqual(['false', 'true', 'false']);
 });
 
-test('the DuckDB worker cannot fetch another host: its script is served with connect-src \'self\'', async ({ page, watch }) => {
+test("the DuckDB worker cannot fetch another host: its script is served with connect-src 'self'", async ({ page, watch }) => {
   // The server's real headers for the worker script, with a body that tries to reach the sink.
   let workerUrl = '';
   await page.route(/duckdb-browser-eh\.worker[^/]*\.js$/, async (route) => {
@@ -189,11 +194,15 @@ test('the DuckDB worker cannot fetch another host: its script is served with con
   await page.goto('/data');
   await page.locator('[data-preview="wilayah"]').click();
   await expect.poll(() => workerUrl, { timeout: 30_000 }).not.toBe('');
-  const outcome = await page.evaluate((url) => new Promise<string>((resolve) => {
-    const w = new Worker(url);
-    w.onmessage = (e) => resolve(String(e.data));
-    w.onerror = (e) => resolve(`error: ${e.message}`);
-  }), workerUrl);
+  const outcome = await page.evaluate(
+    (url) =>
+      new Promise<string>((resolve) => {
+        const w = new Worker(url);
+        w.onmessage = (e) => resolve(String(e.data));
+        w.onerror = (e) => resolve(`error: ${e.message}`);
+      }),
+    workerUrl
+  );
   expect(outcome).toMatch(/^blocked/);
   expect(leak.hits).toEqual([]);
   expect(watch.foreign.filter((f) => !f.includes('/from-worker'))).toEqual([]);

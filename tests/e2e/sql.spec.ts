@@ -91,7 +91,10 @@ test('a query runs and its result downloads as CSV and Parquet with the same row
   await expect(page.getByTestId('sql-result')).toHaveAttribute('data-rows', String(regions));
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download-result="csv"]').click()]);
-  const lines = readFileSync((await csv.path())!, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+  const lines = readFileSync((await csv.path())!, 'utf8')
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split(/\r?\n/);
   expect(lines[0]).toBe('kode,nama');
   expect(lines).toHaveLength(regions + 1);
   expect(lines[1]).toMatch(/^3501,/);

@@ -37,7 +37,10 @@ async function registerAndQuery(page: Page, table: string, sql: string): Promise
 }
 
 test('identity numbers inside free text are masked, the column named, nothing 16-digit reaches /sql', async ({ page, watch }) => {
-  const f = write('catatan_lapangan.csv', 'kabupaten_kota,catatan\nKota Batu,NIK 3507012345678901 a.n. Budi\nKota Malang,kontak KK 3579-0123-4567-8902\nKab. Malang,aman\n');
+  const f = write(
+    'catatan_lapangan.csv',
+    'kabupaten_kota,catatan\nKota Batu,NIK 3507012345678901 a.n. Budi\nKota Malang,kontak KK 3579-0123-4567-8902\nKab. Malang,aman\n'
+  );
   await page.goto('/data');
   await drop(page, f);
   await expect(page.getByTestId('identity-masked')).toContainText('catatan (2)');
@@ -51,7 +54,9 @@ test('identity numbers inside free text are masked, the column named, nothing 16
 test('identity numbers inside Parquet STRUCT and LIST values are masked too', async ({ page, watch }) => {
   const path = join(dir, 'bersarang.parquet');
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
-  await conn.run(`COPY (SELECT 'Kota Batu' AS wilayah, {'nama': 'Budi', 'nik': '3507012345678901'} AS orang, ['3579012345678902'] AS daftar) TO '${path}' (FORMAT parquet)`);
+  await conn.run(
+    `COPY (SELECT 'Kota Batu' AS wilayah, {'nama': 'Budi', 'nik': '3507012345678901'} AS orang, ['3579012345678902'] AS daftar) TO '${path}' (FORMAT parquet)`
+  );
   await page.goto('/data');
   await drop(page, path);
   await expect(page.getByTestId('identity-masked')).toContainText('orang');

@@ -34,17 +34,25 @@ async function writeFiles(): Promise<{ upload: string; planted: string; bps: str
   await conn.run(`COPY (SELECT nama AS "Kabupaten/Kota", tahun, nilai FROM panel ORDER BY kode, tahun) TO '${files.upload}' (HEADER, DELIMITER ',')`);
   // The CLI panels leave out regions that started in or before the window's first year (the
   // 2019 stage of the public-record rollout), as the page does: no year before the programme.
-  await conn.run(`COPY (SELECT kode, tahun, nilai, tahun_mulai FROM panel WHERE tahun_mulai = 0 OR tahun_mulai > 2020 ORDER BY kode, tahun) TO '${files.planted}' (HEADER, DELIMITER ',')`);
-  await conn.run(`COPY (SELECT kode, tahun, p0 AS nilai, tahun_mulai FROM panel WHERE tahun_mulai = 0 OR tahun_mulai > 2020 ORDER BY kode, tahun) TO '${files.bps}' (HEADER, DELIMITER ',')`);
+  await conn.run(
+    `COPY (SELECT kode, tahun, nilai, tahun_mulai FROM panel WHERE tahun_mulai = 0 OR tahun_mulai > 2020 ORDER BY kode, tahun) TO '${files.planted}' (HEADER, DELIMITER ',')`
+  );
+  await conn.run(
+    `COPY (SELECT kode, tahun, p0 AS nilai, tahun_mulai FROM panel WHERE tahun_mulai = 0 OR tahun_mulai > 2020 ORDER BY kode, tahun) TO '${files.bps}' (HEADER, DELIMITER ',')`
+  );
   const rows = Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM panel')).getRows()[0][0]);
   return { ...files, rows };
 }
 
 function cli(file: string, method: string): { estimate: number } {
-  const out = execFileSync('npx', ['tsx', 'src/cli/impact.ts', '--input', file, '--unit', 'kode', '--time', 'tahun', '--outcome', 'nilai', '--group', 'tahun_mulai', '--method', method], {
-    cwd: ROOT,
-    encoding: 'utf8'
-  });
+  const out = execFileSync(
+    'npx',
+    ['tsx', 'src/cli/impact.ts', '--input', file, '--unit', 'kode', '--time', 'tahun', '--outcome', 'nilai', '--group', 'tahun_mulai', '--method', method],
+    {
+      cwd: ROOT,
+      encoding: 'utf8'
+    }
+  );
   return JSON.parse(out);
 }
 
@@ -77,7 +85,9 @@ test('a dropped CSV becomes the outcome in Dampak and its planted effect is reco
   expect(shown - bps).toBeCloseTo(EFFECT, 8);
   await expect(page.getByTestId('impact-headline')).toContainText('Berkas Anda: hasil_survei (nilai)');
   await expect(page.getByTestId('impact-demo-warning')).toContainText('berasal dari berkas Anda, bukan data terbitan BPS');
-  await expect(page.getByTestId('impact-paragraph')).toHaveValue(/\(satuan berkas, Berkas pengguna \(tidak diterbitkan\): hasil-survei\.csv, periode tahunan\)/);
+  await expect(page.getByTestId('impact-paragraph')).toHaveValue(
+    /\(satuan berkas, Berkas pengguna \(tidak diterbitkan\): hasil-survei\.csv, periode tahunan\)/
+  );
   await expect(page.locator('#impact-trend')).toContainText('Berkas pengguna (tidak diterbitkan)');
   await expect(page.locator('#impact-trend [data-download="csv"]')).toBeVisible();
 

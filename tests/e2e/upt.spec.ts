@@ -61,7 +61,10 @@ async function expectKpis(page: Page, e: Record<string, number | string | null>)
 test('the KPIs equal what DuckDB computes from the served unit tables; a region click filters every figure', async ({ page, watch }) => {
   const conn = await served(page);
   // The region with the most units (Pasuruan has three), chosen from the data.
-  const pick = await one(conn, `SELECT u.kode, w.nama_pendek AS nama FROM upt u JOIN wilayah w USING (kode) GROUP BY ALL ORDER BY count(*) DESC, u.kode LIMIT 1`);
+  const pick = await one(
+    conn,
+    `SELECT u.kode, w.nama_pendek AS nama FROM upt u JOIN wilayah w USING (kode) GROUP BY ALL ORDER BY count(*) DESC, u.kode LIMIT 1`
+  );
   const kode = String(pick.kode);
   const province = await expected(conn, '');
   const region = await expected(conn, kode);
@@ -86,9 +89,13 @@ test('the KPIs equal what DuckDB computes from the served unit tables; a region 
     [kode]
   );
   const ym = `${last.tahun}-${String(last.bulan).padStart(2, '0')}`;
-  await expect(page.locator('#upt-flow table tbody tr').filter({ has: page.locator('th', { hasText: ym }) }).locator('td').first()).toHaveText(
-    new Intl.NumberFormat('id-ID').format(Number(last.k))
-  );
+  await expect(
+    page
+      .locator('#upt-flow table tbody tr')
+      .filter({ has: page.locator('th', { hasText: ym }) })
+      .locator('td')
+      .first()
+  ).toHaveText(new Intl.NumberFormat('id-ID').format(Number(last.k)));
 
   // A cluster narrows the list further; the URL holds both filters.
   await page.getByTestId('klaster').selectOption('lansia');
@@ -123,7 +130,16 @@ test('/upt and a unit page have no WCAG A/AA violation and fit 360 px', async ({
     await expect(page.locator('#upt-flow[data-status="ready"]')).toBeVisible();
     await expect(page.locator('[data-state="loading"]')).toHaveCount(0);
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), path).toEqual([]);
+    expect(
+      result.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`
+      ),
+      path
+    ).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
   }
 });

@@ -59,7 +59,13 @@ test.describe('the public build', () => {
   test.beforeAll(async () => {
     server = spawn('npx', ['tsx', 'src/cli/serve.ts', '--dir', 'build-public', '--port', String(port)], { stdio: 'ignore' });
     for (let i = 0; i < 100; i++) {
-      if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`http://127.0.0.1:${port}/`).then(
+          (r) => r.ok,
+          () => false
+        )
+      )
+        return;
       await new Promise((r) => setTimeout(r, 200));
     }
   });

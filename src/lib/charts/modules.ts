@@ -39,7 +39,16 @@ const SERIES: Record<string, ModuleName> = { line: 'line', bar: 'bar', map: 'map
  * with another series type fails loudly (add its module); other unknown keys are ignored by ECharts
  * (e.g. `toolbox: { show: false }` next to the brush only hides buttons that are never registered).
  */
-const COMPONENTS: Record<string, ModuleName> = { grid: 'grid', xAxis: 'grid', yAxis: 'grid', tooltip: 'tooltip', legend: 'legend', graphic: 'graphic', aria: 'aria', brush: 'brush' };
+const COMPONENTS: Record<string, ModuleName> = {
+  grid: 'grid',
+  xAxis: 'grid',
+  yAxis: 'grid',
+  tooltip: 'tooltip',
+  legend: 'legend',
+  graphic: 'graphic',
+  aria: 'aria',
+  brush: 'brush'
+};
 /** Keys inside a series → marker components. */
 const MARKERS: Record<string, ModuleName> = { markLine: 'markline', markArea: 'markarea' };
 

@@ -66,7 +66,12 @@ export function dayText(days: number): string {
   return `${pad(y > 0 ? y : 1 - y, 4)}-${pad(m)}-${pad(d)}${y > 0 ? '' : ' (BC)'}`;
 }
 
-const PER_SECOND: Record<number, bigint> = { [TimeUnit.SECOND]: 1n, [TimeUnit.MILLISECOND]: 1_000n, [TimeUnit.MICROSECOND]: 1_000_000n, [TimeUnit.NANOSECOND]: 1_000_000_000n };
+const PER_SECOND: Record<number, bigint> = {
+  [TimeUnit.SECOND]: 1n,
+  [TimeUnit.MILLISECOND]: 1_000n,
+  [TimeUnit.MICROSECOND]: 1_000_000n,
+  [TimeUnit.NANOSECOND]: 1_000_000_000n
+};
 
 /** Fraction of a second, trailing zeros dropped (".5", ".123456"), or nothing. */
 function fraction(sub: bigint, perSecond: bigint): string {
@@ -123,7 +128,8 @@ const nestedString = (s: string) => (s === '' || /[,'"{}[\]:=\s\\]/.test(s) || /
 /** BLOB as DuckDB prints it: printable ASCII kept, other bytes as \xNN. */
 function blobText(bytes: Uint8Array): string {
   let s = '';
-  for (const b of bytes) s += b >= 0x20 && b < 0x7f && b !== 0x5c && b !== 0x27 && b !== 0x22 ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  for (const b of bytes)
+    s += b >= 0x20 && b < 0x7f && b !== 0x5c && b !== 0x27 && b !== 0x22 ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
   return s;
 }
 

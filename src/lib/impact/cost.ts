@@ -5,7 +5,10 @@
 import { costPerEffect } from '../stats/index';
 import type { CostInfo, Headline, SampleInfo, WorkbenchRequest, WorkbenchResult } from './types';
 
-export function disbursedInWindow(req: Pick<WorkbenchRequest, 'disbursed' | 'timing'>, sample: Pick<SampleInfo, 'treated' | 'years'>): { costRp: number; years: [number, number] } {
+export function disbursedInWindow(
+  req: Pick<WorkbenchRequest, 'disbursed' | 'timing'>,
+  sample: Pick<SampleInfo, 'treated' | 'years'>
+): { costRp: number; years: [number, number] } {
   // Money counts from the real first disbursement, even when the analysis starts at a later data year.
   const adoption = new Map(sample.treated.map((t) => [t.kode, req.timing[t.kode] ?? t.group]));
   const last = sample.years[sample.years.length - 1];

@@ -45,7 +45,10 @@ export function outcomeCoverage(rows: readonly CoverageRow[], nRegions: number):
     if (years.length < 2) continue;
     const gaps: number[] = [];
     for (let y = years[0]; y <= years[years.length - 1]; y++) if (!years.includes(y)) gaps.push(y);
-    const partial = list.filter((r) => r.wilayah < nRegions).map((r) => r.tahun).sort((a, b) => a - b);
+    const partial = list
+      .filter((r) => r.wilayah < nRegions)
+      .map((r) => r.tahun)
+      .sort((a, b) => a - b);
     out.push({ indikator, periode: list[0].periode, years, gaps, partial });
   }
   return out.sort((a, b) => a.indikator.localeCompare(b.indikator));

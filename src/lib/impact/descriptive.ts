@@ -59,6 +59,14 @@ export function regionalEffects(rows: readonly PanelRow[]): RegionalEffect[] {
     .filter((u) => (groupOf.get(u.unit) ?? 0) > 0)
     .map((u) => {
       const cc = changeAt(u.cutoff);
-      return { kode: u.unit, group: u.cutoff, before: u.before, after: u.after, change: u.change, comparisonChange: cc, effect: cc === null ? u.change : u.change - cc };
+      return {
+        kode: u.unit,
+        group: u.cutoff,
+        before: u.before,
+        after: u.after,
+        change: u.change,
+        comparisonChange: cc,
+        effect: cc === null ? u.change : u.change - cc
+      };
     });
 }

@@ -6,4 +6,3 @@ export function toWorkbenchError(e: unknown): WorkbenchError {
   if (e instanceof StatsInputError) return { code: e.code, message: e.message };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }
-

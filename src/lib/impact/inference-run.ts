@@ -94,7 +94,12 @@ const wildInfo = (r: WildBootstrapTest): InferenceInfo => ({
  * The headline under the chosen inference, or null for the analytic one (the headline already is).
  * `cs` (CS result of the main estimate) saves re-estimating for the multiplier bootstrap.
  */
-export function inferenceFor(panel: Panel, req: WorkbenchRequest, cs: CsResult | null, onProgress: (done: number, total: number) => void = () => {}): InferenceInfo | null {
+export function inferenceFor(
+  panel: Panel,
+  req: WorkbenchRequest,
+  cs: CsResult | null,
+  onProgress: (done: number, total: number) => void = () => {}
+): InferenceInfo | null {
   const choice = req.inference ?? DEFAULT_INFERENCE;
   if (choice.method === 'analytic' || !supportsInference(req.method, choice.method)) return null;
   const opts = { draws: choice.draws, seed: choice.seed, weights: choice.weights };
@@ -134,7 +139,10 @@ export function inferenceFor(panel: Panel, req: WorkbenchRequest, cs: CsResult |
 }
 
 /** CS event times with the multiplier bootstrap's pointwise intervals and uniform 95 % band (as R did draws them). */
-export function csBand(cs: CsResult, req: WorkbenchRequest): { points: EventPoint[]; band: { criticalValue: number; uniform: boolean; note: string | null; draws: number; seed: number } } {
+export function csBand(
+  cs: CsResult,
+  req: WorkbenchRequest
+): { points: EventPoint[]; band: { criticalValue: number; uniform: boolean; note: string | null; draws: number; seed: number } } {
   const choice = req.inference ?? DEFAULT_INFERENCE;
   // The band uses the draws asked for the multiplier bootstrap when that is the chosen inference.
   const draws = choice.method === 'wild' ? choice.draws : BAND_DRAWS;
@@ -155,7 +163,11 @@ export function csBand(cs: CsResult, req: WorkbenchRequest): { points: EventPoin
  */
 export function sensitivityFor(panel: Panel): SensitivityInfo {
   const es = eventStudy(panel);
-  const s = honestSensitivity(sensitivityInputFromEventStudy(es.byEvent, es.vcov, es.reference), { restriction: 'rm', grid: SENSITIVITY_GRID, target: 'first' });
+  const s = honestSensitivity(sensitivityInputFromEventStudy(es.byEvent, es.vcov, es.reference), {
+    restriction: 'rm',
+    grid: SENSITIVITY_GRID,
+    target: 'first'
+  });
   return {
     restriction: s.restriction,
     target: s.target,
@@ -182,7 +194,9 @@ export const robustnessExtras: RowExtras = (req: WorkbenchRequest, _row: Robustn
   const panel = maybe(() => buildPanel(rows));
   if (!panel) return {};
   const choice = req.inference ?? DEFAULT_INFERENCE;
-  const wild = supportsInference(req.method, 'wild') ? maybe(() => inferenceFor(panel, { ...req, inference: { ...choice, method: 'wild' } }, null)?.p ?? null) : null;
+  const wild = supportsInference(req.method, 'wild')
+    ? maybe(() => inferenceFor(panel, { ...req, inference: { ...choice, method: 'wild' } }, null)?.p ?? null)
+    : null;
   const estimator = riEstimator(req.method, req.control);
   const ri = estimator ? maybe(() => randomizationInference(panel, estimator, { draws: choice.draws, seed: choice.seed }).p) : null;
   return { wildP: wild, riP: ri };

@@ -84,7 +84,13 @@ export const outcomeKey = (o: OutcomeCoverage) => (o.user ? specKey(o.user) : `$
 
 export const inputsKey = (programId: string, o: OutcomeCoverage, timing: TimingChoice) => `${programId}|${outcomeKey(o)}|${timingKey(timing)}`;
 
-export async function loadProgrammeInputs(programId: string, o: OutcomeCoverage, choice: TimingChoice, regions: readonly string[], demoDisbursement: boolean): Promise<ProgrammeInputs> {
+export async function loadProgrammeInputs(
+  programId: string,
+  o: OutcomeCoverage,
+  choice: TimingChoice,
+  regions: readonly string[],
+  demoDisbursement: boolean
+): Promise<ProgrammeInputs> {
   const rows = o.user ? q.userOutcomeRows(o.user) : q.outcomeRows(o.indikator, o.periode);
   const [outcome, disbursed, record] = await Promise.all([rows, q.disbursedByRegionYear(programId), q.publicRecord(programId)]);
   const base = { key: inputsKey(programId, o, choice), outcome, disbursed, record, unknown: [], rollout: null, intensity: {}, issues: [] };
@@ -94,9 +100,21 @@ export async function loadProgrammeInputs(programId: string, o: OutcomeCoverage,
   }
   if (choice.kind === 'file') {
     const years = { first: o.years[0], last: o.years[o.years.length - 1] };
-    const records = (await q.userTimingRows(choice)).map((r) => ({ row: r.baris, region: r.wilayah === null || r.wilayah === undefined ? '' : String(r.wilayah), kode: r.kode, start: r.tahun_mulai, intensity: r.intensitas }));
+    const records = (await q.userTimingRows(choice)).map((r) => ({
+      row: r.baris,
+      region: r.wilayah === null || r.wilayah === undefined ? '' : String(r.wilayah),
+      kode: r.kode,
+      start: r.tahun_mulai,
+      intensity: r.intensitas
+    }));
     const checked = validateTiming(records, years, { region: choice.regionColumn ?? 'kode_bps' });
-    return { ...base, source: { kind: 'file', table: choice.table, file: choice.file }, timing: checked.timing, intensity: checked.intensity, issues: checked.issues };
+    return {
+      ...base,
+      source: { kind: 'file', table: choice.table, file: choice.file },
+      timing: checked.timing,
+      intensity: checked.intensity,
+      issues: checked.issues
+    };
   }
   return { ...base, source: { kind: 'disbursement', demo: demoDisbursement }, timing: treatmentTiming(await q.firstDisbursementYears(programId)) };
 }

@@ -99,5 +99,9 @@ export function readChoices(
   }
   const timing = readTimingChoice(params, tables);
   invalid.push(...timing.invalid);
-  return { choices: { program, outcome, from, to, control, method, cohort, treatedUnit, inference, timing: timing.choice, unknown: timing.unknown }, invalid, timingFileMissing: timing.fileMissing };
+  return {
+    choices: { program, outcome, from, to, control, method, cohort, treatedUnit, inference, timing: timing.choice, unknown: timing.unknown },
+    invalid,
+    timingFileMissing: timing.fileMissing
+  };
 }

@@ -86,17 +86,38 @@ export function inferenceRows(r: WorkbenchResult, robust: RobustnessResult | nul
   const h = r.headline;
   if (!h) return [];
   const rows: InferenceRowCells[] = [];
-  if (h.ci95) rows.push({ key: 'analytic', name: t('impact.inference.name.analytic', {}, L), ci: `${bound(h.ci95[0], -1, c)} ${L === 'en' ? 'to' : 's.d.'} ${bound(h.ci95[1], 1, c)}`, p: pValue(h.p, L), detail: h.se !== null ? `SE ${fmtNumber(h.se, c.decimals + 2, L)}` : '' });
+  if (h.ci95)
+    rows.push({
+      key: 'analytic',
+      name: t('impact.inference.name.analytic', {}, L),
+      ci: `${bound(h.ci95[0], -1, c)} ${L === 'en' ? 'to' : 's.d.'} ${bound(h.ci95[1], 1, c)}`,
+      p: pValue(h.p, L),
+      detail: h.se !== null ? `SE ${fmtNumber(h.se, c.decimals + 2, L)}` : ''
+    });
   const row = (key: string, info: InferenceInfo): InferenceRowCells => ({
     key,
     name: t(`impact.inference.name.${info.method}` as MessageKey, {}, L),
     ci: info.ci ? `${bound(info.ci[0], -1, c)} ${L === 'en' ? 'to' : 's.d.'} ${bound(info.ci[1], 1, c)}` : t('impact.report.noInterval', {}, L),
     p: pValue(info.p, L),
-    detail: info.draws === null ? '' : t(info.enumerated ? 'impact.report.enumerated' : 'impact.report.drawn', { n: fmtNumber(info.enumerated && info.assignments ? info.assignments : info.draws, 0, L), seed: info.seed ?? '' }, L)
+    detail:
+      info.draws === null
+        ? ''
+        : t(
+            info.enumerated ? 'impact.report.enumerated' : 'impact.report.drawn',
+            { n: fmtNumber(info.enumerated && info.assignments ? info.assignments : info.draws, 0, L), seed: info.seed ?? '' },
+            L
+          )
   });
   for (const i of robust?.inferences ?? []) {
     if (i.info) rows.push(row(i.inference, i.info));
-    else if (i.error) rows.push({ key: i.inference, name: t(`impact.inference.name.${i.inference}` as MessageKey, {}, L), ci: '–', p: '–', detail: t(`impact.error.${i.error.code}` as MessageKey, {}, L) });
+    else if (i.error)
+      rows.push({
+        key: i.inference,
+        name: t(`impact.inference.name.${i.inference}` as MessageKey, {}, L),
+        ci: '–',
+        p: '–',
+        detail: t(`impact.error.${i.error.code}` as MessageKey, {}, L)
+      });
   }
   return rows;
 }

@@ -65,7 +65,12 @@ export type RobustnessProgress = (done: number, total: number) => void;
  * Every estimator on the workbench's choices. `extras` computes the inference columns of one
  * estimator (wild bootstrap, randomization inference, sensitivity); without it those stay null.
  */
-export function robustnessTable(request: WorkbenchRequest, progress: RobustnessProgress = () => {}, extras: RowExtras = noExtras, everyInference: HeadlineInferences = () => []): RobustnessResult {
+export function robustnessTable(
+  request: WorkbenchRequest,
+  progress: RobustnessProgress = () => {},
+  extras: RowExtras = noExtras,
+  everyInference: HeadlineInferences = () => []
+): RobustnessResult {
   const asked = request.inference ?? { method: 'analytic' as const, draws: DEFAULT_DRAWS, seed: DEFAULT_SEED, weights: 'rademacher' as const };
   const req: WorkbenchRequest = { ...request, inference: { ...asked, draws: Math.min(asked.draws, ROBUSTNESS_DRAWS) } };
   const methods = ROBUSTNESS_METHODS.filter((m) => m !== 'sc' || singleTreated(req));
@@ -117,11 +122,21 @@ export function verdict(rows: readonly RobustnessRow[]): Verdict {
   const majority = negative * 2 >= usable.length ? -1 : 1;
   const opposite = usable.filter((r) => Math.sign(r.estimate!) === -majority && excludesZero(r.ci95)).map((r) => r.method);
   const fewCluster = usable
-    .filter((r) => excludesZero(r.ci95) && [r.wildP, r.riP].some((p) => p !== null && p >= 0.05) && (supportsInference(r.method, 'wild') || supportsInference(r.method, 'ri')))
+    .filter(
+      (r) =>
+        excludesZero(r.ci95) &&
+        [r.wildP, r.riP].some((p) => p !== null && p >= 0.05) &&
+        (supportsInference(r.method, 'wild') || supportsInference(r.method, 'ri'))
+    )
     .map((r) => r.method);
   if (zero.length === 0 && opposite.length === 0 && fewCluster.length === 0) {
     const est = usable.map((r) => r.estimate!);
-    return { kind: 'agree_effect', direction: majority < 0 ? 'decrease' : 'increase', range: [Math.min(...est), Math.max(...est)], methods: usable.map((r) => r.method) };
+    return {
+      kind: 'agree_effect',
+      direction: majority < 0 ? 'decrease' : 'increase',
+      range: [Math.min(...est), Math.max(...est)],
+      methods: usable.map((r) => r.method)
+    };
   }
   if (nonzero.length === 0) return { kind: 'agree_none', methods: usable.map((r) => r.method) };
   return { kind: 'disagree', nonzero, zero, opposite, fewCluster };

@@ -68,7 +68,13 @@ export function runWorkbench(req: WorkbenchRequest, progress: ProgressFn = () =>
     panel: rows
   };
   if (rows.length === 0 && info.dropped.some((d) => d.reason === 'treated_before_window')) {
-    return { ...base, error: { code: 'treated_before_data', message: `Every region with data received the programme in or before ${req.from}, the first year of the window: there is no year before the programme to compare with.` } };
+    return {
+      ...base,
+      error: {
+        code: 'treated_before_data',
+        message: `Every region with data received the programme in or before ${req.from}, the first year of the window: there is no year before the programme to compare with.`
+      }
+    };
   }
   const built = attempt(() => buildPanel(rows));
   if (built.error) return { ...base, error: built.error };
@@ -116,7 +122,11 @@ export function runWorkbench(req: WorkbenchRequest, progress: ProgressFn = () =>
     } else {
       result.eventError = es.error;
       if (!result.pretest && !result.pretestGap) {
-        result.pretestGap = { ...gapFor(panel, null), detail: es.error.message, code: es.error.code === 'internal' || es.error.code === 'treated_before_data' ? null : es.error.code };
+        result.pretestGap = {
+          ...gapFor(panel, null),
+          detail: es.error.message,
+          code: es.error.code === 'internal' || es.error.code === 'treated_before_data' ? null : es.error.code
+        };
       }
     }
   }

@@ -34,7 +34,8 @@ export function effectUnit(unit: string, lang: Lang): string {
 
 const num = (v: number, c: TextContext, extra = 0) => fmtNumber(v, c.decimals + extra, c.lang);
 /** "p = 0,004" or "p < 0,001" (never a bare zero). */
-export const pValue = (p: number | null, lang: Lang) => (p === null || !Number.isFinite(p) ? 'p = –' : p < 0.001 ? `p < ${fmtNumber(0.001, 3, lang)}` : `p = ${fmtNumber(p, 3, lang)}`);
+export const pValue = (p: number | null, lang: Lang) =>
+  p === null || !Number.isFinite(p) ? 'p = –' : p < 0.001 ? `p < ${fmtNumber(0.001, 3, lang)}` : `p = ${fmtNumber(p, 3, lang)}`;
 
 /** Year ranges as people write them: 2020–2024, or ranges and single years when some are missing (2016–2017, 2021, 2024). */
 export function yearsText(years: readonly number[]): string {
@@ -54,7 +55,11 @@ export function headlineText(r: WorkbenchResult, c: TextContext): string | null 
   }
   const [lo, hi] = h.ci95 as [number, number];
   if (lo <= 0 && hi >= 0) {
-    return t('impact.headline.zero', { ...vars, signed: fmtSigned(h.estimate, c.decimals, c.lang), lo: fmtSigned(lo, c.decimals, c.lang), hi: fmtSigned(hi, c.decimals, c.lang) }, c.lang);
+    return t(
+      'impact.headline.zero',
+      { ...vars, signed: fmtSigned(h.estimate, c.decimals, c.lang), lo: fmtSigned(lo, c.decimals, c.lang), hi: fmtSigned(hi, c.decimals, c.lang) },
+      c.lang
+    );
   }
   // Magnitudes read naturally ("menurunkan … sebesar 0,27 (IK 95%: 0,11–0,43)").
   const [a, b] = [Math.abs(lo), Math.abs(hi)].sort((x, y) => x - y);
@@ -67,7 +72,8 @@ export function headlineNotes(r: WorkbenchResult, c: TextContext): string[] {
   const h = r.headline;
   if (!h) return [];
   const notes: string[] = [];
-  if (h.kind === 'sc_gap' && r.synth) notes.push(t('impact.headline.scNote', { p: pValue(r.synth.placeboP, c.lang), pmin: fmtNumber(1 / (r.synth.nDonors + 1), 3, c.lang) }, c.lang));
+  if (h.kind === 'sc_gap' && r.synth)
+    notes.push(t('impact.headline.scNote', { p: pValue(r.synth.placeboP, c.lang), pmin: fmtNumber(1 / (r.synth.nDonors + 1), 3, c.lang) }, c.lang));
   if (h.kind === 'e0') notes.push(t('impact.headline.e0', {}, c.lang));
   if (h.kind === 'prepost') notes.push(t('impact.headline.prepost', {}, c.lang));
   if (r.method === 'twfe' && r.sample.cohorts.length > 1) notes.push(t('impact.headline.twfe', {}, c.lang));
@@ -146,20 +152,52 @@ export function methodsParagraph(r: WorkbenchResult, c: TextContext, panelFile: 
   const s = r.sample;
   const byCohort = new Map<number, number>();
   for (const tr of s.treated) byCohort.set(tr.group, (byCohort.get(tr.group) ?? 0) + 1);
-  const cohorts = [...byCohort].sort((a, b) => a[0] - b[0]).map(([year, n]) => t('impact.methods.cohort', { n, year }, L)).join(', ');
+  const cohorts = [...byCohort]
+    .sort((a, b) => a[0] - b[0])
+    .map(([year, n]) => t('impact.methods.cohort', { n, year }, L))
+    .join(', ');
   const comparisonKind = r.sample.comparison.some((x) => x.laterGroup !== null) ? 'notyet' : 'never';
   const parts = [
-    t('impact.methods.intro', { source: c.source ?? 'BPS', program: c.program, outcome: c.outcome, unit: c.unit, periode: c.periode, years: yearsText(s.years), method: lowerFirst(t(`impact.method.${r.method}` as MessageKey, {}, L)) }, L),
-    t(`impact.methods.timing.${r.timing.kind}` as MessageKey, { cohorts, comparison: s.comparison.length, comparisonKind: t(`impact.methods.comparison.${comparisonKind}` as MessageKey, {}, L), file: r.timing.kind === 'file' ? r.timing.file : '' }, L)
+    t(
+      'impact.methods.intro',
+      {
+        source: c.source ?? 'BPS',
+        program: c.program,
+        outcome: c.outcome,
+        unit: c.unit,
+        periode: c.periode,
+        years: yearsText(s.years),
+        method: lowerFirst(t(`impact.method.${r.method}` as MessageKey, {}, L))
+      },
+      L
+    ),
+    t(
+      `impact.methods.timing.${r.timing.kind}` as MessageKey,
+      {
+        cohorts,
+        comparison: s.comparison.length,
+        comparisonKind: t(`impact.methods.comparison.${comparisonKind}` as MessageKey, {}, L),
+        file: r.timing.kind === 'file' ? r.timing.file : ''
+      },
+      L
+    )
   ];
   if (s.censored.length) parts.push(t('impact.methods.censored', { n: s.censored.length }, L));
-  if (r.sample.dropped.some((d) => d.reason === 'start_unknown')) parts.push(t('impact.methods.unknownExcluded', { n: r.sample.dropped.filter((d) => d.reason === 'start_unknown').length }, L));
+  if (r.sample.dropped.some((d) => d.reason === 'start_unknown'))
+    parts.push(t('impact.methods.unknownExcluded', { n: r.sample.dropped.filter((d) => d.reason === 'start_unknown').length }, L));
   const missing = s.missing.reduce((n, m) => n + m.years.length, 0);
   if (missing) parts.push(t('impact.methods.missing', { n: missing, obs: s.nObs }, L));
   if (c.demo) parts.push(t('impact.methods.timingDemo', {}, L));
   const h = r.headline;
   const d = c.decimals + 2;
-  if (h && h.ci95 && h.se !== null) parts.push(t('impact.methods.result', { estimate: fmtSigned(h.estimate, d, L), unit, lo: fmtSigned(h.ci95[0], d, L), hi: fmtSigned(h.ci95[1], d, L), se: fmtNumber(h.se, d, L) }, L));
+  if (h && h.ci95 && h.se !== null)
+    parts.push(
+      t(
+        'impact.methods.result',
+        { estimate: fmtSigned(h.estimate, d, L), unit, lo: fmtSigned(h.ci95[0], d, L), hi: fmtSigned(h.ci95[1], d, L), se: fmtNumber(h.se, d, L) },
+        L
+      )
+    );
   else if (h && h.kind === 'sc_gap') parts.push(t('impact.methods.resultSc', { estimate: fmtSigned(h.estimate, d, L), unit, p: pValue(h.p, L) }, L));
   const inf = inferenceText(r, c);
   if (inf) parts.push(inf);
@@ -184,7 +222,14 @@ export function inferenceText(r: WorkbenchResult, c: TextContext): string | null
   const L = c.lang;
   if (!inf) return null;
   const name = t(`impact.inference.name.${inf.method}` as MessageKey, {}, L);
-  const draws = inf.draws === null ? '' : t(inf.enumerated ? 'impact.inference.enumerated' : 'impact.inference.drawn', { n: fmtNumber(inf.enumerated && inf.assignments ? inf.assignments : inf.draws, 0, L), seed: inf.seed ?? '' }, L);
+  const draws =
+    inf.draws === null
+      ? ''
+      : t(
+          inf.enumerated ? 'impact.inference.enumerated' : 'impact.inference.drawn',
+          { n: fmtNumber(inf.enumerated && inf.assignments ? inf.assignments : inf.draws, 0, L), seed: inf.seed ?? '' },
+          L
+        );
   const ci = inf.ci ? t('impact.inference.ci', { lo: bound(inf.ci[0], -1, c), hi: bound(inf.ci[1], 1, c) }, L) : t('impact.inference.noCi', {}, L);
   const unbounded = inf.ci && (inf.ci[0] === null || inf.ci[1] === null) ? ` ${t('impact.inference.unbounded', {}, L)}` : '';
   return `${t('impact.inference.line', { name, draws, p: pValue(inf.p, L), ci }, L)}${unbounded}`;

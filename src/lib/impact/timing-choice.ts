@@ -15,9 +15,7 @@ const UNKNOWN_VALUES: Record<string, UnknownHandling> = { keluarkan: 'exclude', 
 export const unknownParamValue = (h: UnknownHandling) => (h === 'exclude' ? 'keluarkan' : 'pembanding');
 
 export type TimingChoice =
-  | { kind: 'disbursement' }
-  | { kind: 'public' }
-  | { kind: 'file'; table: string; file: string; regionColumn: string | null; intensity: boolean };
+  { kind: 'disbursement' } | { kind: 'public' } | { kind: 'file'; table: string; file: string; regionColumn: string | null; intensity: boolean };
 
 export interface TimingRead {
   choice: TimingChoice;

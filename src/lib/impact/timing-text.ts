@@ -6,13 +6,21 @@ import { t, type Lang } from '$lib/i18n';
 import type { ProgrammeInputs } from './inputs';
 import type { TimingSource, UnknownHandling } from './types';
 
-const list = (xs: string[], lang: Lang) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'dan'} ${xs[xs.length - 1]}`);
+const list = (xs: string[], lang: Lang) =>
+  xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'dan'} ${xs[xs.length - 1]}`;
 
-export function rolloutSummary(inputs: Pick<ProgrammeInputs, 'source' | 'timing' | 'unknown' | 'rollout' | 'intensity'>, unknown: UnknownHandling, regionName: (kode: string) => string, lang: Lang): { text: string; stages: string[] } {
+export function rolloutSummary(
+  inputs: Pick<ProgrammeInputs, 'source' | 'timing' | 'unknown' | 'rollout' | 'intensity'>,
+  unknown: UnknownHandling,
+  regionName: (kode: string) => string,
+  lang: Lang
+): { text: string; stages: string[] } {
   const s = inputs.source;
   const known = Object.keys(inputs.timing).length;
-  if (s.kind === 'disbursement') return { text: t(s.demo ? 'impact.timing.text.disbursementDemo' : 'impact.timing.text.disbursement', { n: known }, lang), stages: [] };
-  if (s.kind === 'file') return { text: t('impact.timing.text.file', { file: s.file, n: known, intensity: Object.keys(inputs.intensity).length }, lang), stages: [] };
+  if (s.kind === 'disbursement')
+    return { text: t(s.demo ? 'impact.timing.text.disbursementDemo' : 'impact.timing.text.disbursement', { n: known }, lang), stages: [] };
+  if (s.kind === 'file')
+    return { text: t('impact.timing.text.file', { file: s.file, n: known, intensity: Object.keys(inputs.intensity).length }, lang), stages: [] };
   const r = inputs.rollout;
   if (!r) return { text: t('impact.timing.text.publicNone', {}, lang), stages: [] };
   let before = 0;
@@ -21,7 +29,11 @@ export function rolloutSummary(inputs: Pick<ProgrammeInputs, 'source' | 'timing'
     before = st.total;
     const named = st.named.map(regionName);
     const unnamed = added - named.length;
-    return t(unnamed > 0 ? 'impact.timing.text.stagePartly' : 'impact.timing.text.stage', { year: st.year, total: st.total, added, named: list(named, lang) || '–', unnamed }, lang);
+    return t(
+      unnamed > 0 ? 'impact.timing.text.stagePartly' : 'impact.timing.text.stage',
+      { year: st.year, total: st.total, added, named: list(named, lang) || '–', unnamed },
+      lang
+    );
   });
   const text = t('impact.timing.text.public', { known, unknown: inputs.unknown.length, handling: t(`impact.timing.text.handling.${unknown}`, {}, lang) }, lang);
   return { text, stages };

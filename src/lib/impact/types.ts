@@ -205,7 +205,12 @@ export interface WorkbenchResult {
   error: WorkbenchError | null;
   pretest: PretestInfo | null;
   pretestGap: PretestGap | null;
-  event: { source: 'event' | 'cs' | 'sc' | 'bjs'; reference: number | null; points: EventPoint[]; band?: { criticalValue: number; uniform: boolean; note: string | null; draws: number; seed: number } | null } | null;
+  event: {
+    source: 'event' | 'cs' | 'sc' | 'bjs';
+    reference: number | null;
+    points: EventPoint[];
+    band?: { criticalValue: number; uniform: boolean; note: string | null; draws: number; seed: number } | null;
+  } | null;
   eventError: WorkbenchError | null;
   trend: TrendPoint[];
   regional: RegionalEffect[];

@@ -40,7 +40,9 @@ export function trendView(r: WorkbenchResult, c: TextContext): ChartView {
   const lines = [
     ...cohorts.map((g) => ({ key: cohortKey(g), name: t('impact.series.cohort', { year: g, n: size.get(cohortKey(g)) ?? 0 }), start: g })),
     ...(r.sample.comparison.length ? [{ key: COMPARISON_KEY, name: t('impact.series.comparison', { n: r.sample.comparison.length }), start: null }] : []),
-    ...(r.trend.some((p) => p.values[SYNTHETIC_KEY] != null) ? [{ key: SYNTHETIC_KEY, name: t('impact.series.synthetic', { region: c.regionName(r.sample.treatedUnit ?? '') }), start: null, color: SERIES[2] }] : [])
+    ...(r.trend.some((p) => p.values[SYNTHETIC_KEY] != null)
+      ? [{ key: SYNTHETIC_KEY, name: t('impact.series.synthetic', { region: c.regionName(r.sample.treatedUnit ?? '') }), start: null, color: SERIES[2] }]
+      : [])
   ].map((l) => ({ ...l, values: r.trend.map((p) => p.values[l.key] ?? null) }));
   if (r.trend.length === 0 || lines.length === 0) return { title, subtitle, option: null, table: null, reason: null };
   const option = treatedTrendOption({ years: r.sample.years, lines, yName: c.unit, format: num(c), startLabel: (year) => t('impact.adoption', { year }) });
@@ -64,16 +66,35 @@ export function eventView(r: WorkbenchResult, c: TextContext): ChartView {
     return { title, subtitle, option: null, table: null, reason };
   }
   const points = r.event.points;
-  const option = eventStudyOption({ points, xName: t('impact.col.e'), yName: unit, format: (v) => fmt.number(v, c.decimals + 1), reference: r.event.reference, ciName: t('impact.series.ci'), bandName: t('impact.series.band') });
+  const option = eventStudyOption({
+    points,
+    xName: t('impact.col.e'),
+    yName: unit,
+    format: (v) => fmt.number(v, c.decimals + 1),
+    reference: r.event.reference,
+    ciName: t('impact.series.ci'),
+    bandName: t('impact.series.band')
+  });
   const table: ChartTable = {
     columns: [
       { key: 'e', label: t('impact.col.e') },
       { key: 'estimate', label: t('impact.col.estimate'), format: signed(c) },
       { key: 'lo', label: t('impact.col.lo'), format: signed(c) },
       { key: 'hi', label: t('impact.col.hi'), format: signed(c) },
-      ...(band ? [{ key: 'band_lo', label: t('impact.col.bandLo'), format: signed(c) }, { key: 'band_hi', label: t('impact.col.bandHi'), format: signed(c) }] : [])
+      ...(band
+        ? [
+            { key: 'band_lo', label: t('impact.col.bandLo'), format: signed(c) },
+            { key: 'band_hi', label: t('impact.col.bandHi'), format: signed(c) }
+          ]
+        : [])
     ],
-    rows: points.map((p) => ({ e: p.e, estimate: p.estimate, lo: p.ci95?.[0] ?? null, hi: p.ci95?.[1] ?? null, ...(band ? { band_lo: p.band?.[0] ?? null, band_hi: p.band?.[1] ?? null } : {}) }))
+    rows: points.map((p) => ({
+      e: p.e,
+      estimate: p.estimate,
+      lo: p.ci95?.[0] ?? null,
+      hi: p.ci95?.[1] ?? null,
+      ...(band ? { band_lo: p.band?.[0] ?? null, band_hi: p.band?.[1] ?? null } : {})
+    }))
   };
   return { title, subtitle, option, table, reason: null };
 }
@@ -87,7 +108,14 @@ export function randomizationView(r: WorkbenchResult, c: TextContext): ChartView
   const n = inf.distribution.length;
   const title = t('impact.chart.ri');
   const subtitle = t(inf.enumerated ? 'impact.chart.riSubAll' : 'impact.chart.riSub', { n, unit, p: pValue(inf.p, c.lang), seed: inf.seed ?? '' });
-  const option = randomizationOption({ draws: inf.distribution, observed, xName: unit, yName: t('impact.chart.riCount'), observedLabel: t('impact.chart.riObserved', { value: fmt.signed(observed, c.decimals + 1) }), format: (v) => fmt.number(v, c.decimals + 1) });
+  const option = randomizationOption({
+    draws: inf.distribution,
+    observed,
+    xName: unit,
+    yName: t('impact.chart.riCount'),
+    observedLabel: t('impact.chart.riObserved', { value: fmt.signed(observed, c.decimals + 1) }),
+    format: (v) => fmt.number(v, c.decimals + 1)
+  });
   // The accessible table is the histogram (bins and counts), not every draw: tens of thousands of
   // rows would freeze the page.
   const h = histogram(inf.distribution, observed);
@@ -98,7 +126,12 @@ export function randomizationView(r: WorkbenchResult, c: TextContext): ChartView
       { key: 'n', label: t('impact.chart.riCount') },
       { key: 'far', label: t('impact.col.asFar') }
     ],
-    rows: h.counts.map((n, i) => ({ from: h.edges[i], to: h.edges[i + 1], n, far: Math.abs(h.edges[i]) >= Math.abs(observed) - 1e-12 || Math.abs(h.edges[i + 1]) >= Math.abs(observed) - 1e-12 ? t('impact.yes') : '' }))
+    rows: h.counts.map((n, i) => ({
+      from: h.edges[i],
+      to: h.edges[i + 1],
+      n,
+      far: Math.abs(h.edges[i]) >= Math.abs(observed) - 1e-12 || Math.abs(h.edges[i + 1]) >= Math.abs(observed) - 1e-12 ? t('impact.yes') : ''
+    }))
   };
   return { title, subtitle, option, table, reason: null };
 }
@@ -192,7 +225,11 @@ export function effectMapData(r: WorkbenchResult, c: TextContext, regions: reado
   if (r.regional.length === 0) return null;
   const effect = new Map(r.regional.map((g) => [g.kode, g.effect]));
   const values = regions.map((reg) => ({ kode: reg.kode, nama: reg.nama, value: effect.get(reg.kode) ?? null }));
-  const classes = classify(values.map((v) => v.value), 5, 'diverging');
+  const classes = classify(
+    values.map((v) => v.value),
+    5,
+    'diverging'
+  );
   const unit = effectUnit(c.unit, c.lang);
   const format = (v: number) => fmt.signed(v, c.decimals);
   const describe = (kode: string) => {

@@ -76,7 +76,12 @@ export class Workbench {
       params = new URLSearchParams(params);
       for (const k of [P.outcome, P.from, P.to]) params.delete(k);
     }
-    const r = readChoices(params, c.programmes.map((p) => p.id), c.outcomes, userTables);
+    const r = readChoices(
+      params,
+      c.programmes.map((p) => p.id),
+      c.outcomes,
+      userTables
+    );
     if (!r) return null;
     return {
       ...r,
@@ -151,14 +156,30 @@ export class Workbench {
     this.#inputsKey = key;
     this.inputs = null;
     this.inputsError = null;
-    loadProgrammeInputs(program, outcome, timing, this.base.regions.map((r) => r.kode), this.base.demoTiming).then(
+    loadProgrammeInputs(
+      program,
+      outcome,
+      timing,
+      this.base.regions.map((r) => r.kode),
+      this.base.demoTiming
+    ).then(
       (v) => key === this.#inputsKey && (this.inputs = v),
       (e) => key === this.#inputsKey && (this.inputsError = e)
     );
   }
 
   #estimate(choices: Choices, inputs: ProgrammeInputs, catalogue: Catalogue): void {
-    const key = JSON.stringify([inputs.key, choices.method, choices.control, choices.from, choices.to, choices.cohort, choices.treatedUnit, choices.inference, choices.unknown]);
+    const key = JSON.stringify([
+      inputs.key,
+      choices.method,
+      choices.control,
+      choices.from,
+      choices.to,
+      choices.cohort,
+      choices.treatedUnit,
+      choices.inference,
+      choices.unknown
+    ]);
     if (key === this.#requestKey) return;
     this.#requestKey = key;
     // A rollout file with problems is not estimated on: the page lists them (row, column).

@@ -16,16 +16,16 @@ export type RegionFeature = Feature<MultiPolygon, { kode: string }> & { id: stri
  * produced by another tool (mapshaper, QGIS) with RFC 7946 winding.
  */
 export function topologyToFeatures(topology: Topology, objectName = 'wilayah'): RegionFeature[] {
-	const object = topology.objects[objectName] as GeometryCollection | undefined;
-	if (!object || object.type !== 'GeometryCollection') {
-		throw new Error(`topologyToFeatures: object "${objectName}" is missing or not a GeometryCollection`);
-	}
-	const collection = feature(topology, object);
-	return collection.features
-		.map((f) => {
-			const kode = String((f.properties as { kode?: string } | null)?.kode ?? f.id);
-			const { geometry } = rewindForD3(f.geometry as Polygon | MultiPolygon);
-			return { type: 'Feature' as const, id: kode, properties: { kode }, geometry };
-		})
-		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const object = topology.objects[objectName] as GeometryCollection | undefined;
+  if (!object || object.type !== 'GeometryCollection') {
+    throw new Error(`topologyToFeatures: object "${objectName}" is missing or not a GeometryCollection`);
+  }
+  const collection = feature(topology, object);
+  return collection.features
+    .map((f) => {
+      const kode = String((f.properties as { kode?: string } | null)?.kode ?? f.id);
+      const { geometry } = rewindForD3(f.geometry as Polygon | MultiPolygon);
+      return { type: 'Feature' as const, id: kode, properties: { kode }, geometry };
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

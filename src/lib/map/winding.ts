@@ -10,12 +10,12 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
  * Always returns a MultiPolygon; `reversed` counts the polygons that were flipped.
  */
 export function rewindForD3(geometry: Polygon | MultiPolygon): { geometry: MultiPolygon; reversed: number } {
-	const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-	let reversed = 0;
-	const coordinates = polygons.map((rings) => {
-		if (geoArea({ type: 'Polygon', coordinates: rings }) <= 2 * Math.PI) return rings;
-		reversed++;
-		return rings.map((ring: Position[]) => [...ring].reverse());
-	});
-	return { geometry: { type: 'MultiPolygon', coordinates }, reversed };
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let reversed = 0;
+  const coordinates = polygons.map((rings) => {
+    if (geoArea({ type: 'Polygon', coordinates: rings }) <= 2 * Math.PI) return rings;
+    reversed++;
+    return rings.map((ring: Position[]) => [...ring].reverse());
+  });
+  return { geometry: { type: 'MultiPolygon', coordinates }, reversed };
 }

@@ -100,7 +100,9 @@ export function mergeBpsReferences(files: readonly { file: string; text: string 
   const report: BpsMergeReport = { konflik: [], conflicts: [], confirmed: 0 };
   const byKey = new Map<string, { row: BpsRow; file: string; line: number }[]>();
   for (const { file, text } of files) {
-    const lines = records(file, text, BPS_COLUMNS).filter((r) => !isKonflik(r.fields.source)).map((r) => r.row);
+    const lines = records(file, text, BPS_COLUMNS)
+      .filter((r) => !isKonflik(r.fields.source))
+      .map((r) => r.row);
     convertBpsReference(text, file, report).forEach((row, i) => {
       const key = `${row.kode} ${row.tahun} ${row.periode} ${row.indikator}`;
       byKey.set(key, [...(byKey.get(key) ?? []), { row, file, line: lines[i] }]);
@@ -149,12 +151,37 @@ export function convertProgrammeRecord(text: string, file = PROGRAMME_RECORD_FIL
       const match = RECORD_PROGRAMME.find(([prefix]) => f.indicator.startsWith(prefix));
       if (!match) throw new Error(`${file} row ${row}: indicator ${f.indicator} belongs to no programme of data/program.csv`);
       if (isKonflik(f.source)) throw new Error(`${file} row ${row}: KONFLIK in the programme record is not handled`);
-      return { program_id: match[1], kode: f.kab_code, tahun: Number(f.year), periode: f.period, indikator: f.indicator.slice(match[0].length), nilai: f.value, sumber: f.source };
+      return {
+        program_id: match[1],
+        kode: f.kab_code,
+        tahun: Number(f.year),
+        periode: f.period,
+        indikator: f.indicator.slice(match[0].length),
+        nilai: f.value,
+        sumber: f.source
+      };
     })
-    .sort((a, b) => a.program_id.localeCompare(b.program_id) || a.indikator.localeCompare(b.indikator) || a.tahun - b.tahun || a.kode.localeCompare(b.kode) || a.periode.localeCompare(b.periode));
+    .sort(
+      (a, b) =>
+        a.program_id.localeCompare(b.program_id) ||
+        a.indikator.localeCompare(b.indikator) ||
+        a.tahun - b.tahun ||
+        a.kode.localeCompare(b.kode) ||
+        a.periode.localeCompare(b.periode)
+    );
 }
 
 /** data/*.csv written by the CLIs: the app's one CSV cell writer (quoting, formulas neutralised). */
 export function toCsv(header: string[], rows: Record<string, unknown>[]): string {
-  return [csvLine(header, false), ...rows.map((r) => csvLine(header.map((h) => r[h] ?? ''), false))].join('\n') + '\n';
+  return (
+    [
+      csvLine(header, false),
+      ...rows.map((r) =>
+        csvLine(
+          header.map((h) => r[h] ?? ''),
+          false
+        )
+      )
+    ].join('\n') + '\n'
+  );
 }

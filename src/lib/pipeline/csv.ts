@@ -93,7 +93,13 @@ function longLine(file: string, bytes: Uint8Array): SourceIssue | null {
     const nl = bytes.indexOf(0x0a, start);
     const end = nl < 0 ? bytes.length : nl;
     if (end - start > MAX_LINE_BYTES) {
-      return { file, row, column: null, rule: 'line_too_long', message: `line is too long (${Math.round((end - start) / 1e6)} MB; a line holds at most ${MAX_LINE_BYTES / 1e6} MB)` };
+      return {
+        file,
+        row,
+        column: null,
+        rule: 'line_too_long',
+        message: `line is too long (${Math.round((end - start) / 1e6)} MB; a line holds at most ${MAX_LINE_BYTES / 1e6} MB)`
+      };
     }
     if (nl < 0) return null;
     start = nl + 1;

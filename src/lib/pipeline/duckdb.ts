@@ -34,11 +34,7 @@ export function appendValue(app: DuckDBAppender, col: ColumnSpec, value: unknown
   }
 }
 
-export async function appendRows(
-  conn: DuckDBConnection,
-  spec: Pick<TableSpec, 'name' | 'columns'>,
-  rows: Iterable<Record<string, unknown>>
-): Promise<number> {
+export async function appendRows(conn: DuckDBConnection, spec: Pick<TableSpec, 'name' | 'columns'>, rows: Iterable<Record<string, unknown>>): Promise<number> {
   const app = await conn.createAppender(spec.name);
   let n = 0;
   for (const row of rows) {
@@ -51,11 +47,6 @@ export async function appendRows(
 }
 
 /** Write a table as ZSTD Parquet in a fixed order. */
-export async function copyToParquet(
-  conn: DuckDBConnection,
-  table: string,
-  orderBy: readonly string[],
-  file: string
-): Promise<void> {
+export async function copyToParquet(conn: DuckDBConnection, table: string, orderBy: readonly string[], file: string): Promise<void> {
   await writeParquet(conn, `SELECT * FROM ${ident(table)} ORDER BY ${orderBy.map(ident).join(', ')}`, file);
 }

@@ -10,9 +10,7 @@ export interface SourceIssue {
 }
 
 export function formatIssue(i: SourceIssue): string {
-  const where = [i.file, i.row > 0 ? `row ${i.row}` : null, i.column ? `column "${i.column}"` : null]
-    .filter(Boolean)
-    .join(', ');
+  const where = [i.file, i.row > 0 ? `row ${i.row}` : null, i.column ? `column "${i.column}"` : null].filter(Boolean).join(', ');
   const value = i.value !== undefined ? ` (value: ${JSON.stringify(i.value.slice(0, 60))})` : '';
   return `${where}: ${i.message}${value} [rule: ${i.rule}]`;
 }
@@ -22,7 +20,10 @@ export class SourceError extends Error {
   constructor(public readonly issues: SourceIssue[]) {
     super(
       `${issues.length} problem(s) in the sources:\n` +
-        issues.slice(0, 50).map((i) => '  ' + formatIssue(i)).join('\n') +
+        issues
+          .slice(0, 50)
+          .map((i) => '  ' + formatIssue(i))
+          .join('\n') +
         (issues.length > 50 ? `\n  … and ${issues.length - 50} more` : '')
     );
     this.name = 'SourceError';

@@ -89,9 +89,7 @@ export async function assertNoIdentityColumns(conn: DuckDBConnection, table: str
     .map((r) => String(r[0]));
   if (cols.length === 0) return;
   const pattern = "'^\\s*''?\\d{16}(\\.0+)?\\s*$'";
-  const exprs = cols.map(
-    (c) => `count(*) FILTER (WHERE regexp_full_match(CAST(${ident(c)} AS VARCHAR), ${pattern}))::BIGINT, count(${ident(c)})::BIGINT`
-  );
+  const exprs = cols.map((c) => `count(*) FILTER (WHERE regexp_full_match(CAST(${ident(c)} AS VARCHAR), ${pattern}))::BIGINT, count(${ident(c)})::BIGINT`);
   const row = (await conn.runAndReadAll(`SELECT ${exprs.join(', ')} FROM ${ident(table)}`)).getRows()[0];
   const bad: string[] = [];
   cols.forEach((c, i) => {

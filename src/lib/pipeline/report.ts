@@ -83,7 +83,8 @@ export function reconcile(files: FileTotals[], tables: TableTotals[]): string[] 
     const acc = sumTotals(mine.map((f) => f.rupiah_accepted));
     for (const p of keys(acc, t.rupiah_out)) {
       for (const c of cols(acc, t.rupiah_out)) {
-        if (get(acc, p, c) !== get(t.rupiah_out, p, c)) fail.push(`${t.table}: ${c} of ${p}: Rp${get(acc, p, c)} accepted ≠ Rp${get(t.rupiah_out, p, c)} written`);
+        if (get(acc, p, c) !== get(t.rupiah_out, p, c))
+          fail.push(`${t.table}: ${c} of ${p}: Rp${get(acc, p, c)} accepted ≠ Rp${get(t.rupiah_out, p, c)} written`);
       }
     }
   }
@@ -105,18 +106,25 @@ export function reportMarkdown(r: ImportReport): string {
     for (const p of keys(f.rupiah_in, f.rupiah_accepted)) {
       for (const c of cols(f.rupiah_in, f.rupiah_accepted)) {
         const declared = f.declared?.rupiah && c === f.declared.column && p in f.declared.rupiah ? rp(BigInt(f.declared.rupiah[p])) : '';
-        L.push(`| ${esc(f.file)} | ${esc(p)} | ${c} | ${rp(get(f.rupiah_in, p, c))} | ${rp(get(f.rupiah_accepted, p, c))} | ${rp(get(f.rupiah_rejected, p, c))} | ${declared} |`);
+        L.push(
+          `| ${esc(f.file)} | ${esc(p)} | ${c} | ${rp(get(f.rupiah_in, p, c))} | ${rp(get(f.rupiah_accepted, p, c))} | ${rp(get(f.rupiah_rejected, p, c))} | ${declared} |`
+        );
       }
     }
   }
   if (r.tables.length) {
     L.push('', '## Written to the snapshot', '', '| Table | Rows | Programme | Column | Rupiah |', '|---|--:|---|---|--:|');
     for (const t of r.tables) {
-      for (const p of keys(t.rupiah_out)) for (const c of cols(t.rupiah_out)) L.push(`| ${t.table} | ${t.rows_out} | ${esc(p)} | ${c} | ${rp(get(t.rupiah_out, p, c))} |`);
+      for (const p of keys(t.rupiah_out))
+        for (const c of cols(t.rupiah_out)) L.push(`| ${t.table} | ${t.rows_out} | ${esc(p)} | ${c} | ${rp(get(t.rupiah_out, p, c))} |`);
     }
   }
   for (const f of r.files) {
-    if (f.identity.length) L.push('', `Identity columns of ${esc(f.file)}: ${f.identity.map((i) => `${esc(i.column)} (${i.action === 'hash' ? 'salted hash' : 'dropped'})`).join(', ')}.`);
+    if (f.identity.length)
+      L.push(
+        '',
+        `Identity columns of ${esc(f.file)}: ${f.identity.map((i) => `${esc(i.column)} (${i.action === 'hash' ? 'salted hash' : 'dropped'})`).join(', ')}.`
+      );
     if (f.unused_columns.length) L.push('', `Columns of ${esc(f.file)} not imported: ${f.unused_columns.map(esc).join(', ')}.`);
   }
   L.push('', `## Rejected rows (${r.rejections.length} problem(s))`, '');

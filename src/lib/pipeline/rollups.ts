@@ -48,9 +48,6 @@ export const PENERIMA_PROFIL_COLUMNS = [
   { name: 'nominal_rp', type: 'BIGINT' }
 ];
 
-
-
-
 export function nilaiColumns(rows: Sources['nilai_indikator']): { nilai: NilaiColumns; sumber: string[] } {
   const sumber: string[] = [];
   const idx = new Map<string, number>();

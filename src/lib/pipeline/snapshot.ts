@@ -73,7 +73,12 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
 
   // Agency exports (when --input has a dampak-mapping.json) replace the generated demo tables.
   const imported = await readImports(opts.input, sources, opts.workDir);
-  if (imported) log(`imported ${Object.entries(imported.tables).map(([t, r]) => `${t}: ${r.length} rows`).join(', ')}; ${imported.report.files.reduce((s, f) => s + f.rows_rejected, 0)} rows rejected; report: ${imported.reportPath}`);
+  if (imported)
+    log(
+      `imported ${Object.entries(imported.tables)
+        .map(([t, r]) => `${t}: ${r.length} rows`)
+        .join(', ')}; ${imported.report.files.reduce((s, f) => s + f.rows_rejected, 0)} rows rejected; report: ${imported.reportPath}`
+    );
 
   const boundaries = await buildBoundaries({ file: opts.boundaries, expectedCodes: sources.wilayah.map((w) => w.kode) });
 
@@ -170,7 +175,12 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
     conn.closeSync();
 
     const rollups = [
-      { name: 'ringkasan', rows: ringkasan.program_tahun.length + ringkasan.nilai.kode.length, demo: !imported?.tables.penyaluran, ...fileEntry(tmp, 'ringkasan.json') },
+      {
+        name: 'ringkasan',
+        rows: ringkasan.program_tahun.length + ringkasan.nilai.kode.length,
+        demo: !imported?.tables.penyaluran,
+        ...fileEntry(tmp, 'ringkasan.json')
+      },
       // Two cards: demo unless both the cases and the UPT services were imported.
       { name: 'layanan', rows: 2, demo: !(imported?.tables.kasus && imported?.tables.layanan_upt), ...fileEntry(tmp, 'layanan.json') }
     ];
@@ -217,7 +227,10 @@ const EXAMPLE_SOURCES = fileURLToPath(new URL('../../../data/', import.meta.url)
  * file; an agency that supplies its own catalogue (`--input DIR`) gets its figures labelled as its own.
  */
 function isExampleSource(name: TableName, input: string): boolean {
-  const text = (dir: string) => readFileSync(join(dir, `${name}.csv`), 'utf8').replaceAll('\r\n', '\n').trim();
+  const text = (dir: string) =>
+    readFileSync(join(dir, `${name}.csv`), 'utf8')
+      .replaceAll('\r\n', '\n')
+      .trim();
   return !existsSync(join(EXAMPLE_SOURCES, `${name}.csv`)) || text(EXAMPLE_SOURCES) === text(input);
 }
 
@@ -232,8 +245,14 @@ function sourcesOf(name: TableName, s: ReturnType<typeof readSources>, boundaryS
   if (name === 'rekam_program') return [...new Set(s.rekam_program.map((r) => r.sumber))].sort();
   if (name === 'wilayah') return ['Kode dan nama: BPS (Peraturan BPS tentang kode wilayah)', `Batas wilayah: ${boundarySource}`];
   if (name === 'indikator') return ['BPS (definisi indikator)'];
-  if (name === 'program') return [demo ? 'Dinas Sosial Provinsi Jawa Timur (nama, sasaran); nilai manfaat dan tahun mulai: contoh' : 'Dinas Sosial Provinsi Jawa Timur: katalog program'];
-  if (name === 'upt') return ['Nama, lokasi, jenis klien dan kapasitas UPT dari berita dan halaman publik; sumber tiap UPT di kolom sumber (../shared/reference/more/upt_dinsos_jatim.csv)'];
+  if (name === 'program')
+    return [
+      demo ? 'Dinas Sosial Provinsi Jawa Timur (nama, sasaran); nilai manfaat dan tahun mulai: contoh' : 'Dinas Sosial Provinsi Jawa Timur: katalog program'
+    ];
+  if (name === 'upt')
+    return [
+      'Nama, lokasi, jenis klien dan kapasitas UPT dari berita dan halaman publik; sumber tiap UPT di kolom sumber (../shared/reference/more/upt_dinsos_jatim.csv)'
+    ];
   return ['Data contoh (dibangkitkan, seed tetap): catatan dinas tidak terbuka untuk publik'];
 }
 
@@ -318,7 +337,9 @@ export function listHistory(workDir: string): string[] {
 
 /** Keep the current snapshot and the `keep` before it. */
 function pruneHistory(history: string, keep: number, current: string): void {
-  const dirs = readdirSync(history).sort().filter((d) => join(history, d) !== current);
+  const dirs = readdirSync(history)
+    .sort()
+    .filter((d) => join(history, d) !== current);
   for (const d of dirs.slice(0, Math.max(0, dirs.length - keep))) rmSync(join(history, d), { recursive: true, force: true });
 }
 

@@ -36,7 +36,6 @@ export const KASUS_AGREGAT_COLUMNS = [
 ];
 export const KASUS_AGREGAT_ORDER = ['kode', 'tahun', 'kategori'];
 
-
 async function one(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown> | null> {
   const rows = (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
   return rows[0] ?? null;

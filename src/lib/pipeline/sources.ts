@@ -38,11 +38,21 @@ export function readSources(dir: string, warn: (issue: SourceIssue) => void = ()
       bytes = readFileSync(file);
     } catch (e) {
       const code = (e as { code?: string }).code;
-      const message = code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? (e as Error).message})`;
+      const message =
+        code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'EACCES'
+            ? 'cannot be read (permission denied)'
+            : `cannot be read (${code ?? (e as Error).message})`;
       issues.push({ file, row: 0, column: null, rule: 'unreadable', message });
       continue;
     }
-    const csv = readCsv(file, bytes, spec.columns.filter((c) => !c.nullable).map((c) => c.name), spec.columns.map((c) => c.name));
+    const csv = readCsv(
+      file,
+      bytes,
+      spec.columns.filter((c) => !c.nullable).map((c) => c.name),
+      spec.columns.map((c) => c.name)
+    );
     if (!csv.table) {
       issues.push(...csv.issues);
       continue;

@@ -28,7 +28,8 @@ export function convertCell(col: ColumnSpec, raw: string): Cell {
   if (s === '') return { value: null };
   const hidden = HIDDEN_CHARACTER.exec(s);
   if (hidden) return { rule: 'hidden_character', message: `holds a control, direction or invisible character (${codePoint(hidden[0])})` };
-  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)) return { rule: 'encoding', message: 'holds a broken character (a lone surrogate)' };
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s))
+    return { rule: 'encoding', message: 'holds a broken character (a lone surrogate)' };
   switch (col.type) {
     case 'text':
       return { value: s };
@@ -130,7 +131,14 @@ export function checkPercentages(file: string, rows: Record<string, unknown>[], 
     const unit = units.get(String(r.indikator));
     const v = Number(r.nilai);
     if (unit === '%' && (v < 0 || v > 100)) {
-      issues.push({ file, row: rowNumbers?.[i] ?? i + 2, column: 'nilai', rule: 'percent_range', message: `${r.indikator} is a percentage: between 0 and 100`, value: String(r.nilai) });
+      issues.push({
+        file,
+        row: rowNumbers?.[i] ?? i + 2,
+        column: 'nilai',
+        rule: 'percent_range',
+        message: `${r.indikator} is a percentage: between 0 and 100`,
+        value: String(r.nilai)
+      });
     }
   });
   return issues;

@@ -79,7 +79,7 @@ export function targeting(rows: readonly TargetingInput[]): Targeting | null {
   for (const r of ordered) {
     const sp = Math.max(0, r.poor) / totalPoor;
     const sr = Math.max(0, r.recipients) / totalRec;
-    area += sp * (y + y + sr) / 2; // trapezoid under the segment
+    area += (sp * (y + y + sr)) / 2; // trapezoid under the segment
     x += sp;
     y += sr;
     dis += Math.abs(sr - sp);

@@ -33,9 +33,7 @@ export function timelinessByMonth(rows: readonly ScheduleRow[], kode: string): T
       m.hari += r.hari_terlambat;
     } else m.tepat++;
   }
-  return [...by.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([, { hari, ...m }]) => ({ ...m, rata_hari: m.terlambat > 0 ? hari / m.terlambat : null }));
+  return [...by.entries()].sort((a, b) => a[0] - b[0]).map(([, { hari, ...m }]) => ({ ...m, rata_hari: m.terlambat > 0 ? hari / m.terlambat : null }));
 }
 
 export interface MonthFinding {

@@ -62,7 +62,11 @@ export interface Totals {
 
 /** Totals of the series, optionally limited to a period. */
 export function totals(s: MonthSeries, period: Period | null): Totals {
-  let target = 0, realised = 0, budget = 0, spent = 0, peak = 0;
+  let target = 0,
+    realised = 0,
+    budget = 0,
+    spent = 0,
+    peak = 0;
   s.months.forEach((m, i) => {
     if (period && (m < period.from || m > period.to)) return;
     target += s.target[i];

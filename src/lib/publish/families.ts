@@ -61,8 +61,16 @@ function byStratum(rows: Row[]): Map<string, Row[]> {
  * total would give a hidden one back (secondary), and families that cannot be protected left out.
  * The flag column says which rows are hidden, not why (a secondary cell is not "<10").
  */
-export async function protectFamily(conn: DuckDBConnection, spec: FamilySpec, columns: readonly string[]): Promise<{ table: string; primary: number; secondary: number; withheldFamilies: number }> {
-  const rows = (await conn.runAndReadAll(`SELECT ${keyExpr(spec)} AS key, ${q(spec.group)} AS "group", ${q(spec.cell)} AS cell, CAST(${q(spec.count)} AS DOUBLE) AS n FROM ${q(spec.table)}`)).getRowObjectsJS() as unknown as Row[];
+export async function protectFamily(
+  conn: DuckDBConnection,
+  spec: FamilySpec,
+  columns: readonly string[]
+): Promise<{ table: string; primary: number; secondary: number; withheldFamilies: number }> {
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT ${keyExpr(spec)} AS key, ${q(spec.group)} AS "group", ${q(spec.cell)} AS cell, CAST(${q(spec.count)} AS DOUBLE) AS n FROM ${q(spec.table)}`
+    )
+  ).getRowObjectsJS() as unknown as Row[];
   const hide: Row[] = [];
   const dropped: string[] = [];
   let primary = 0;
@@ -123,9 +131,11 @@ export interface Disclosure {
  */
 export async function auditFamily(conn: DuckDBConnection, file: string, spec: FamilySpec): Promise<Disclosure[]> {
   const src = `read_parquet('${file.replaceAll("'", "''")}')`;
-  const rows = (await conn.runAndReadAll(
-    `SELECT ${keyExpr(spec)} AS key, ${q(spec.group)} AS "group", ${q(spec.cell)} AS cell, CAST(${q(spec.count)} AS DOUBLE) AS n, ${q(SUPPRESSED_FLAG)} AS hidden FROM ${src}`
-  )).getRowObjectsJS() as unknown as (Row & { hidden: boolean; n: number | null })[];
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT ${keyExpr(spec)} AS key, ${q(spec.group)} AS "group", ${q(spec.cell)} AS cell, CAST(${q(spec.count)} AS DOUBLE) AS n, ${q(SUPPRESSED_FLAG)} AS hidden FROM ${src}`
+    )
+  ).getRowObjectsJS() as unknown as (Row & { hidden: boolean; n: number | null })[];
   const out: Disclosure[] = [];
   for (const [key, cells] of byStratum(rows as Row[])) {
     const list = cells as (Row & { hidden: boolean; n: number | null })[];
@@ -163,9 +173,11 @@ export interface MarginSpec {
 /** The audit for margins: a hidden value that equals the published sum minus the shown rows (or is pinned by bounds). */
 export async function auditMargin(conn: DuckDBConnection, file: string, spec: MarginSpec): Promise<Disclosure[]> {
   const key = `concat_ws('|', ${spec.partition.map((c) => `CAST(${q(c)} AS VARCHAR)`).join(', ')})`;
-  const rows = (await conn.runAndReadAll(
-    `SELECT ${key} AS key, CAST(${q(spec.column)} AS DOUBLE) AS v, ${q(SUPPRESSED_FLAG)} AS hidden, row_number() OVER () AS i FROM read_parquet('${file.replaceAll("'", "''")}')`
-  )).getRowObjectsJS() as unknown as { key: string; v: number | null; hidden: boolean; i: bigint }[];
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT ${key} AS key, CAST(${q(spec.column)} AS DOUBLE) AS v, ${q(SUPPRESSED_FLAG)} AS hidden, row_number() OVER () AS i FROM read_parquet('${file.replaceAll("'", "''")}')`
+    )
+  ).getRowObjectsJS() as unknown as { key: string; v: number | null; hidden: boolean; i: bigint }[];
   const parts = new Map<string, typeof rows>();
   for (const r of rows) {
     let list = parts.get(r.key);
@@ -194,10 +206,16 @@ export async function auditPublished(conn: DuckDBConnection, dataDir: string, re
   const file = (f: string) => `${dataDir}/${f}`;
   const out: Disclosure[] = [];
   out.push(...(await auditFamily(conn, file('penerima_profil.parquet'), PROFIL_FAMILY)));
-  const ringkasan = JSON.parse(read('ringkasan.json')) as { program_tahun: { program_id: string; kode: string; tahun: number; anggaran_rp: number | null; realisasi_rp: number | null }[] };
+  const ringkasan = JSON.parse(read('ringkasan.json')) as {
+    program_tahun: { program_id: string; kode: string; tahun: number; anggaran_rp: number | null; realisasi_rp: number | null }[];
+  };
   for (const column of ['realisasi_rp', 'anggaran_rp'] as const) {
-    const totals = new Map(ringkasan.program_tahun.filter((r) => typeof r[column] === 'number').map((r) => [`${r.program_id}|${r.kode}|${r.tahun}`, r[column] as number]));
-    out.push(...(await auditMargin(conn, file('penyaluran.parquet'), { table: 'penyaluran', partition: ['program_id', 'kode', 'tahun'], column, totals, least: 0 })));
+    const totals = new Map(
+      ringkasan.program_tahun.filter((r) => typeof r[column] === 'number').map((r) => [`${r.program_id}|${r.kode}|${r.tahun}`, r[column] as number])
+    );
+    out.push(
+      ...(await auditMargin(conn, file('penyaluran.parquet'), { table: 'penyaluran', partition: ['program_id', 'kode', 'tahun'], column, totals, least: 0 }))
+    );
   }
   let layanan: { kasus: { tahun: number; dilaporkan: number | string; dalam_3_hari: number | string } | null } | null;
   try {
@@ -207,8 +225,20 @@ export async function auditPublished(conn: DuckDBConnection, dataDir: string, re
   }
   const k = layanan?.kasus;
   if (k) {
-    for (const [column, value, least] of [['kasus', k.dilaporkan, 1], ['dalam_3_hari', k.dalam_3_hari, 0]] as const) {
-      if (typeof value === 'number') out.push(...(await auditMargin(conn, file('kasus_agregat.parquet'), { table: 'kasus_agregat', partition: ['tahun'], column, totals: new Map([[String(k.tahun), value]]), least })));
+    for (const [column, value, least] of [
+      ['kasus', k.dilaporkan, 1],
+      ['dalam_3_hari', k.dalam_3_hari, 0]
+    ] as const) {
+      if (typeof value === 'number')
+        out.push(
+          ...(await auditMargin(conn, file('kasus_agregat.parquet'), {
+            table: 'kasus_agregat',
+            partition: ['tahun'],
+            column,
+            totals: new Map([[String(k.tahun), value]]),
+            least
+          }))
+        );
     }
   }
   return out;

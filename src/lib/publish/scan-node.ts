@@ -22,7 +22,10 @@ function walk(dir: string): string[] {
 }
 
 /** Table or rollup name of a file: 'data/wilayah.parquet' → 'wilayah'. */
-const entityOf = (file: string) => basename(file).replace(/\.(parquet|json|csv)(\.(gz|br))?$/, '').replace(/\.topo$/, '');
+const entityOf = (file: string) =>
+  basename(file)
+    .replace(/\.(parquet|json|csv)(\.(gz|br))?$/, '')
+    .replace(/\.topo$/, '');
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 export async function scanParquet(path: string, file: string): Promise<Finding[]> {
@@ -30,7 +33,11 @@ export async function scanParquet(path: string, file: string): Promise<Finding[]
   try {
     const src = `read_parquet(${lit(path)})`;
     const cols = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`)).getRowObjectsJS() as { column_name: string; column_type: string }[];
-    const out = columnFindings(file, entityOf(file), cols.map((c) => c.column_name));
+    const out = columnFindings(
+      file,
+      entityOf(file),
+      cols.map((c) => c.column_name)
+    );
     for (const c of cols) {
       const col = ident(c.column_name);
       let where: string | null = null;

@@ -27,7 +27,8 @@ export const IDENTITY_NUMBER_RE2 = '(^|[^0-9A-Za-z])[0-9]{16}([^0-9A-Za-z]|$)';
  */
 const IDENTITY_COLUMN = /^(no_?|nomor_?|id_?)?(nik|nkk|kk|ktp)(_.*)?$|_(nik|nkk|ktp)$|^nomor_induk_kependudukan$|^(no_?|nomor_?)?kartu_keluarga$/;
 /** Column names that hold a person's name. */
-const PERSON_NAME = /^(nama|name|full_?name|first_?name|last_?name|person_?name)(_.*)?$|^(nama_?)?(penerima|lengkap|kepala_?keluarga|krt|ibu|ayah|anggota|penduduk|pemilik|pendamping|petugas)(_?nama)?$/;
+const PERSON_NAME =
+  /^(nama|name|full_?name|first_?name|last_?name|person_?name)(_.*)?$|^(nama_?)?(penerima|lengkap|kepala_?keluarga|krt|ibu|ayah|anggota|penduduk|pemilik|pendamping|petugas)(_?nama)?$/;
 
 /**
  * `nama`-like columns that name places, programmes and indicators, not people. Keyed by table or
@@ -50,7 +51,11 @@ export const ENTITY_NAME_COLUMNS: Record<string, readonly string[]> = {
  */
 const RECORD_ID_COLUMN = /^(id_?kasus|no_?kasus|nomor_?kasus|kode_?kasus|no_?tiket|nomor_?tiket|nomor_?laporan|no_?laporan)$/;
 
-const tokens = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const tokens = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 
 /** Classify a column name; `entity` is the table (Parquet/CSV file stem or JSON array key) it belongs to. */
 export function columnKind(name: string, entity: string): FindingKind | null {

@@ -44,7 +44,8 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** The bytes of a listed file, refused when they are not the bytes the manifest describes. */
 function verified(dir: string, entry: { file: string; bytes: number; sha256: string }): Buffer {
   const bytes = readFileSync(join(dir, entry.file));
-  if (bytes.length !== entry.bytes || sha256(bytes) !== entry.sha256) throw new Error(`${join(dir, entry.file)}: does not match the manifest (size or sha256): the snapshot was changed after it was written`);
+  if (bytes.length !== entry.bytes || sha256(bytes) !== entry.sha256)
+    throw new Error(`${join(dir, entry.file)}: does not match the manifest (size or sha256): the snapshot was changed after it was written`);
   return bytes;
 }
 
@@ -86,11 +87,13 @@ export async function publishSnapshot(opts: PublishOptions): Promise<Manifest> {
         log(`${t.file}: microdata, not published`);
         continue;
       }
-      if (!(t.name in TABLES) && !PUBLIC_SUPPRESSION[t.name]) throw new Error(`${t.file}: table "${t.name}" is not known to the public build (no table spec, no suppression rule): refused`);
+      if (!(t.name in TABLES) && !PUBLIC_SUPPRESSION[t.name])
+        throw new Error(`${t.file}: table "${t.name}" is not known to the public build (no table spec, no suppression rule): refused`);
       const bytes = verified(from, t);
       const target = join(tmp, t.file);
       if (PUBLIC_SUPPRESSION[t.name]) {
-        if (t.columns.some((c) => c.name === SUPPRESSED_FLAG || c.name === ROW)) throw new Error(`${t.file}: already has a "${SUPPRESSED_FLAG}" or "${ROW}" column: not an internal snapshot table`);
+        if (t.columns.some((c) => c.name === SUPPRESSED_FLAG || c.name === ROW))
+          throw new Error(`${t.file}: already has a "${SUPPRESSED_FLAG}" or "${ROW}" column: not an internal snapshot table`);
         const rows = await suppressedCopy(conn, t, join(from, t.file), target);
         tables.push({ ...t, rows, columns: suppressedColumns(t.columns), ...fileEntry(tmp, t.file) });
         log(`${t.file}: ${rows.toLocaleString('en')} rows, small counts suppressed`);
@@ -112,7 +115,9 @@ export async function publishSnapshot(opts: PublishOptions): Promise<Manifest> {
     const manifest: Manifest = manifestSchema.parse({
       ...internal,
       // Its own id: the browser caches by snapshot id, and the public files differ from the internal ones.
-      snapshot_id: sha256(new TextEncoder().encode(JSON.stringify(['public', internal.snapshot_id, tables.map((t) => t.sha256), rollups.map((r) => r.sha256)]))).slice(0, 12),
+      snapshot_id: sha256(
+        new TextEncoder().encode(JSON.stringify(['public', internal.snapshot_id, tables.map((t) => t.sha256), rollups.map((r) => r.sha256)]))
+      ).slice(0, 12),
       public: true,
       tables,
       rollups

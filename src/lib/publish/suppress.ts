@@ -77,10 +77,18 @@ export interface SuppressionRule {
 
 export const PUBLIC_SUPPRESSION: Record<string, SuppressionRule> = {
   // ringkasan.json publishes each programme × region × year's rupiah: the sum of its months.
-  penyaluran: { counts: ['target_penerima', 'realisasi_penerima'], withheld: ['anggaran_rp', 'realisasi_rp'], margin: { partition: ['program_id', 'kode', 'tahun'], order: ['realisasi_penerima', 'target_penerima', 'bulan'] } },
+  penyaluran: {
+    counts: ['target_penerima', 'realisasi_penerima'],
+    withheld: ['anggaran_rp', 'realisasi_rp'],
+    margin: { partition: ['program_id', 'kode', 'tahun'], order: ['realisasi_penerima', 'target_penerima', 'bulan'] }
+  },
   penerima_profil: { counts: ['n'], withheld: ['nominal_rp'] },
   // layanan.json publishes the year's province totals: the sum over regions and categories.
-  kasus_agregat: { counts: ['kasus', 'asesmen', 'ditindaklanjuti', 'dalam_3_hari', 'selesai'], withheld: [], margin: { partition: ['tahun'], order: ['kasus', 'kode', 'kategori'] } }
+  kasus_agregat: {
+    counts: ['kasus', 'asesmen', 'ditindaklanjuti', 'dalam_3_hari', 'selesai'],
+    withheld: [],
+    margin: { partition: ['tahun'], order: ['kasus', 'kode', 'kategori'] }
+  }
 };
 
 const q = ident;

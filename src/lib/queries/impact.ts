@@ -47,7 +47,10 @@ export function indicators() {
 }
 
 export function regions() {
-  return sql<Pick<Wilayah, 'kode' | 'nama' | 'nama_pendek' | 'jenis'> & Record<string, unknown>>(['wilayah'], 'SELECT kode, nama, nama_pendek, jenis FROM wilayah ORDER BY kode');
+  return sql<Pick<Wilayah, 'kode' | 'nama' | 'nama_pendek' | 'jenis'> & Record<string, unknown>>(
+    ['wilayah'],
+    'SELECT kode, nama, nama_pendek, jenis FROM wilayah ORDER BY kode'
+  );
 }
 
 /** How many regions (not the province) have a value per indicator, period and year. */

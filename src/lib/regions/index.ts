@@ -1,1 +1,11 @@
-export { regionMatcher, describeFailure, editDistance, normalise, parseType, type RegionMatch, type RegionMatcher, type RegionRef, type RegionType } from './match';
+export {
+  regionMatcher,
+  describeFailure,
+  editDistance,
+  normalise,
+  parseType,
+  type RegionMatch,
+  type RegionMatcher,
+  type RegionRef,
+  type RegionType
+} from './match';

@@ -91,7 +91,13 @@ export function publicRollout(facts: readonly RecordFact[], programId: string, r
     if (from === hi && !mayNever) known[kode] = hi;
     else unknown.push({ kode, lo: Math.min(from, hi), hi, mayNever });
   }
-  const stages = stageYears.map((year) => ({ year, total: coverage.get(year)!, named: Object.keys(known).filter((k) => known[k] === year).sort() }));
+  const stages = stageYears.map((year) => ({
+    year,
+    total: coverage.get(year)!,
+    named: Object.keys(known)
+      .filter((k) => known[k] === year)
+      .sort()
+  }));
   return { programId, stages, known, unknown, firstNamed };
 }
 

@@ -83,7 +83,14 @@ export function programmeObservations(raw: Ringkasan): Obs[] {
   const sums = new Map<string, Obs>();
   for (const r of raw.program_tahun) {
     const k = `${r.kode}|${r.tahun}`;
-    const o = sums.get(k) ?? { kode: r.kode, tahun: r.tahun, periode: 'tahunan' as Periode, indikator: PROGRAM_INDICATOR.id, nilai: 0, sumber: PROGRAM_INDICATOR.sumber };
+    const o = sums.get(k) ?? {
+      kode: r.kode,
+      tahun: r.tahun,
+      periode: 'tahunan' as Periode,
+      indikator: PROGRAM_INDICATOR.id,
+      nilai: 0,
+      sumber: PROGRAM_INDICATOR.sumber
+    };
     o.nilai += r.realisasi_penerima;
     sums.set(k, o);
   }

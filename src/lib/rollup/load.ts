@@ -15,7 +15,11 @@ const indexed = new WeakMap<LeadershipFiles, Leadership>();
 
 function indexFiles(f: LeadershipFiles): Leadership {
   let l = indexed.get(f);
-  if (!l) indexed.set(f, (l = { ix: indexRingkasan(withoutSuppressedCells(f.ringkasan), isDemo(f.manifest, ['ringkasan'])), features: topologyToFeatures(f.topology) }));
+  if (!l)
+    indexed.set(
+      f,
+      (l = { ix: indexRingkasan(withoutSuppressedCells(f.ringkasan), isDemo(f.manifest, ['ringkasan'])), features: topologyToFeatures(f.topology) })
+    );
   return l;
 }
 

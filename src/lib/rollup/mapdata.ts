@@ -40,13 +40,21 @@ export function mapData(ix: RollupIndex, q: MapQuery): MapData {
   if (q.mode === 'change' && q.from !== undefined) {
     const ch = new Map(changeBetween(ix, q.ind, q.periode, q.from, q.tahun).map((c) => [c.kode, c.change]));
     const values = rows.map((r) => ({ kode: r.kode, nama: r.nama_pendek, value: ch.get(r.kode) ?? null }));
-    const classes = classify(values.map((v) => v.value), k, 'diverging');
+    const classes = classify(
+      values.map((v) => v.value),
+      k,
+      'diverging'
+    );
     const arah = ix.indikator.get(q.ind)?.arah_baik ?? 'lower';
     // A neutral indicator (poverty line) keeps the plain orientation: blue = up.
     const palette = divergingPalette(classes.k, arah === 'neutral' ? 'higher' : arah);
     return { mode: 'change', rows, values, classes, palette, noData: classes.noDataCount };
   }
   const values = rows.map((r) => ({ kode: r.kode, nama: r.nama_pendek, value: r.nilai }));
-  const classes = classify(values.map((v) => v.value), k, q.method);
+  const classes = classify(
+    values.map((v) => v.value),
+    k,
+    q.method
+  );
   return { mode: 'level', rows, values, classes, palette: sequentialPalette(classes.k), noData: classes.noDataCount };
 }

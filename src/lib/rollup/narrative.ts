@@ -23,13 +23,17 @@ export function buildNarrative(ix: RollupIndex, l: Lang, refYear = 2020): string
     const to = latest(ix, 'p0', PROVINSI, periode);
     if (from && to && to.tahun > from.tahun) {
       out.push(
-        t('map.narr.prov', {
-          arah: direction(to.nilai - from.nilai, l),
-          from: fmtValue(p0, from.nilai, l),
-          fromPer: periodLabel(periode, from.tahun, l),
-          to: fmtValue(p0, to.nilai, l),
-          toPer: periodLabel(periode, to.tahun, l)
-        }, l)
+        t(
+          'map.narr.prov',
+          {
+            arah: direction(to.nilai - from.nilai, l),
+            from: fmtValue(p0, from.nilai, l),
+            fromPer: periodLabel(periode, from.tahun, l),
+            to: fmtValue(p0, to.nilai, l),
+            toPer: periodLabel(periode, to.tahun, l)
+          },
+          l
+        )
       );
     }
     const sept = latest(ix, 'p0', PROVINSI, 'september');
@@ -43,13 +47,17 @@ export function buildNarrative(ix: RollupIndex, l: Lang, refYear = 2020): string
     const from = ix.get('jumlah_miskin', PROVINSI, refYear, periode);
     if (to && from && to.tahun > from.tahun) {
       out.push(
-        t('map.narr.poor', {
-          value: fmtValue(miskin, to.nilai, l),
-          per: periodLabel(periode, to.tahun, l),
-          arah: direction(to.nilai - from.nilai, l),
-          delta: fmtChange(miskin, Math.abs(to.nilai - from.nilai), l).replace(/^[+−]/, ''),
-          refPer: periodLabel(periode, from.tahun, l)
-        }, l)
+        t(
+          'map.narr.poor',
+          {
+            value: fmtValue(miskin, to.nilai, l),
+            per: periodLabel(periode, to.tahun, l),
+            arah: direction(to.nilai - from.nilai, l),
+            delta: fmtChange(miskin, Math.abs(to.nilai - from.nilai), l).replace(/^[+−]/, ''),
+            refPer: periodLabel(periode, from.tahun, l)
+          },
+          l
+        )
       );
     }
   }
@@ -67,14 +75,18 @@ export function buildNarrative(ix: RollupIndex, l: Lang, refYear = 2020): string
         const hi = values[0];
         const lo = values[values.length - 1];
         out.push(
-          t('map.narr.extremes', {
-            n: values.length,
-            per: periodLabel(periode, last, l),
-            max: hi.w.nama_pendek,
-            maxV: fmtValue(p0, hi.v, l),
-            min: lo.w.nama_pendek,
-            minV: fmtValue(p0, lo.v, l)
-          }, l)
+          t(
+            'map.narr.extremes',
+            {
+              n: values.length,
+              per: periodLabel(periode, last, l),
+              max: hi.w.nama_pendek,
+              maxV: fmtValue(p0, hi.v, l),
+              min: lo.w.nama_pendek,
+              minV: fmtValue(p0, lo.v, l)
+            },
+            l
+          )
         );
       }
       if (first !== undefined && first < last) {
@@ -83,14 +95,18 @@ export function buildNarrative(ix: RollupIndex, l: Lang, refYear = 2020): string
         const best = [...changes].sort((a, b) => (a.change as number) - (b.change as number))[0];
         if (best) {
           out.push(
-            t('map.narr.regions', {
-              fromPer: periodLabel(periode, first, l),
-              toPer: periodLabel(periode, last, l),
-              n: fell.length,
-              total: changes.length,
-              best: best.nama_pendek,
-              delta: fmtChange(p0, best.change, l)
-            }, l)
+            t(
+              'map.narr.regions',
+              {
+                fromPer: periodLabel(periode, first, l),
+                toPer: periodLabel(periode, last, l),
+                n: fell.length,
+                total: changes.length,
+                best: best.nama_pendek,
+                delta: fmtChange(p0, best.change, l)
+              },
+              l
+            )
           );
         }
       }

@@ -20,7 +20,10 @@ export function profileRows(ix: RollupIndex, kode: string): ProfileRow[] {
   for (const ind of ix.indikator.values()) {
     if (isProgrammeIndicator(ind.id)) continue;
     const periode = regionalPeriode(ix, ind.id);
-    const years = ix.rows(ind.id, periode).filter((o) => o.kode === kode).map((o) => o.tahun);
+    const years = ix
+      .rows(ind.id, periode)
+      .filter((o) => o.kode === kode)
+      .map((o) => o.tahun);
     if (years.length === 0) continue;
     const tahun = Math.max(...years);
     const cs = crossSection(ix, ind.id, tahun, periode);

@@ -99,8 +99,16 @@ export function movers<T extends { change: number | null }>(
   if (arahBaik === 'neutral') return { improved: [], worsened: [] };
   const sign = arahBaik === 'lower' ? -1 : 1;
   const scored = changes.filter((c) => c.change !== null && c.change !== 0).map((c) => ({ c, s: sign * (c.change as number) }));
-  const improved = scored.filter((x) => x.s > 0).sort((a, b) => b.s - a.s).slice(0, n).map((x) => x.c);
-  const worsened = scored.filter((x) => x.s < 0).sort((a, b) => a.s - b.s).slice(0, n).map((x) => x.c);
+  const improved = scored
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s)
+    .slice(0, n)
+    .map((x) => x.c);
+  const worsened = scored
+    .filter((x) => x.s < 0)
+    .sort((a, b) => a.s - b.s)
+    .slice(0, n)
+    .map((x) => x.c);
   return { improved, worsened };
 }
 

@@ -32,7 +32,11 @@ export function loadLeadershipFiles(): Promise<LeadershipFiles> {
   if (!browser && onServer) return Promise.resolve(onServer());
   fetching ??= (async () => {
     const { fetchJson, getManifest } = await import('$lib/db/files');
-    const [manifest, ringkasan, topology] = await Promise.all([getManifest(), fetchJson<PublicRingkasan>('ringkasan.json'), fetchJson<Topology>('wilayah.topo.json')]);
+    const [manifest, ringkasan, topology] = await Promise.all([
+      getManifest(),
+      fetchJson<PublicRingkasan>('ringkasan.json'),
+      fetchJson<Topology>('wilayah.topo.json')
+    ]);
     return (fetched = { manifest, ringkasan, topology });
   })();
   fetching.catch(() => (fetching = null));

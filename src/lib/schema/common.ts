@@ -6,10 +6,10 @@ export const UNKNOWN_REGION = 'unknown region code (expected a BPS code of an Ea
 export const YEAR = { min: 2000, max: 2100 } as const;
 
 /** One column spec: name, type, Indonesian and English description, bounds and patterns. */
-export const col = (
-  name: string,
-  type: ColumnSpec['type'],
-  description: string,
-  description_en: string,
-  extra: Partial<ColumnSpec> = {}
-): ColumnSpec => ({ name, type, description, description_en, ...extra });
+export const col = (name: string, type: ColumnSpec['type'], description: string, description_en: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  name,
+  type,
+  description,
+  description_en,
+  ...extra
+});

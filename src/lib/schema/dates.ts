@@ -10,18 +10,48 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Month names (Indonesian first, then English and common abbreviations) → month number. */
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, january: 1,
-  februari: 2, feb: 2, pebruari: 2, peb: 2, february: 2,
-  maret: 3, mar: 3, march: 3,
-  april: 4, apr: 4,
-  mei: 5, may: 5,
-  juni: 6, jun: 6, june: 6,
-  juli: 7, jul: 7, july: 7,
-  agustus: 8, agu: 8, agt: 8, ags: 8, agst: 8, aug: 8, august: 8,
-  september: 9, sep: 9, sept: 9,
-  oktober: 10, okt: 10, oct: 10, october: 10,
-  november: 11, nov: 11, nop: 11,
-  desember: 12, des: 12, dec: 12, december: 12
+  januari: 1,
+  jan: 1,
+  january: 1,
+  februari: 2,
+  feb: 2,
+  pebruari: 2,
+  peb: 2,
+  february: 2,
+  maret: 3,
+  mar: 3,
+  march: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  jun: 6,
+  june: 6,
+  juli: 7,
+  jul: 7,
+  july: 7,
+  agustus: 8,
+  agu: 8,
+  agt: 8,
+  ags: 8,
+  agst: 8,
+  aug: 8,
+  august: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  oct: 10,
+  october: 10,
+  november: 11,
+  nov: 11,
+  nop: 11,
+  desember: 12,
+  des: 12,
+  dec: 12,
+  december: 12
 };
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -62,7 +92,10 @@ export function parseDate(raw: string | number): string | null {
   let s = raw.trim().toLowerCase();
   if (s === '') return null;
   // "Senin, 6 Mei 2024" → "6 mei 2024"; "2024-05-06T10:00:00" / "06/05/2024 14:30" → the date part.
-  s = s.replace(/^[a-z]+,\s*/, '').replace(/[t\s]\d{1,2}[:.]\d{2}([:.]\d{2})?(\.\d+)?(z|[+-]\d{2}:?\d{2})?$/, '').trim();
+  s = s
+    .replace(/^[a-z]+,\s*/, '')
+    .replace(/[t\s]\d{1,2}[:.]\d{2}([:.]\d{2})?(\.\d+)?(z|[+-]\d{2}:?\d{2})?$/, '')
+    .trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (m) return iso(+m[1], +m[2], +m[3]);
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);

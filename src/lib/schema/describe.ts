@@ -42,7 +42,10 @@ const ROLLUPS: Record<string, RollupWords> = {
   }
 };
 
-const SUPPRESSED_FLAG: Words = { id: 'Baris disamarkan: angka < 10, atau ikut disamarkan agar angka kecil tidak dapat dihitung dari total', en: 'Row suppressed: a count under 10, or hidden with one so it cannot be computed from a total' };
+const SUPPRESSED_FLAG: Words = {
+  id: 'Baris disamarkan: angka < 10, atau ikut disamarkan agar angka kecil tidak dapat dihitung dari total',
+  en: 'Row suppressed: a count under 10, or hidden with one so it cannot be computed from a total'
+};
 
 const spec = (name: string) => (name in TABLES ? TABLES[name as TableName] : undefined);
 

@@ -27,7 +27,5 @@ export interface RuleFailure {
 /** Every rule the row breaks (empty when it keeps them all). */
 export function ruleFailures(rules: readonly RowRule[] | undefined, row: RowValues): RuleFailure[] {
   if (!rules) return [];
-  return rules
-    .filter((r) => !r.check(row))
-    .map((r) => ({ rule: r.id, column: r.column, message: r.message, value: String(row[r.column] ?? '') }));
+  return rules.filter((r) => !r.check(row)).map((r) => ({ rule: r.id, column: r.column, message: r.message, value: String(row[r.column] ?? '') }));
 }

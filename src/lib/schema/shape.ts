@@ -42,16 +42,22 @@ export const string = () => shape<string>((v, p) => (typeof v === 'string' ? nul
 export const boolean = () => shape<boolean>((v, p) => (typeof v === 'boolean' ? null : `${p || 'value'}: expected true or false, got ${got(v)}`));
 
 export const matching = (re: RegExp) =>
-  shape<string>((v, p) => (typeof v === 'string' && re.test(v) ? null : `${p || 'value'}: expected a string matching ${re}, got ${typeof v === 'string' ? JSON.stringify(v) : got(v)}`));
+  shape<string>((v, p) =>
+    typeof v === 'string' && re.test(v) ? null : `${p || 'value'}: expected a string matching ${re}, got ${typeof v === 'string' ? JSON.stringify(v) : got(v)}`
+  );
 
 /** A safe integer ≥ `min` (if given). */
 export const int = (min?: number) =>
   shape<number>((v, p) =>
-    typeof v === 'number' && Number.isSafeInteger(v) && (min === undefined || v >= min) ? null : `${p || 'value'}: expected an integer${min === undefined ? '' : ` ≥ ${min}`}, got ${typeof v === 'number' ? v : got(v)}`
+    typeof v === 'number' && Number.isSafeInteger(v) && (min === undefined || v >= min)
+      ? null
+      : `${p || 'value'}: expected an integer${min === undefined ? '' : ` ≥ ${min}`}, got ${typeof v === 'number' ? v : got(v)}`
   );
 
 export const oneOf = <const V extends readonly string[]>(values: V) =>
-  shape<V[number]>((v, p) => (typeof v === 'string' && values.includes(v) ? null : `${p || 'value'}: expected one of ${values.join(', ')}, got ${JSON.stringify(v)}`));
+  shape<V[number]>((v, p) =>
+    typeof v === 'string' && values.includes(v) ? null : `${p || 'value'}: expected one of ${values.join(', ')}, got ${JSON.stringify(v)}`
+  );
 
 export const nullable = <T>(s: Shape<T>) =>
   shape<T | null>(

@@ -129,10 +129,16 @@ export const SOSIAL_TABLES: Record<SosialTableName, TableSpec> = {
       c('id', 'text', 'Kode UPT', 'Unit id', { pattern: UPT_ID }),
       c('nama', 'text', 'Nama UPT', 'Unit name'),
       c('klaster', 'text', 'Klaster layanan', 'Service cluster', { values: KLASTER_UPT }),
-      c('kode', 'text', 'Kode wilayah BPS lokasi UPT (kosong = tidak diketahui)', 'BPS code of the unit\'s location (empty = unknown)', { ...region, nullable: true }),
+      c('kode', 'text', 'Kode wilayah BPS lokasi UPT (kosong = tidak diketahui)', "BPS code of the unit's location (empty = unknown)", {
+        ...region,
+        nullable: true
+      }),
       c('alamat', 'text', 'Lokasi/alamat sebagaimana diterbitkan', 'Location/address as published', { nullable: true }),
       c('jenis_klien', 'text', 'Jenis klien', 'Client type', { nullable: true }),
-      c('kapasitas', 'int', 'Kapasitas atau kuota yang diterbitkan (kosong = tidak terbit)', 'Published capacity or quota (empty = unpublished)', { ...count, nullable: true }),
+      c('kapasitas', 'int', 'Kapasitas atau kuota yang diterbitkan (kosong = tidak terbit)', 'Published capacity or quota (empty = unpublished)', {
+        ...count,
+        nullable: true
+      }),
       c('kapasitas_tahun', 'int', 'Tahun angka kapasitas', 'Year of the capacity figure', { ...YEAR, nullable: true }),
       c('kapasitas_keterangan', 'text', 'Keterangan kapasitas (kutipan sumber)', 'Capacity note (as the source says it)', { nullable: true }),
       c('sumber', 'text', 'Sumber', 'Source')
@@ -147,8 +153,7 @@ export const SOSIAL_TABLES: Record<SosialTableName, TableSpec> = {
     name: 'layanan_upt',
     title: 'Layanan UPT bulanan',
     title_en: 'Monthly UPT services',
-    description:
-      'Per UPT dan bulan: klien awal, masuk, keluar, klien akhir, keluar produktif (bekerja/berusaha) dan kunjungan pasca-layanan.',
+    description: 'Per UPT dan bulan: klien awal, masuk, keluar, klien akhir, keluar produktif (bekerja/berusaha) dan kunjungan pasca-layanan.',
     description_en:
       'Per unit and month: residents at the start, admitted, discharged, residents at the end, discharged as productive (work/business) and follow-up visits after discharge.',
     columns: [
@@ -175,8 +180,7 @@ export const SOSIAL_TABLES: Record<SosialTableName, TableSpec> = {
     title_en: 'e-JSC cases (microdata)',
     description:
       'Satu baris per kasus PPKS yang dilaporkan ke e-JSC dan tindak lanjutnya. Internal: tidak pernah diterbitkan. Nomor kasus berupa hash; tanpa nama.',
-    description_en:
-      'One row per PPKS case reported to e-JSC and its follow-up. Internal only, never published. Case numbers are hashes; no names.',
+    description_en: 'One row per PPKS case reported to e-JSC and its follow-up. Internal only, never published. Case numbers are hashes; no names.',
     columns: [
       c('id_kasus', 'text', 'Pengenal kasus (hash, bukan nomor asli)', 'Case identifier (hash, not the original number)', { pattern: HASH16 }),
       c('kode', 'text', 'Kode wilayah BPS tempat kasus', 'BPS region code of the case', region),

@@ -134,7 +134,9 @@ export const TABLES: Record<TableName, TableSpec> = {
       c('nilai_per_penerima', 'bigint', 'Nilai manfaat per penerima per tahun (Rp)', 'Benefit per recipient per year (Rp)', {
         min: 0
       }),
-      c('umur_sasaran', 'text', 'Kelompok umur yang memenuhi syarat (| pemisah; kosong = semua)', 'Eligible age groups (| separated; empty = all)', { nullable: true }),
+      c('umur_sasaran', 'text', 'Kelompok umur yang memenuhi syarat (| pemisah; kosong = semua)', 'Eligible age groups (| separated; empty = all)', {
+        nullable: true
+      }),
       c('desil_maks', 'int', 'Desil DTSEN tertinggi yang memenuhi syarat', 'Highest eligible DTSEN decile', {
         min: 1,
         max: 10,
@@ -159,7 +161,7 @@ export const TABLES: Record<TableName, TableSpec> = {
   rekam_program: {
     name: 'rekam_program',
     title: 'Catatan publik program',
-    title_en: 'Programmes\' public record',
+    title_en: "Programmes' public record",
     description: 'Apa yang diberitakan tentang program (penerima, wilayah cakupan per tahun), dari berita dan laman dinas; tiap nilai dengan sumbernya.',
     description_en: 'What is public about the programmes (recipients, regions covered per year), from news and agency pages; each value with its source.',
     columns: [
@@ -241,9 +243,7 @@ export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 /** Tables read from committed sources in data/ (the rest are generated). */
 export const SOURCE_TABLES: TableName[] = ['wilayah', 'upt', 'indikator', 'nilai_indikator', 'program', 'rekam_program'];
 
-export const rowSchemas = Object.fromEntries(
-  TABLE_NAMES.map((n) => [n, rowSchema(TABLES[n].columns)])
-) as Record<TableName, ReturnType<typeof rowSchema>>;
+export const rowSchemas = Object.fromEntries(TABLE_NAMES.map((n) => [n, rowSchema(TABLES[n].columns)])) as Record<TableName, ReturnType<typeof rowSchema>>;
 
 export interface Wilayah {
   kode: string;

@@ -34,7 +34,8 @@ export function readLeadershipFiles(): LeadershipFiles {
     const path = join(dir, file);
     if (!existsSync(path)) fail(`${file} is missing`);
     const bytes = readFileSync(path);
-    if (bytes.length !== entry.bytes || createHash('sha256').update(bytes).digest('hex') !== entry.sha256) fail(`${file} does not match the manifest (size or sha256)`);
+    if (bytes.length !== entry.bytes || createHash('sha256').update(bytes).digest('hex') !== entry.sha256)
+      fail(`${file} does not match the manifest (size or sha256)`);
     return JSON.parse(bytes.toString('utf8')) as T;
   };
   cached = { manifest, ringkasan: read<PublicRingkasan>('ringkasan.json'), topology: read<Topology>('wilayah.topo.json') };

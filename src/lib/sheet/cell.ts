@@ -10,7 +10,13 @@ export function plainCell(v: CellValue): Cell {
   if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim() || null;
+    if ('richText' in v)
+      return (
+        v.richText
+          .map((r) => r.text)
+          .join('')
+          .trim() || null
+      );
     if ('result' in v) return plainCell((v.result ?? null) as CellValue);
     if ('text' in v) return String(v.text).trim() || null;
     if ('error' in v) return null;

@@ -8,7 +8,10 @@ export function isIdentityValue(value: unknown): boolean {
   if (value === null || value === undefined) return false;
   if (typeof value === 'number') return Number.isInteger(value) && value >= 1e15 && value < 1e16;
   if (typeof value === 'bigint') return value >= 10n ** 15n && value < 10n ** 16n;
-  const s = String(value).trim().replace(/^'/, '').replace(/[\s.-]/g, '');
+  const s = String(value)
+    .trim()
+    .replace(/^'/, '')
+    .replace(/[\s.-]/g, '');
   return /^\d{16}$/.test(s);
 }
 

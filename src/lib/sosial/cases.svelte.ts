@@ -98,7 +98,11 @@ export class CaseView {
   readonly kategoriName = $derived(this.kategori ? kategoriLabel(this.kategori) : null);
   /** URL values that were not understood (or a year without cases), each with the fallback used. */
   readonly invalid = $derived([
-    ...PARAM_NAMES.filter((n) => this.params[n].invalid !== null).map((n) => ({ name: n, raw: this.params[n].invalid!, fallback: String(this.params[n].value ?? '–') })),
+    ...PARAM_NAMES.filter((n) => this.params[n].invalid !== null).map((n) => ({
+      name: n,
+      raw: this.params[n].invalid!,
+      fallback: String(this.params[n].value ?? '–')
+    })),
     ...(this.year.refused ? [{ name: 'tahun', raw: String(this.params.tahun.value), fallback: String(this.tahun ?? '–') }] : [])
   ]);
   readonly chips = $derived([

@@ -15,7 +15,5 @@ const WORDS: Record<string, string> = { balai: 'Balai', eks: 'Eks', kusta: 'kust
 /** A short axis label from a unit id: 'psab-sidoarjo' → 'PSAB Sidoarjo', 'balai-pmks-sidoarjo' → 'Balai PMKS Sidoarjo'. */
 export function unitShortName(id: string): string {
   const parts = id.split('-');
-  return parts
-    .map((p, i) => WORDS[p] ?? (i < parts.length - 1 && p.length <= 5 ? p.toUpperCase() : p[0].toUpperCase() + p.slice(1)))
-    .join(' ');
+  return parts.map((p, i) => WORDS[p] ?? (i < parts.length - 1 && p.length <= 5 ? p.toUpperCase() : p[0].toUpperCase() + p.slice(1))).join(' ');
 }

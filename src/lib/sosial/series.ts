@@ -43,7 +43,11 @@ export function regionValue(r: RegionCaseRow, measure: MapMeasure): number | nul
 /** The same for the province (sums over regions), for the rank chart's reference line. */
 export function provinceValue(rows: readonly RegionCaseRow[], measure: MapMeasure): number | null {
   const sum = (f: (r: RegionCaseRow) => number) => rows.reduce((t, r) => t + f(r), 0);
-  if (measure === 'tl3') return share(sum((r) => r.tl_3hari), sum((r) => r.perlu_tl));
+  if (measure === 'tl3')
+    return share(
+      sum((r) => r.tl_3hari),
+      sum((r) => r.perlu_tl)
+    );
   const pop = rows.every((r) => r.penduduk) ? sum((r) => r.penduduk ?? 0) : 0;
   return pop ? (sum((r) => r.kasus) * 100_000) / pop : null;
 }

@@ -21,7 +21,10 @@ export class UnitView {
   readonly #id: () => string | null;
   constructor(id: () => string | null = () => null) {
     this.#id = id;
-    getManifest().then((m) => (this.manifest = m), () => (this.manifest = null));
+    getManifest().then(
+      (m) => (this.manifest = m),
+      () => (this.manifest = null)
+    );
   }
   manifest = $state<Manifest | null>(null);
 
@@ -30,7 +33,9 @@ export class UnitView {
   // On a unit's page the list filters do not apply (closures: #id is set by the constructor).
   readonly kode = $derived.by(() => (this.#id() ? null : this.params.wilayah.value));
   readonly klaster = $derived.by(() => (this.#id() ? null : this.params.klaster.value));
-  readonly invalid = $derived((['wilayah', 'klaster'] as const).filter((n) => this.params[n].invalid !== null).map((n) => ({ name: n, raw: this.params[n].invalid! })));
+  readonly invalid = $derived(
+    (['wilayah', 'klaster'] as const).filter((n) => this.params[n].invalid !== null).map((n) => ({ name: n, raw: this.params[n].invalid! }))
+  );
 
   updates = $state(0);
 

@@ -58,7 +58,10 @@ export function unitTotals(units: readonly UnitRow[]): UnitTotals {
     keluar: sum((u) => u.keluar_12),
     produktif: sum((u) => u.produktif_12),
     kunjungan: sum((u) => u.kunjungan_12),
-    productiveShare: share(sum((u) => u.produktif_12), sum((u) => u.keluar_12))
+    productiveShare: share(
+      sum((u) => u.produktif_12),
+      sum((u) => u.keluar_12)
+    )
   };
 }
 

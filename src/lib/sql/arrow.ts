@@ -59,7 +59,9 @@ function utf8(values: readonly unknown[]): Vector {
     }
     offsets[i + 1] = at;
   });
-  return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: data.subarray(0, at) }));
+  return makeVector(
+    makeData({ type: new Utf8(), length: values.length, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: data.subarray(0, at) })
+  );
 }
 
 /** The Arrow type a column gets: DOUBLE when every value is a number, BOOLEAN when every one is a boolean, else text. */

@@ -31,10 +31,7 @@ export interface ReadOnlyConnection {
 
 export type RefusalReason = 'empty' | 'multiple' | 'not_query' | 'read_only' | 'external' | 'locked';
 
-export type ReadOnlyOutcome =
-  | { kind: 'rows'; table: Table }
-  | { kind: 'refused'; reason: RefusalReason; message: string }
-  | { kind: 'error'; message: string };
+export type ReadOnlyOutcome = { kind: 'rows'; table: Table } | { kind: 'refused'; reason: RefusalReason; message: string } | { kind: 'error'; message: string };
 
 const OPERATOR = 3;
 

@@ -56,6 +56,8 @@ export function friendly(sql: string, reason: RefusalReason): { code: GuardCode;
     case 'read_only':
       return named && named.code !== 'multiple' ? named : { code: 'modify', keyword: '' };
     default:
-      return named && named.code !== 'multiple' && named.code !== 'unterminated' ? named : { code: 'not_query', keyword: hint.ok ? (hint.tokens[0]?.text ?? '') : '' };
+      return named && named.code !== 'multiple' && named.code !== 'unterminated'
+        ? named
+        : { code: 'not_query', keyword: hint.ok ? (hint.tokens[0]?.text ?? '') : '' };
   }
 }

@@ -72,8 +72,7 @@ export function tokenize(sql: string): Token[] {
         } else if (sql[j] === "'" && sql[j + 1] === "'") {
           text += "'";
           j += 2;
-        }
-        else if (sql[j] === "'") break;
+        } else if (sql[j] === "'") break;
         else text += sql[j++];
       }
       out.push({ kind: 'string', text });
@@ -92,8 +91,7 @@ export function tokenize(sql: string): Token[] {
         if (sql[j] === '"' && sql[j + 1] === '"') {
           text += '"';
           j += 2;
-        }
-        else if (sql[j] === '"') break;
+        } else if (sql[j] === '"') break;
         else text += sql[j++];
       }
       out.push({ kind: 'quoted', text });

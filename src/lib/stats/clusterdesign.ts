@@ -72,7 +72,10 @@ export function twoWayDesign(panel: Panel, regressors: ArrayLike<number>[]): Clu
   const periodDummies = panel.times.slice(1).map((_, p) => Float64Array.from(obs, (o) => (o.period === p + 1 ? 1 : 0)));
   return {
     columns: [...regressors, ...periodDummies].map((c) => demeanWithinUnit(panel, c)),
-    y: demeanWithinUnit(panel, Float64Array.from(obs, (o) => o.y)),
+    y: demeanWithinUnit(
+      panel,
+      Float64Array.from(obs, (o) => o.y)
+    ),
     cluster: Int32Array.from(obs, (o) => o.unit),
     nClusters: panel.units.length,
     kForFactor: regressors.length + panel.times.length
@@ -124,7 +127,11 @@ export function fitDesign(design: ClusterDesign): FittedDesign {
   const { columns, y, cluster, nClusters } = design;
   const n = y.length;
   const bread = invert(gram(columns));
-  if (!bread) throw new StatsInputError('singular', 'The regressors are collinear (for example no variation in treatment after removing fixed effects); the effect is not identified.');
+  if (!bread)
+    throw new StatsInputError(
+      'singular',
+      'The regressors are collinear (for example no variation in treatment after removing fixed effects); the effect is not identified.'
+    );
   const xty = crossProduct(columns, y);
   const coef = bread.map((row) => row.reduce((s, v, j) => s + v * xty[j], 0));
   const residuals = Float64Array.from(y);

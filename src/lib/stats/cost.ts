@@ -41,7 +41,12 @@ export interface CostEffectResult {
  */
 export function costPerEffect(input: CostEffectInput): CostEffectResult {
   const { costRp, effectPp, ci95, population } = input;
-  for (const [name, v] of [['costRp', costRp], ['effectPp', effectPp], ['ci95[0]', ci95[0]], ['ci95[1]', ci95[1]]] as const) {
+  for (const [name, v] of [
+    ['costRp', costRp],
+    ['effectPp', effectPp],
+    ['ci95[0]', ci95[0]],
+    ['ci95[1]', ci95[1]]
+  ] as const) {
     if (!Number.isFinite(v)) throw new StatsInputError('non_numeric', `${name} must be a finite number, got ${v}.`);
   }
   if (costRp < 0) throw new StatsInputError('invalid_argument', `costRp must be ≥ 0, got ${costRp}.`);
@@ -62,7 +67,11 @@ function ratio(cost: number, improvement: number, [low, high]: [number, number],
     return { value: null, ci95: null, note: 'The estimated effect is not an improvement, so the cost per unit of effect is undefined.' };
   }
   if (!(low > 0)) {
-    return { value: cost / (improvement * unitsPerPp), ci95: null, note: 'The 95 % interval of the effect includes zero: the cost per unit of effect is unbounded (could be arbitrarily large).' };
+    return {
+      value: cost / (improvement * unitsPerPp),
+      ci95: null,
+      note: 'The 95 % interval of the effect includes zero: the cost per unit of effect is unbounded (could be arbitrarily large).'
+    };
   }
   return { value: cost / (improvement * unitsPerPp), ci95: [cost / (high * unitsPerPp), cost / (low * unitsPerPp)], note: null };
 }

@@ -221,6 +221,9 @@ function parallelTrendsPretest(attgt: GroupTimeEffect[], influence: GroupTimeInf
   );
   const inverse = invert(cov);
   if (!inverse) return { pretest: null, pretestNote: 'The covariance of the pre-adoption effects is singular; the pre-test is not defined.' };
-  const W = quadraticForm(inverse, pre.map((i) => attgt[i].estimate));
+  const W = quadraticForm(
+    inverse,
+    pre.map((i) => attgt[i].estimate)
+  );
   return { pretest: { W, df: pre.length, p: chiSquareSurvival(W, pre.length) }, pretestNote: null };
 }

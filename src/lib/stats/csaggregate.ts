@@ -36,15 +36,31 @@ export function aggregateGroupTime(attgt: GroupTimeEffect[], influence: GroupTim
   const post = cells.filter((c) => c.group <= c.time);
 
   const groups = [...new Set(cells.map((c) => c.group))].sort((a, b) => a - b);
-  const byGroup = groups.map((g) => ({ group: g, ...cellAggregate(post.filter((c) => c.group === g), false) }));
-  const groupOverall = weightedAggregate(byGroup.map((b) => ({ ...b, share: share(b.group) })), unitGroup, true);
+  const byGroup = groups.map((g) => ({
+    group: g,
+    ...cellAggregate(
+      post.filter((c) => c.group === g),
+      false
+    )
+  }));
+  const groupOverall = weightedAggregate(
+    byGroup.map((b) => ({ ...b, share: share(b.group) })),
+    unitGroup,
+    true
+  );
 
   const byEvent = eventTimeAggregates(attgt, influence);
   const dynamicOverall = equalAverage(byEvent.filter((b) => b.e >= 0));
 
   const firstGroup = groups[0];
   const calendarTimes = [...new Set(cells.map((c) => c.time))].filter((t) => t >= firstGroup).sort((a, b) => a - b);
-  const byTime = calendarTimes.map((t) => ({ time: t, ...cellAggregate(post.filter((c) => c.time === t), true) }));
+  const byTime = calendarTimes.map((t) => ({
+    time: t,
+    ...cellAggregate(
+      post.filter((c) => c.time === t),
+      true
+    )
+  }));
   const calendarOverall = equalAverage(byTime);
 
   const report = (a: Aggregate) => summarize(a.estimate, influenceSe(a.inf));
@@ -66,7 +82,14 @@ export function eventTimeAggregates(attgt: GroupTimeEffect[], influence: GroupTi
   const share = (g: number) => unitGroup.reduce((s, ug) => s + (ug === g ? 1 : 0), 0) / n;
   const cells = attgt.map((a, k) => ({ estimate: a.estimate, inf: influence.columns[k], group: a.group, share: share(a.group), e: a.time - a.group }));
   const eventTimes = [...new Set(cells.map((c) => c.e))].sort((a, b) => a - b);
-  return eventTimes.map((e) => ({ e, ...weightedAggregate(cells.filter((c) => c.e === e), unitGroup, true) }));
+  return eventTimes.map((e) => ({
+    e,
+    ...weightedAggregate(
+      cells.filter((c) => c.e === e),
+      unitGroup,
+      true
+    )
+  }));
 }
 
 /**
@@ -74,7 +97,11 @@ export function eventTimeAggregates(attgt: GroupTimeEffect[], influence: GroupTi
  * R's `wif`: the weights are estimated group shares, so their own sampling error enters
  * (numerator term minus denominator term of the ratio share_k / Σ share).
  */
-export function weightedAggregate(parts: { estimate: number; inf: Float64Array; group: number; share: number }[], unitGroup: number[], withWeightEffect: boolean): Aggregate {
+export function weightedAggregate(
+  parts: { estimate: number; inf: Float64Array; group: number; share: number }[],
+  unitGroup: number[],
+  withWeightEffect: boolean
+): Aggregate {
   const n = unitGroup.length;
   const totalShare = parts.reduce((s, p) => s + p.share, 0);
   const estimate = parts.reduce((s, p) => s + (p.share / totalShare) * p.estimate, 0);

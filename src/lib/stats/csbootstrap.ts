@@ -131,14 +131,18 @@ export function csMultiplierBootstrap(result: CsResult, options: CsBootstrapOpti
     else {
       criticalValue = crit;
       uniform = true;
-      if (crit >= 7) note = 'The simultaneous critical value is very large (≥ 7): usually too few units per group or too little variation in the outcome; the band is unreliable.';
+      if (crit >= 7)
+        note =
+          'The simultaneous critical value is very large (≥ 7): usually too few units per group or too little variation in the outcome; the band is unreliable.';
     }
   } else note = 'Every event-time effect has a degenerate bootstrap distribution; no band.';
 
   const seOf = (k: number) => (sigma[k] === null ? null : (sigma[k] as number) / rootN);
   const summarise = (estimate: number, k: number): BootstrapEstimate => {
     const se = seOf(k);
-    return se === null ? { estimate, se, ci: null, p: null } : { estimate, se, ci: [estimate - z * se, estimate + z * se], p: 2 * (1 - normalCdf(Math.abs(estimate / se))) };
+    return se === null
+      ? { estimate, se, ci: null, p: null }
+      : { estimate, se, ci: [estimate - z * se, estimate + z * se], p: 2 * (1 - normalCdf(Math.abs(estimate / se))) };
   };
   return {
     byEvent: events.map((e, k) => {

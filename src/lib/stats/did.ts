@@ -28,7 +28,10 @@ export function differenceInDifferences(panel: Panel): DidResult {
   const comparisonUnits = requireNeverTreated(panel, method);
   const adoptions = [...new Set(treatedUnits.map((u) => panel.groupOf[u]))];
   if (adoptions.length > 1) {
-    throw new StatsInputError('multiple_adoption_periods', `${method} needs one adoption period, but treated units start in ${adoptions.sort((a, b) => a - b).join(', ')}; use the staggered (Callaway–Sant'Anna) estimator.`);
+    throw new StatsInputError(
+      'multiple_adoption_periods',
+      `${method} needs one adoption period, but treated units start in ${adoptions.sort((a, b) => a - b).join(', ')}; use the staggered (Callaway–Sant'Anna) estimator.`
+    );
   }
   const adoptionIndex = panel.adoptionOf[treatedUnits[0]];
   if (adoptionIndex === 0) throw new StatsInputError('too_few_pre_periods', `${method} needs at least one period before adoption (${adoptions[0]}).`);
@@ -36,7 +39,11 @@ export function differenceInDifferences(panel: Panel): DidResult {
   const obs = panel.observations;
   const treated = obs.map((o) => (panel.adoptionOf[o.unit] >= 0 ? 1 : 0));
   const after = obs.map((o) => (o.period >= adoptionIndex ? 1 : 0));
-  const fit = olsClustered([obs.map(() => 1), treated, after, treated.map((d, i) => d * after[i])], obs.map((o) => o.y), obs.map((o) => o.unit));
+  const fit = olsClustered(
+    [obs.map(() => 1), treated, after, treated.map((d, i) => d * after[i])],
+    obs.map((o) => o.y),
+    obs.map((o) => o.unit)
+  );
   const [b0, bTreated, bAfter, bDid] = fit.coef;
   return {
     ...summarize(bDid, fit.se[3], fit.nClusters - 1),

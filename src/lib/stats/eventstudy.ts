@@ -78,7 +78,10 @@ export function eventStudy(panel: Panel): EventStudyResult {
     const inverse = invert(subMatrix(fit.vcov, leads));
     if (!inverse) pretestNote = 'The covariance of the leads is singular; the joint pre-trend test is not defined.';
     else {
-      const stat = quadraticForm(inverse, leads.map((j) => fit.coef[j]));
+      const stat = quadraticForm(
+        inverse,
+        leads.map((j) => fit.coef[j])
+      );
       pretest = { stat, df: leads.length, p: chiSquareSurvival(stat, leads.length) };
     }
   }

@@ -71,12 +71,24 @@ export function imputationEstimator(panel: Panel): ImputationResult {
   const fit = imputationFit(panel);
   const obs = panel.observations;
   const n1 = fit.treated.length;
-  const att = weightedEstimate(panel, fit, fit.treated.map(() => 1 / n1));
+  const att = weightedEstimate(
+    panel,
+    fit,
+    fit.treated.map(() => 1 / n1)
+  );
   const events = fit.treated.map((o) => panel.times[obs[o].period] - panel.times[panel.adoptionOf[obs[o].unit]]);
   const distinct = [...new Set(events)].sort((a, b) => a - b);
   const byEvent = distinct.map((e) => {
     const count = events.filter((x) => x === e).length;
-    return { e, nObs: count, ...weightedEstimate(panel, fit, events.map((x) => (x === e ? 1 / count : 0))) };
+    return {
+      e,
+      nObs: count,
+      ...weightedEstimate(
+        panel,
+        fit,
+        events.map((x) => (x === e ? 1 / count : 0))
+      )
+    };
   });
   return {
     ...att,
@@ -99,7 +111,10 @@ function pretrendTest(panel: Panel, untreated: number[]): { pretrend: Imputation
   if (leads.length < 2) return { pretrend: null, pretrendNote: 'The pre-trend test needs treated units observed at least two periods before adoption.' };
   const tested = leads.slice(0, -1);
   try {
-    const fit = twoWayFixedEffectsRegression({ ...panel, observations: obs }, tested.map((e) => Float64Array.from(leadOf, (x) => (x === e ? 1 : 0))));
+    const fit = twoWayFixedEffectsRegression(
+      { ...panel, observations: obs },
+      tested.map((e) => Float64Array.from(leadOf, (x) => (x === e ? 1 : 0)))
+    );
     const inverse = invert(fit.vcov);
     if (!inverse) return { pretrend: null, pretrendNote: 'The covariance of the lead coefficients is singular; the pre-trend test is not defined.' };
     const stat = quadraticForm(inverse, fit.coef);
@@ -133,7 +148,8 @@ function imputationFit(panel: Panel): ImputationFit {
   const untreated: number[] = [];
   const treatedAll: number[] = [];
   obs.forEach((_, o) => (isTreated(o) ? treatedAll : untreated).push(o));
-  if (untreated.length === 0) throw new StatsInputError('no_comparison', `${method} needs untreated observations (never-treated units or periods before adoption).`);
+  if (untreated.length === 0)
+    throw new StatsInputError('no_comparison', `${method} needs untreated observations (never-treated units or periods before adoption).`);
 
   const design = feDesign(panel, untreated);
   // Imputable: unit and period connected through untreated observations.
@@ -145,7 +161,11 @@ function imputationFit(panel: Panel): ImputationFit {
     const ct = component.period[obs[o].period];
     (cu >= 0 && cu === ct ? treated : dropped).push(o);
   }
-  if (treated.length === 0) throw new StatsInputError('too_few_pre_periods', `${method} cannot impute any treated observation: treated units need untreated periods, and their treated periods need untreated observations of other units.`);
+  if (treated.length === 0)
+    throw new StatsInputError(
+      'too_few_pre_periods',
+      `${method} cannot impute any treated observation: treated units need untreated periods, and their treated periods need untreated observations of other units.`
+    );
 
   const rhsUnit = new Float64Array(panel.units.length);
   const rhsPeriod = new Float64Array(panel.times.length);

@@ -33,7 +33,10 @@ export function clusterJackknife(fit: FittedDesign, j: number, labels: readonly 
     const partXty = crossProduct(columns, y, rows);
     const inverse = invert(total.map((row, a) => row.map((v, b) => v - part[a][b])));
     if (!inverse) {
-      throw new StatsInputError('singular', `The cluster jackknife is not defined: without unit "${labels[g]}" the effect is not identified (for example it is the only treated or the only comparison unit).`);
+      throw new StatsInputError(
+        'singular',
+        `The cluster jackknife is not defined: without unit "${labels[g]}" the effect is not identified (for example it is the only treated or the only comparison unit).`
+      );
     }
     return inverse[j].reduce((s, v, l) => s + v * (totalXty[l] - partXty[l]), 0);
   });

@@ -211,7 +211,15 @@ function runSimplex(rows: number[][], rhs: number[], startBasis: number[], c: Ar
   throw new Error('LP: the simplex method did not terminate.');
 }
 
-function finish(status: LpSolution['status'], rows: number[][], rhs: number[], basis: number[], c: ArrayLike<number>, nColumns: number, pivots: number): LpSolution {
+function finish(
+  status: LpSolution['status'],
+  rows: number[][],
+  rhs: number[],
+  basis: number[],
+  c: ArrayLike<number>,
+  nColumns: number,
+  pivots: number
+): LpSolution {
   const x = new Array<number>(nColumns).fill(0);
   basis.forEach((j, i) => (x[j] = Math.max(0, rhs[i])));
   let value = 0;

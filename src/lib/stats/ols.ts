@@ -41,7 +41,11 @@ export function olsClustered(x: number[][], y: ArrayLike<number>, cluster: Array
     for (let j = 0; j < k; j++) xty[j] += row[j] * y[i];
   }
   const bread = invert(xtx);
-  if (!bread) throw new StatsInputError('singular', 'The regressors are collinear (for example no variation in treatment after removing fixed effects); the effect is not identified.');
+  if (!bread)
+    throw new StatsInputError(
+      'singular',
+      'The regressors are collinear (for example no variation in treatment after removing fixed effects); the effect is not identified.'
+    );
   const coef = bread.map((r) => r.reduce((s, v, j) => s + v * xty[j], 0));
 
   // Score sums per cluster: Σ_{i in g} x_i u_i.

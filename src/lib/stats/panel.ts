@@ -83,13 +83,20 @@ export function buildPanel(rows: readonly PanelRow[]): Panel {
       }
     }
     if (Math.abs(row.y) > MAX_ABS_OUTCOME) {
-      throw new StatsInputError('out_of_range', `Row ${i + 1} (unit "${row.unit}"): the outcome ${row.y} is too large to analyse without overflow (the limit is ±1e150); rescale the outcome, for example to thousands or millions.`);
+      throw new StatsInputError(
+        'out_of_range',
+        `Row ${i + 1} (unit "${row.unit}"): the outcome ${row.y} is too large to analyse without overflow (the limit is ±1e150); rescale the outcome, for example to thousands or millions.`
+      );
     }
-    if (row.group < 0) throw new StatsInputError('non_numeric', `Row ${i + 1} (unit "${row.unit}"): group must be 0 (never treated) or a period, got ${row.group}.`);
+    if (row.group < 0)
+      throw new StatsInputError('non_numeric', `Row ${i + 1} (unit "${row.unit}"): group must be 0 (never treated) or a period, got ${row.group}.`);
     const seen = groupByUnit.get(row.unit);
     if (seen === undefined) groupByUnit.set(row.unit, row.group);
     else if (seen !== row.group) {
-      throw new StatsInputError('unit_two_groups', `Unit "${row.unit}" has two different treatment groups (${seen} and ${row.group}); a unit must have one first-treated period.`);
+      throw new StatsInputError(
+        'unit_two_groups',
+        `Unit "${row.unit}" has two different treatment groups (${seen} and ${row.group}); a unit must have one first-treated period.`
+      );
     }
   });
 

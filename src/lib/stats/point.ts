@@ -36,7 +36,17 @@ export function twfePoint(panel: Panel): number {
   if (!cache) {
     const unit = Int32Array.from(obs, (o) => o.unit);
     const period = Int32Array.from(obs, (o) => o.period);
-    cache = { unit, period, y: demeanTwoWay(Float64Array.from(obs, (o) => o.y), unit, period, nUnits, nPeriods) };
+    cache = {
+      unit,
+      period,
+      y: demeanTwoWay(
+        Float64Array.from(obs, (o) => o.y),
+        unit,
+        period,
+        nUnits,
+        nPeriods
+      )
+    };
     twfeCache.set(panel.outcome, cache);
   }
   const { unit, period, y } = cache;
@@ -54,7 +64,8 @@ export function twfePoint(panel: Panel): number {
     dy += d[i] * y[i];
     dd += d[i] * d[i];
   }
-  if (!(dd > 1e-12 * n)) throw new StatsInputError('singular', 'The treatment does not vary after removing unit and period effects; the effect is not identified.');
+  if (!(dd > 1e-12 * n))
+    throw new StatsInputError('singular', 'The treatment does not vary after removing unit and period effects; the effect is not identified.');
   return dy / dd;
 }
 
@@ -96,7 +107,8 @@ export function didPoint(panel: Panel): number {
     sum[cell] += o.y;
     count[cell]++;
   }
-  if (count.some((c) => c === 0)) throw new StatsInputError('no_comparison', 'The 2×2 difference-in-differences needs treated and comparison observations before and after adoption.');
+  if (count.some((c) => c === 0))
+    throw new StatsInputError('no_comparison', 'The 2×2 difference-in-differences needs treated and comparison observations before and after adoption.');
   const m = (c: number) => sum[c] / count[c];
   return m(3) - m(2) - (m(1) - m(0));
 }

@@ -107,7 +107,11 @@ function* run(panel: Panel, estimator: PanelEstimator, options: RandomizationOpt
   if (!Number.isFinite(observed)) throw new StatsInputError('degenerate', 'Randomization inference: the estimate on the observed data is not a finite number.');
   const adoptionByGroup = new Map<number, number>();
   panel.groupOf.forEach((g, u) => adoptionByGroup.set(g, panel.adoptionOf[u]));
-  if (adoptionByGroup.size < 2) throw new StatsInputError('invalid_argument', 'Randomization inference needs units with at least two different adoption timings (or treated and never-treated units).');
+  if (adoptionByGroup.size < 2)
+    throw new StatsInputError(
+      'invalid_argument',
+      'Randomization inference needs units with at least two different adoption timings (or treated and never-treated units).'
+    );
 
   const assignments = countDistinctAssignments(panel.groupOf);
   const enumerated = assignments <= draws;

@@ -155,7 +155,10 @@ function cohortProblems(panel: Panel, method: string): CohortProblem[] {
   const adoptions = [...new Set(treated.map((u) => panel.adoptionOf[u]))].sort((a, b) => a - b);
   return adoptions.map((adoption) => {
     if (adoption < 2) {
-      throw new StatsInputError('too_few_pre_periods', `${method} needs at least 2 periods before adoption to set its regularisation; units first treated in ${panel.times[adoption]} have ${adoption}.`);
+      throw new StatsInputError(
+        'too_few_pre_periods',
+        `${method} needs at least 2 periods before adoption to set its regularisation; units first treated in ${panel.times[adoption]} have ${adoption}.`
+      );
     }
     return { adoption, treated: indicesWhere(panel.adoptionOf, (a) => a === adoption) };
   });
@@ -192,7 +195,14 @@ interface Regularisation {
  * One SDID on `controls` (rows) and `treated` with the first `t0` periods as pre-periods. With
  * `given` the regularisation is taken as is and the weights start from `given.init`.
  */
-function fitCohort(y: number[][], controls: number[], treated: number[], t0: number, given: (Regularisation & { omega0: Float64Array; lambda0: Float64Array }) | null, solver: SdidSolver = 'frank-wolfe'): Fit {
+function fitCohort(
+  y: number[][],
+  controls: number[],
+  treated: number[],
+  t0: number,
+  given: (Regularisation & { omega0: Float64Array; lambda0: Float64Array }) | null,
+  solver: SdidSolver = 'frank-wolfe'
+): Fit {
   const n0 = controls.length;
   const nPeriods = y[0].length;
   const t1 = nPeriods - t0;
@@ -359,7 +369,12 @@ function exactWeights(rows: number[][], target: number[], zeta: number): Float64
     for (let i = 0; i < n; i++) v += a[i * k + j] * b[i];
     c[j] = (2 * v) / n;
   }
-  return minimizeQuadraticOnSimplexIndexed(q, k, Int32Array.from({ length: k }, (_, j) => j), c);
+  return minimizeQuadraticOnSimplexIndexed(
+    q,
+    k,
+    Int32Array.from({ length: k }, (_, j) => j),
+    c
+  );
 }
 
 function centredColumns(rows: number[][]): Float64Array {
@@ -375,7 +390,16 @@ function centredColumns(rows: number[][]): Float64Array {
   return a;
 }
 
-function placeboSe(y: number[][], controls: number[], cohorts: CohortProblem[], fits: Fit[], cells: number[], replications: number, seed: number, solver: SdidSolver): number {
+function placeboSe(
+  y: number[][],
+  controls: number[],
+  cohorts: CohortProblem[],
+  fits: Fit[],
+  cells: number[],
+  replications: number,
+  seed: number,
+  solver: SdidSolver
+): number {
   const rng = new RMersenneTwister(seed);
   const n0 = controls.length;
   const sizes = cohorts.map((c) => c.treated.length);
@@ -397,14 +421,21 @@ function placeboSe(y: number[][], controls: number[], cohorts: CohortProblem[], 
       const total = omega0.reduce((s, v) => s + v, 0);
       if (total > 0) for (let j = 0; j < omega0.length; j++) omega0[j] /= total;
       else omega0.fill(1 / omega0.length);
-      const fit = fitCohort(y, placeboControls, pseudoTreated, c.adoption, {
-        noise: fits[i].noiseLevel,
-        zetaOmega: fits[i].zetaOmega,
-        zetaLambda: fits[i].zetaLambda,
-        minDecrease: 1e-5 * fits[i].noiseLevel,
-        omega0,
-        lambda0: fits[i].lambda
-      }, solver);
+      const fit = fitCohort(
+        y,
+        placeboControls,
+        pseudoTreated,
+        c.adoption,
+        {
+          noise: fits[i].noiseLevel,
+          zetaOmega: fits[i].zetaOmega,
+          zetaLambda: fits[i].zetaLambda,
+          minDecrease: 1e-5 * fits[i].noiseLevel,
+          omega0,
+          lambda0: fits[i].lambda
+        },
+        solver
+      );
       value += (cells[i] / totalCells) * fit.estimate;
     });
     estimates.push(value);

@@ -45,7 +45,14 @@ export function minimizeQuadraticOnSimplex(q: Matrix, c: number[], tol = 1e-10, 
  * fail to converge, accelerated projected gradient (FISTA with restart, tolerance `tol`) takes
  * over from the best point found.
  */
-export function minimizeQuadraticOnSimplexIndexed(gram: Float64Array, stride: number, idx: ArrayLike<number>, c: ArrayLike<number>, tol = 1e-10, maxIter = 100_000): Float64Array {
+export function minimizeQuadraticOnSimplexIndexed(
+  gram: Float64Array,
+  stride: number,
+  idx: ArrayLike<number>,
+  c: ArrayLike<number>,
+  tol = 1e-10,
+  maxIter = 100_000
+): Float64Array {
   const k = idx.length;
   const w = new Float64Array(k);
   if (k === 0) return w;
@@ -180,7 +187,14 @@ function gaussianSolve(a: Float64Array, size: number, tiny: number): Float64Arra
  * weights by less than `tol` (sup norm); every 25 iterations an exact solve on the current
  * support is tried and accepted when it satisfies the KKT conditions.
  */
-function projectedGradient(Q: (a: number, b: number) => number, c: ArrayLike<number>, k: number, start: Float64Array, tol: number, maxIter: number): Float64Array {
+function projectedGradient(
+  Q: (a: number, b: number) => number,
+  c: ArrayLike<number>,
+  k: number,
+  start: Float64Array,
+  tol: number,
+  maxIter: number
+): Float64Array {
   const q: Matrix = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => Q(i, j)));
   const cc = Array.from(c);
   const lipschitz = Math.max(...q.map((row) => row.reduce((s, v) => s + Math.abs(v), 0)));

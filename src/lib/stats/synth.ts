@@ -95,7 +95,8 @@ function resolveTreatedUnit(panel: Panel, name: string | undefined): number {
   if (name !== undefined) {
     const u = panel.units.indexOf(name);
     if (u < 0) throw new StatsInputError('unknown_unit', `The treated unit "${name}" is not in the panel.`);
-    if (panel.adoptionOf[u] < 0) throw new StatsInputError('invalid_argument', `Unit "${name}" has no treatment period within the panel (group ${panel.groupOf[u]}).`);
+    if (panel.adoptionOf[u] < 0)
+      throw new StatsInputError('invalid_argument', `Unit "${name}" has no treatment period within the panel (group ${panel.groupOf[u]}).`);
     return u;
   }
   const treated = indicesWhere(panel.adoptionOf, (a) => a >= 0);

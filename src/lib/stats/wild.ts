@@ -76,7 +76,10 @@ const WEBB = [-Math.sqrt(1.5), -1, -Math.sqrt(0.5), Math.sqrt(0.5), 1, Math.sqrt
 /** Validate a draws argument: an integer in 1 … MAX_DRAWS. */
 export function checkDraws(draws: number, method: string): number {
   if (!Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) {
-    throw new StatsInputError('invalid_argument', `${method}: the number of draws must be a whole number from 1 to ${MAX_DRAWS.toLocaleString('en')}; got ${draws}.`);
+    throw new StatsInputError(
+      'invalid_argument',
+      `${method}: the number of draws must be a whole number from 1 to ${MAX_DRAWS.toLocaleString('en')}; got ${draws}.`
+    );
   }
   return draws;
 }
@@ -190,7 +193,8 @@ export function wildClusterBootstrap(fit: FittedDesign, j: number, options: Wild
   const method = 'The wild cluster bootstrap';
   const draws = checkDraws(options.draws ?? DEFAULT_DRAWS, method);
   const weights = options.weights ?? 'rademacher';
-  if (weights !== 'rademacher' && weights !== 'webb') throw new StatsInputError('invalid_argument', `${method}: weights must be rademacher or webb; got ${String(weights)}.`);
+  if (weights !== 'rademacher' && weights !== 'webb')
+    throw new StatsInputError('invalid_argument', `${method}: weights must be rademacher or webb; got ${String(weights)}.`);
   const alpha = options.alpha ?? 0.05;
   const seed = options.seed ?? DEFAULT_SEED;
   const pc = pieces(fit, j);
@@ -201,7 +205,10 @@ export function wildClusterBootstrap(fit: FittedDesign, j: number, options: Wild
   const estimate = fit.coef[j];
   const se = fit.se[j];
   if (!(R > 0) || !(se > 0)) {
-    throw new StatsInputError('degenerate', `${method} is not defined here: the residuals give a standard error of 0 (for example a constant outcome, or every unit fitted exactly by its own parameters).`);
+    throw new StatsInputError(
+      'degenerate',
+      `${method} is not defined here: the residuals give a standard error of 0 (for example a constant outcome, or every unit fitted exactly by its own parameters).`
+    );
   }
 
   let qScale = 0;

@@ -49,13 +49,20 @@ export function typeColumns(header: readonly string[], text: readonly (readonly 
 export function typedColumns(header: readonly string[], body: readonly (readonly (string | null)[])[]): Columnar {
   let widest = header.length;
   for (const r of body) if (r.length > widest) widest = r.length;
-  return typeColumns(header, Array.from({ length: widest }, (_, j) => body.map((r) => r[j] ?? null)), body.length);
+  return typeColumns(
+    header,
+    Array.from({ length: widest }, (_, j) => body.map((r) => r[j] ?? null)),
+    body.length
+  );
 }
 
 /** Records (first = header) → columns; blank rows are left out. */
 export function fromRecords(records: readonly (readonly string[])[]): Columnar {
   if (records.length === 0) return { names: [], columns: [], rows: 0 };
-  return typedColumns(records[0], records.slice(1).filter((r) => r.some((c) => c.trim() !== '')));
+  return typedColumns(
+    records[0],
+    records.slice(1).filter((r) => r.some((c) => c.trim() !== ''))
+  );
 }
 
 /** Display rows (Parquet read by values.ts) → columns. */

@@ -63,7 +63,12 @@ export function matchRegions(distinct: readonly DistinctRegion[], matcher: Regio
 
 /** A table name DuckDB and SQL users can type: lower-case, digits, underscores, starts with a letter. */
 export function tableNameFrom(file: string): string {
-  const base = file.replace(/\.[^.]+$/, '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const base = file
+    .replace(/\.[^.]+$/, '')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   const name = /^[a-z]/.test(base) ? base : `berkas_${base}`;
   return name.slice(0, 48) || 'berkas';
 }

@@ -120,7 +120,7 @@ export function readCsvColumns(text: string, budget: number, fileBytes: number, 
     cursor.records = [];
   };
   take();
-  for (let done = cursor.pos >= text.length; !done; ) {
+  for (let done = cursor.pos >= text.length; !done;) {
     done = readCsvStep(text, delimiter, cursor, cursor.pos + STEP);
     take();
     onProgress?.(cursor.pos / text.length);
@@ -155,7 +155,10 @@ async function readXlsx(bytes: Uint8Array, budget: number): Promise<Columnar> {
   });
   const h = headerRowIndex(grid);
   const body = grid.slice(h + 1).filter((r) => r.some((c) => c !== null && c.trim() !== ''));
-  return typedColumns((grid[h] ?? []).map((c) => c ?? ''), body);
+  return typedColumns(
+    (grid[h] ?? []).map((c) => c ?? ''),
+    body
+  );
 }
 
 function isParquet(bytes: Uint8Array): boolean {

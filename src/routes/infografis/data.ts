@@ -19,7 +19,8 @@ const built = new WeakMap<LeadershipFiles, InfoData>();
 function infoData(f: LeadershipFiles): InfoData {
   let d = built.get(f);
   // The cards show suppressed public counts as they are ("<10"), so the rollup is used unfiltered.
-  if (!d) built.set(f, (d = { r: f.ringkasan as unknown as Ringkasan, manifest: f.manifest, layout: layoutFeatures(topologyToFeatures(f.topology), MAP_SIZE) }));
+  if (!d)
+    built.set(f, (d = { r: f.ringkasan as unknown as Ringkasan, manifest: f.manifest, layout: layoutFeatures(topologyToFeatures(f.topology), MAP_SIZE) }));
   return d;
 }
 

@@ -18,7 +18,10 @@ describe('event study with a uniform band', () => {
     const band = series(o).find((s) => s.name === 'pita')!;
     expect(band.type).toBe('custom');
     expect(band.z).toBe(0);
-    expect(band.data).toEqual([[-2, -0.2, 0.4], [0, -0.95, -0.05]]);
+    expect(band.data).toEqual([
+      [-2, -0.2, 0.4],
+      [0, -0.95, -0.05]
+    ]);
     const y = (o as { yAxis: { min: number; max: number } }).yAxis;
     expect(y.min).toBeLessThanOrEqual(-1);
     expect(y.max).toBeGreaterThanOrEqual(0.4);

@@ -15,7 +15,15 @@ describe('ECharts modules an option needs', () => {
   });
 
   it('the programme trend: exactly bars, line, axes, legend, tooltip and the brush; the selected band adds markArea', () => {
-    const input = { labels: ['Jan', 'Feb'], realised: [1, 2], target: [2, 2], names: { realised: 'r', target: 't' }, selected: null, format: String, cumulative: false };
+    const input = {
+      labels: ['Jan', 'Feb'],
+      realised: [1, 2],
+      target: [2, 2],
+      names: { realised: 'r', target: 't' },
+      selected: null,
+      format: String,
+      cumulative: false
+    };
     expect(sorted(modulesFor(realisasiOption(input)))).toEqual(['bar', 'brush', 'grid', 'legend', 'line', 'tooltip']);
     expect(modulesFor(realisasiOption({ ...input, selected: [0, 1] })).has('markarea')).toBe(true);
   });

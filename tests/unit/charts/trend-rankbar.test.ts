@@ -48,9 +48,17 @@ describe('rankBarOption', () => {
     expect(sortRanked(rows).map((r) => r.kode)).toEqual(['3527', '3501', '3502', '3579']);
   });
   it('highlights one region and draws the province as a reference line', () => {
-    const o = rankBarOption({ rows, format: (v) => v.toFixed(1), highlight: '3501', reference: { label: 'Jawa Timur', value: 9.8 }, noDataLabel: 'Tidak ada data' });
+    const o = rankBarOption({
+      rows,
+      format: (v) => v.toFixed(1),
+      highlight: '3501',
+      reference: { label: 'Jawa Timur', value: 9.8 },
+      noDataLabel: 'Tidak ada data'
+    });
     expect((o.yAxis as { data: string[] }).data).toEqual(['Sampang', 'Pacitan', 'Ponorogo', 'Kota Batu']);
-    const s = (o.series as { data: { value: number | null; itemStyle: { color: string } }[]; markLine: { data: { xAxis: number }[]; label: { formatter: string } } }[])[0];
+    const s = (
+      o.series as { data: { value: number | null; itemStyle: { color: string } }[]; markLine: { data: { xAxis: number }[]; label: { formatter: string } } }[]
+    )[0];
     expect(s.data.map((d) => d.value)).toEqual([21.8, 12.9, 12.9, null]);
     expect(s.data[1].itemStyle.color).not.toBe(s.data[0].itemStyle.color);
     expect(s.markLine.data[0].xAxis).toBe(9.8);
@@ -63,7 +71,15 @@ describe('rankBarOption', () => {
 describe('trendTable', () => {
   it('gives one row per year and one column per line, keeping gaps empty', async () => {
     const { trendTable } = await import('../../../src/lib/charts/options/trend');
-    const table = trendTable([2020, 2021], [{ name: 'Maret', values: [11.09, null] }, { name: 'September', values: [null, 10.59] }], 'Tahun', (v) => `${v} %`);
+    const table = trendTable(
+      [2020, 2021],
+      [
+        { name: 'Maret', values: [11.09, null] },
+        { name: 'September', values: [null, 10.59] }
+      ],
+      'Tahun',
+      (v) => `${v} %`
+    );
     expect(table.columns.map((c) => c.label)).toEqual(['Tahun', 'Maret', 'September']);
     expect(table.rows).toEqual([
       { tahun: 2020, s0: 11.09, s1: null },

@@ -23,7 +23,18 @@ function impactJson(...args: string[]): Record<string, any> {
 }
 
 const mpdta = ['--input', path.join(validation, 'mpdta.csv'), '--unit', 'countyreal', '--time', 'year', '--outcome', 'lemp', '--group', 'first.treat'];
-const prop99 = ['--input', path.join(validation, 'california_prop99.csv'), '--unit', 'State', '--time', 'Year', '--outcome', 'PacksPerCapita', '--treatment', 'treated'];
+const prop99 = [
+  '--input',
+  path.join(validation, 'california_prop99.csv'),
+  '--unit',
+  'State',
+  '--time',
+  'Year',
+  '--outcome',
+  'PacksPerCapita',
+  '--treatment',
+  'treated'
+];
 
 let dir = '';
 let ehec: string[] = [];
@@ -123,7 +134,11 @@ describe('impact: bad sensitivity and seed options exit 2 with one line', () => 
     ['negative grid', () => [...ehec, '--sensitivity', 'rm', '--grid', '-1'], /numbers ≥ 0/],
     ['sd without grid', () => [...ehec, '--sensitivity', 'sd'], /--sensitivity sd needs --grid/],
     ['sensitivity with another method', () => [...mpdta, '--method', 'twfe', '--sensitivity', 'rm'], /needs an event study: --method event or cs/],
-    ['cs sensitivity with not-yet-treated controls', () => [...mpdta, '--method', 'cs', '--control', 'notyet', '--sensitivity', 'rm'], /never-treated comparisons/],
+    [
+      'cs sensitivity with not-yet-treated controls',
+      () => [...mpdta, '--method', 'cs', '--control', 'notyet', '--sensitivity', 'rm'],
+      /never-treated comparisons/
+    ],
     ['bad target', () => [...ehec, '--sensitivity', 'rm', '--target', 'last'], /--target must be first or average/],
     ['grid without sensitivity', () => [...ehec, '--grid', '0,1'], /--grid only applies with --sensitivity/],
     ['bad seed', () => [...prop99, '--method', 'sdid', '--seed', 'abc'], /--seed must be a non-negative integer/]

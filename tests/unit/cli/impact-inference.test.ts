@@ -21,13 +21,43 @@ function impactJson(...args: string[]): Record<string, any> {
 }
 
 const mpdta = ['--input', path.join(validation, 'mpdta.csv'), '--unit', 'countyreal', '--time', 'year', '--outcome', 'lemp', '--group', 'first.treat'];
-const prop99 = ['--input', path.join(validation, 'california_prop99.csv'), '--unit', 'State', '--time', 'Year', '--outcome', 'PacksPerCapita', '--treatment', 'treated'];
-const fixture = (file: string, group = '--group', column = 'first') => ['--input', path.join(fixtures, file), '--unit', 'region', '--time', 'year', '--outcome', 'p0', group, column];
+const prop99 = [
+  '--input',
+  path.join(validation, 'california_prop99.csv'),
+  '--unit',
+  'State',
+  '--time',
+  'Year',
+  '--outcome',
+  'PacksPerCapita',
+  '--treatment',
+  'treated'
+];
+const fixture = (file: string, group = '--group', column = 'first') => [
+  '--input',
+  path.join(fixtures, file),
+  '--unit',
+  'region',
+  '--time',
+  'year',
+  '--outcome',
+  'p0',
+  group,
+  column
+];
 
 describe('impact --inference', () => {
   it('wild on the 8-region fixture enumerates all 2^8 sign vectors (exact: no seed)', () => {
     const out = impactJson(...fixture('small_panel.csv'), '--method', 'twfe', '--inference', 'wild');
-    expect(out.inference).toMatchObject({ method: 'wild', draws: 9999, enumerated: true, seed: null, weights: 'rademacher', distribution_size: 256, n_clusters: 8 });
+    expect(out.inference).toMatchObject({
+      method: 'wild',
+      draws: 9999,
+      enumerated: true,
+      seed: null,
+      weights: 'rademacher',
+      distribution_size: 256,
+      n_clusters: 8
+    });
     const [lo, hi] = out.inference.ci;
     expect(lo).toBeLessThan(out.estimate);
     expect(hi).toBeGreaterThan(out.estimate);
@@ -78,10 +108,18 @@ describe('impact --inference', () => {
 
 describe('impact --inference: bad values exit 2 with one line', () => {
   const cases: [string, string[], RegExp][] = [
-    ['non-numeric draws', [...mpdta, '--method', 'twfe', '--inference', 'wild', '--draws', 'many'], /--draws must be a whole number from 1 to 1,000,000; got "many"/],
+    [
+      'non-numeric draws',
+      [...mpdta, '--method', 'twfe', '--inference', 'wild', '--draws', 'many'],
+      /--draws must be a whole number from 1 to 1,000,000; got "many"/
+    ],
     ['draws over the limit', [...mpdta, '--method', 'twfe', '--inference', 'wild', '--draws', '1000001'], /--draws must be a whole number from 1 to 1,000,000/],
     ['zero draws', [...mpdta, '--method', 'twfe', '--inference', 'ri', '--draws', '0'], /--draws must be a whole number/],
-    ['an inference the method cannot take', [...mpdta, '--method', 'cs', '--inference', 'wild'], /--method cs cannot take --inference wild; it takes analytic, multiplier, ri/],
+    [
+      'an inference the method cannot take',
+      [...mpdta, '--method', 'cs', '--inference', 'wild'],
+      /--method cs cannot take --inference wild; it takes analytic, multiplier, ri/
+    ],
     ['jackknife for the event study', [...mpdta, '--method', 'event', '--inference', 'jackknife'], /--method event cannot take --inference jackknife/],
     ['unknown inference', [...mpdta, '--method', 'twfe', '--inference', 'bayes'], /--inference must be one of analytic, wild, ri, jackknife, multiplier/],
     ['weights without wild', [...mpdta, '--method', 'twfe', '--inference', 'ri', '--weights', 'webb'], /--weights only applies with --inference wild/],

@@ -31,7 +31,18 @@ function impactJson(...args: string[]): Record<string, any> {
 }
 
 const mpdta = ['--input', path.join(validation, 'mpdta.csv'), '--unit', 'countyreal', '--time', 'year', '--outcome', 'lemp', '--group', 'first.treat'];
-const prop99 = ['--input', path.join(validation, 'california_prop99.csv'), '--unit', 'State', '--time', 'Year', '--outcome', 'PacksPerCapita', '--treatment', 'treated'];
+const prop99 = [
+  '--input',
+  path.join(validation, 'california_prop99.csv'),
+  '--unit',
+  'State',
+  '--time',
+  'Year',
+  '--outcome',
+  'PacksPerCapita',
+  '--treatment',
+  'treated'
+];
 const fixture = (file: string) => ['--input', path.join(fixtures, file), '--unit', 'region', '--time', 'year', '--outcome', 'p0', '--group', 'first'];
 
 describe('impact CLI on the validation data', () => {
@@ -80,7 +91,20 @@ describe('impact CLI on the validation data', () => {
   });
 
   it('reads quoted CSV fields containing the delimiter and escaped quotes', () => {
-    const out = impactJson('--input', path.join(fixtures, 'quoted_did.csv'), '--unit', 'nama', '--time', 'tahun', '--outcome', 'p0', '--group', 'mulai', '--method', 'did');
+    const out = impactJson(
+      '--input',
+      path.join(fixtures, 'quoted_did.csv'),
+      '--unit',
+      'nama',
+      '--time',
+      'tahun',
+      '--outcome',
+      'p0',
+      '--group',
+      'mulai',
+      '--method',
+      'did'
+    );
     expect(out.n_units).toBe(6);
     expect(Math.abs(out.estimate - -1.5)).toBeLessThan(0.1);
   });
@@ -107,7 +131,11 @@ describe('impact CLI on the validation data', () => {
 
 describe('impact CLI on bad input: one line on stderr, exit code 2, nothing on stdout', () => {
   const cases: [string, string[], RegExp][] = [
-    ['missing file', ['--input', path.join(fixtures, 'nope.csv'), '--unit', 'a', '--time', 'b', '--outcome', 'c', '--group', 'd', '--method', 'did'], /not found: .*nope\.csv/],
+    [
+      'missing file',
+      ['--input', path.join(fixtures, 'nope.csv'), '--unit', 'a', '--time', 'b', '--outcome', 'c', '--group', 'd', '--method', 'did'],
+      /not found: .*nope\.csv/
+    ],
     ['missing column', [...mpdta.slice(0, 7), 'employment', ...mpdta.slice(8), '--method', 'twfe'], /Column "employment" \(--outcome\) not found/],
     ['non-numeric outcome', [...fixture('non_numeric.csv'), '--method', 'twfe'], /Row 7 .*"p0" .*"abc"/],
     ['unit with two groups', [...fixture('two_groups.csv'), '--method', 'twfe'], /Unit "A" has two different treatment groups/],

@@ -22,12 +22,21 @@ function get(path: string): Promise<{ status: number; headers: Record<string, st
     req.end();
   });
 }
-const csp = (h: Record<string, string | string[] | undefined>) => Object.fromEntries(String(h['content-security-policy']).split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+const csp = (h: Record<string, string | string[] | undefined>) =>
+  Object.fromEntries(
+    String(h['content-security-policy'])
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v])
+  );
 
 beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'dampak-serve-'));
   writeFileSync(join(root, 'index.html'), `<html><head><meta http-equiv="content-security-policy" content="${META.replaceAll("'", '&#39;')}"></head></html>`);
-  writeFileSync(join(root, '404.html'), `<html><head><meta http-equiv="content-security-policy" content="${META}"></head><body>Halaman tidak ditemukan</body></html>`);
+  writeFileSync(
+    join(root, '404.html'),
+    `<html><head><meta http-equiv="content-security-policy" content="${META}"></head><body>Halaman tidak ditemukan</body></html>`
+  );
   mkdirSync(join(root, '_app'));
   writeFileSync(join(root, '_app', 'duckdb-browser-eh.worker.js'), 'self.onmessage = () => {};');
   mkdirSync(join(root, 'infografis', 'embed'), { recursive: true });
@@ -39,7 +48,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('static server', () => {
-  it('a worker script carries connect-src and worker-src \'self\' in its own header (a meta tag does not bind workers)', async () => {
+  it("a worker script carries connect-src and worker-src 'self' in its own header (a meta tag does not bind workers)", async () => {
     const r = await get('/_app/duckdb-browser-eh.worker.js');
     expect(r.status).toBe(200);
     const p = csp(r.headers);
@@ -49,7 +58,7 @@ describe('static server', () => {
     expect(p['default-src']).toEqual(["'self'"]);
   });
 
-  it('a page\'s header repeats its meta policy (bootstrap hash included) and adds frame-ancestors', async () => {
+  it("a page's header repeats its meta policy (bootstrap hash included) and adds frame-ancestors", async () => {
     const r = await get('/');
     const p = csp(r.headers);
     expect(p['script-src']).toContain("'sha256-abc='");
@@ -67,7 +76,7 @@ describe('static server', () => {
     expect((await get('/')).status).toBe(200);
   });
 
-  it('unknown paths, NUL bytes and traversal get the app\'s 404 page, with a policy', async () => {
+  it("unknown paths, NUL bytes and traversal get the app's 404 page, with a policy", async () => {
     for (const path of ['/wilayah/9999', '/%00', '/..%2f..%2fetc%2fpasswd', '/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd']) {
       const r = await get(path);
       expect(r.status, path).toBe(404);

@@ -18,7 +18,13 @@ const data = (sql: string) => arrowToRows(env.appQuery(sql))[0];
 
 describe('every DuckDB type round trip (workbench display)', () => {
   it('DECIMAL keeps its decimal point (SELECT 1.5, 0.25 is not 15, 25)', () => {
-    expect(display('SELECT 1.5 AS a, 0.25 AS b, -0.25 AS c, (-1.5)::DECIMAL(4,1) AS d, 1.50::DECIMAL(10,2) AS e')).toEqual({ a: 1.5, b: 0.25, c: -0.25, d: -1.5, e: 1.5 });
+    expect(display('SELECT 1.5 AS a, 0.25 AS b, -0.25 AS c, (-1.5)::DECIMAL(4,1) AS d, 1.50::DECIMAL(10,2) AS e')).toEqual({
+      a: 1.5,
+      b: 0.25,
+      c: -0.25,
+      d: -1.5,
+      e: 1.5
+    });
     expect(display('SELECT sum(x) * 0.5 AS half FROM (VALUES (1000::DECIMAL(18,2)), (3000::DECIMAL(18,2))) v(x)')).toEqual({ half: 2000 });
     expect(display('SELECT 123456789012.345::DECIMAL(18,3) AS m')).toEqual({ m: 123456789012.345 });
   });
@@ -29,13 +35,24 @@ describe('every DuckDB type round trip (workbench display)', () => {
   });
 
   it('BIGINT beyond 2^53 and HUGEINT stay exact; small ones are numbers', () => {
-    const r = display('SELECT 9007199254740993::BIGINT AS big, 42::BIGINT AS small, 170141183460469231731687303715884105727::HUGEINT AS huge, (-5)::HUGEINT AS neg, 18446744073709551615::UBIGINT AS ubig');
+    const r = display(
+      'SELECT 9007199254740993::BIGINT AS big, 42::BIGINT AS small, 170141183460469231731687303715884105727::HUGEINT AS huge, (-5)::HUGEINT AS neg, 18446744073709551615::UBIGINT AS ubig'
+    );
     expect(r).toEqual({ big: 9007199254740993n, small: 42, huge: 170141183460469231731687303715884105727n, neg: -5, ubig: 18446744073709551615n });
   });
 
   it('DATE and TIMESTAMP are shown as dates, not epoch milliseconds', () => {
-    expect(display("SELECT DATE '2024-03-05' AS d, DATE '1900-01-01' AS old, DATE '0044-03-15' AS ides, 'infinity'::DATE AS inf")).toEqual({ d: '2024-03-05', old: '1900-01-01', ides: '0044-03-15', inf: 'infinity' });
-    expect(display("SELECT TIMESTAMP '2024-03-05 12:34:56.789012' AS us, TIMESTAMP_S '2024-01-01 00:00:01' AS s, TIMESTAMP_MS '2024-01-01 00:00:01.5' AS ms, TIMESTAMP_NS '2024-01-01 00:00:01.123456789' AS ns, TIMESTAMP '1969-12-31 23:59:59.5' AS before1970")).toEqual({
+    expect(display("SELECT DATE '2024-03-05' AS d, DATE '1900-01-01' AS old, DATE '0044-03-15' AS ides, 'infinity'::DATE AS inf")).toEqual({
+      d: '2024-03-05',
+      old: '1900-01-01',
+      ides: '0044-03-15',
+      inf: 'infinity'
+    });
+    expect(
+      display(
+        "SELECT TIMESTAMP '2024-03-05 12:34:56.789012' AS us, TIMESTAMP_S '2024-01-01 00:00:01' AS s, TIMESTAMP_MS '2024-01-01 00:00:01.5' AS ms, TIMESTAMP_NS '2024-01-01 00:00:01.123456789' AS ns, TIMESTAMP '1969-12-31 23:59:59.5' AS before1970"
+      )
+    ).toEqual({
       us: '2024-03-05 12:34:56.789012',
       s: '2024-01-01 00:00:01',
       ms: '2024-01-01 00:00:01.5',
@@ -46,7 +63,9 @@ describe('every DuckDB type round trip (workbench display)', () => {
   });
 
   it('INTERVAL as DuckDB prints it', () => {
-    expect(display("SELECT INTERVAL '1 year 2 months 3 days 04:05:06.5' AS a, INTERVAL '-90 minutes' AS b, INTERVAL '0 seconds' AS c, INTERVAL '1 day' AS d")).toEqual({ a: '1 year 2 months 3 days 04:05:06.5', b: '-01:30:00', c: '00:00:00', d: '1 day' });
+    expect(
+      display("SELECT INTERVAL '1 year 2 months 3 days 04:05:06.5' AS a, INTERVAL '-90 minutes' AS b, INTERVAL '0 seconds' AS c, INTERVAL '1 day' AS d")
+    ).toEqual({ a: '1 year 2 months 3 days 04:05:06.5', b: '-01:30:00', c: '00:00:00', d: '1 day' });
   });
 
   it('LIST, STRUCT, MAP, nested, BLOB, UUID, ENUM, UNION', () => {
@@ -54,11 +73,31 @@ describe('every DuckDB type round trip (workbench display)', () => {
       display(
         "SELECT [1, 2, 3] AS l, ['a', NULL, 'b c'] AS ls, {'a': 1, 'b': 'x'} AS s, MAP {'k': 1, 'j': 2} AS m, [{'x': [1.5]}] AS n, 'ab\\x00'::BLOB AS bl, uuid '550e8400-e29b-41d4-a716-446655440000' AS u, 'a'::ENUM('a', 'b') AS e, array_value(1, 2) AS arr, union_value(k := 7) AS un, []::INT[] AS empty"
       )
-    ).toEqual({ l: '[1, 2, 3]', ls: "[a, NULL, 'b c']", s: "{'a': 1, 'b': x}", m: '{k=1, j=2}', n: "[{'x': [1.5]}]", bl: 'ab\\x00', u: '550e8400-e29b-41d4-a716-446655440000', e: 'a', arr: '[1, 2]', un: 7, empty: '[]' });
+    ).toEqual({
+      l: '[1, 2, 3]',
+      ls: "[a, NULL, 'b c']",
+      s: "{'a': 1, 'b': x}",
+      m: '{k=1, j=2}',
+      n: "[{'x': [1.5]}]",
+      bl: 'ab\\x00',
+      u: '550e8400-e29b-41d4-a716-446655440000',
+      e: 'a',
+      arr: '[1, 2]',
+      un: 7,
+      empty: '[]'
+    });
   });
 
   it('NULL of every type is null; booleans, floats and text as they are', () => {
-    expect(display('SELECT NULL::DECIMAL(4,1) AS d, NULL::DATE AS dt, NULL::INT[] AS l, true AS t, false AS f, 1.5::FLOAT AS fl, \'x\' AS v')).toEqual({ d: null, dt: null, l: null, t: true, f: false, fl: 1.5, v: 'x' });
+    expect(display("SELECT NULL::DECIMAL(4,1) AS d, NULL::DATE AS dt, NULL::INT[] AS l, true AS t, false AS f, 1.5::FLOAT AS fl, 'x' AS v")).toEqual({
+      d: null,
+      dt: null,
+      l: null,
+      t: true,
+      f: false,
+      fl: 1.5,
+      v: 'x'
+    });
   });
 
   it('rows after the first record batch and sliced booleans are read at the right place', () => {
@@ -69,9 +108,13 @@ describe('every DuckDB type round trip (workbench display)', () => {
   });
 });
 
-describe('the app\'s own reading (data mode): numbers stay numbers', () => {
+describe("the app's own reading (data mode): numbers stay numbers", () => {
   it('DECIMAL scaled, BIGINT and HUGEINT as doubles, dates as epoch milliseconds', () => {
-    expect(data("SELECT 1.5 AS a, sum(x) AS s, 9007199254740993::BIGINT AS big, DATE '2024-03-05' AS d, TIMESTAMP '2024-03-05 00:00:01' AS ts FROM (VALUES (10::BIGINT), (20::BIGINT)) v(x)")).toEqual({
+    expect(
+      data(
+        "SELECT 1.5 AS a, sum(x) AS s, 9007199254740993::BIGINT AS big, DATE '2024-03-05' AS d, TIMESTAMP '2024-03-05 00:00:01' AS ts FROM (VALUES (10::BIGINT), (20::BIGINT)) v(x)"
+      )
+    ).toEqual({
       a: 1.5,
       s: 30,
       big: 9007199254740992,

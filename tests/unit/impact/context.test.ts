@@ -5,7 +5,18 @@ import type { Choices } from '../../../src/lib/impact/params';
 import type { Indikator } from '../../../src/lib/schema';
 import { REGIONS, TIMING, outcome } from './fixtures';
 
-const p0: Indikator = { id: 'p0', nama: 'Persentase penduduk miskin (P0)', nama_en: 'Poverty rate (P0)', satuan: '%', satuan_en: '%', arah_baik: 'lower', desimal: 2, sumber: 'BPS', definisi: '', definisi_en: '' };
+const p0: Indikator = {
+  id: 'p0',
+  nama: 'Persentase penduduk miskin (P0)',
+  nama_en: 'Poverty rate (P0)',
+  satuan: '%',
+  satuan_en: '%',
+  arah_baik: 'lower',
+  desimal: 2,
+  sumber: 'BPS',
+  definisi: '',
+  definisi_en: ''
+};
 const tpt: Indikator = { ...p0, id: 'tpt', nama: 'Tingkat pengangguran terbuka', nama_en: 'Open unemployment rate' };
 const catalogue: Catalogue = {
   programmes: [{ id: 'pkh_plus', nama: 'Program Keluarga Harapan Plus', singkatan: 'PKH Plus', tahun_mulai: 2021 }],
@@ -23,7 +34,18 @@ const catalogue: Catalogue = {
   snapshot: 'abc',
   snapshotDate: '2026-11-29T00:00:00.000Z'
 };
-const inputs: ProgrammeInputs = { key: 'k', timing: TIMING, source: { kind: 'disbursement', demo: true }, unknown: [], rollout: null, record: [], intensity: {}, issues: [], outcome: outcome(), disbursed: [] };
+const inputs: ProgrammeInputs = {
+  key: 'k',
+  timing: TIMING,
+  source: { kind: 'disbursement', demo: true },
+  unknown: [],
+  rollout: null,
+  record: [],
+  intensity: {},
+  issues: [],
+  outcome: outcome(),
+  disbursed: []
+};
 const choices = (over: Partial<Choices> = {}): Choices => ({
   program: 'pkh_plus',
   outcome: { indikator: 'p0', periode: 'maret', years: [2019, 2020, 2021, 2022, 2023], gaps: [], partial: [] },

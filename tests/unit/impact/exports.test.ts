@@ -50,7 +50,9 @@ describe('URL choices', () => {
   });
 
   it('the default window skips years where only some regions have data', () => {
-    const partial = [{ indikator: 'jumlah_miskin', periode: 'maret', years: [2016, 2017, 2018, 2019, 2020, 2021, 2023, 2024], gaps: [2022], partial: [2023, 2024] }];
+    const partial = [
+      { indikator: 'jumlah_miskin', periode: 'maret', years: [2016, 2017, 2018, 2019, 2020, 2021, 2023, 2024], gaps: [2022], partial: [2023, 2024] }
+    ];
     const { choices } = readChoices(new URLSearchParams(''), ['pkh_plus'], partial)!;
     expect([choices.from, choices.to]).toEqual([2016, 2021]);
     expect(readChoices(new URLSearchParams('sampai=2024'), ['pkh_plus'], partial)!.choices.to).toBe(2024);

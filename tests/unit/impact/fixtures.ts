@@ -34,7 +34,9 @@ export function request(over: Partial<WorkbenchRequest> = {}): WorkbenchRequest 
     outcome: outcome(),
     timing: TIMING,
     regions: REGIONS,
-    disbursed: REGIONS.filter((k) => TIMING[k]).flatMap((kode) => [2021, 2022, 2023].map((tahun) => ({ kode, tahun, realisasi_rp: tahun >= TIMING[kode] ? 1e9 : 0 }))),
+    disbursed: REGIONS.filter((k) => TIMING[k]).flatMap((kode) =>
+      [2021, 2022, 2023].map((tahun) => ({ kode, tahun, realisasi_rp: tahun >= TIMING[kode] ? 1e9 : 0 }))
+    ),
     population: Object.fromEntries(REGIONS.map((k) => [k, 1_000_000])),
     betterDirection: 'lower',
     ...over

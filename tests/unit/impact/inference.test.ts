@@ -19,7 +19,13 @@ import {
 import { EFFECT, request } from './fixtures';
 import type { InferenceChoice, WorkbenchRequest } from '../../../src/lib/impact/types';
 
-const inference = (method: InferenceChoice['method'], over: Partial<InferenceChoice> = {}): InferenceChoice => ({ method, draws: 999, seed: 7, weights: 'rademacher', ...over });
+const inference = (method: InferenceChoice['method'], over: Partial<InferenceChoice> = {}): InferenceChoice => ({
+  method,
+  draws: 999,
+  seed: 7,
+  weights: 'rademacher',
+  ...over
+});
 const panelOf = (req: WorkbenchRequest) => buildPanel(selectSample(req.outcome, req.timing, req.regions, req).rows);
 
 describe('the chosen inference equals the stats library (as the CLI runs it) on the same sample', () => {
@@ -29,7 +35,9 @@ describe('the chosen inference equals the stats library (as the CLI runs it) on 
     const direct = wildBootstrapTwfe(panelOf(req), { draws: 999, seed: 7, weights: 'rademacher' });
     expect(r.inference).toMatchObject({ method: 'wild', p: direct.p, ci: direct.ci, enumerated: true });
     expect(direct.enumerated).toBe(true);
-    expect(reproduceCommand(r, 'panel.csv')).toBe('npm run impact -- --input panel.csv --unit kode --time tahun --outcome nilai --group tahun_mulai --method twfe --inference wild --draws 999 --seed 7');
+    expect(reproduceCommand(r, 'panel.csv')).toBe(
+      'npm run impact -- --input panel.csv --unit kode --time tahun --outcome nilai --group tahun_mulai --method twfe --inference wild --draws 999 --seed 7'
+    );
   });
 
   it('randomization inference of CS: p and the whole distribution, which holds the observed estimate', () => {
@@ -50,7 +58,7 @@ describe('the chosen inference equals the stats library (as the CLI runs it) on 
     expect(reproduceCommand(r, 'p.csv')).toContain('--method twfe --inference jackknife');
   });
 
-  it('CS: the event-study plot carries the multiplier bootstrap\'s uniform band, which contains each pointwise interval', () => {
+  it("CS: the event-study plot carries the multiplier bootstrap's uniform band, which contains each pointwise interval", () => {
     const req = request({ method: 'cs' });
     const r = runWorkbench(req);
     const direct = csMultiplierBootstrap(callawaySantAnna(panelOf(req), { control: 'never' }), { draws: 999, seed: req.inference?.seed ?? 20260101 });
@@ -84,7 +92,9 @@ describe('the chosen inference equals the stats library (as the CLI runs it) on 
     // Intervals widen as larger violations are allowed.
     const width = r.sensitivity!.rows.map((x) => (x.hi ?? Infinity) - (x.lo ?? -Infinity));
     for (let i = 1; i < width.length; i++) expect(width[i]).toBeGreaterThanOrEqual(width[i - 1] - 1e-9);
-    expect(sensitivityCommand(r, 'p.csv')).toBe('npm run impact -- --input p.csv --unit kode --time tahun --outcome nilai --group tahun_mulai --method event --sensitivity rm --grid 0,0.5,1,1.5,2 --target first');
+    expect(sensitivityCommand(r, 'p.csv')).toBe(
+      'npm run impact -- --input p.csv --unit kode --time tahun --outcome nilai --group tahun_mulai --method event --sensitivity rm --grid 0,0.5,1,1.5,2 --target first'
+    );
   });
 
   it('an inference the method cannot take is not run', () => {
@@ -112,10 +122,23 @@ describe('robustness table', () => {
 
   it('the verdict says when estimators disagree', () => {
     const row = (method: RobustnessRow['method'], estimate: number, ci: [number, number], extra: Partial<RobustnessRow> = {}): RobustnessRow => ({
-      method, estimate, ci95: ci, wildP: null, riP: null, pretestP: null, breakdown: null, treated: 5, comparison: 5, error: null, ...extra
+      method,
+      estimate,
+      ci95: ci,
+      wildP: null,
+      riP: null,
+      pretestP: null,
+      breakdown: null,
+      treated: 5,
+      comparison: 5,
+      error: null,
+      ...extra
     });
     expect(verdict([row('twfe', -1, [-1.5, -0.5]), row('cs', -0.2, [-0.6, 0.2])])).toMatchObject({ kind: 'disagree', nonzero: ['twfe'], zero: ['cs'] });
-    expect(verdict([row('twfe', -1, [-1.5, -0.5]), row('cs', 1, [0.5, 1.5]), row('did', -1, [-2, -0.1])])).toMatchObject({ kind: 'disagree', opposite: ['cs'] });
+    expect(verdict([row('twfe', -1, [-1.5, -0.5]), row('cs', 1, [0.5, 1.5]), row('did', -1, [-2, -0.1])])).toMatchObject({
+      kind: 'disagree',
+      opposite: ['cs']
+    });
     expect(verdict([row('twfe', -1, [-1.5, -0.5], { wildP: 0.2 }), row('cs', -1, [-1.6, -0.4])])).toMatchObject({ kind: 'disagree', fewCluster: ['twfe'] });
     expect(verdict([row('twfe', 0.1, [-0.5, 0.7]), row('cs', -0.1, [-0.6, 0.4])])).toMatchObject({ kind: 'agree_none' });
     // Pre/post is shown but has no comparison group: it does not count.

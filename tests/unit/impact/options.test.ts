@@ -88,7 +88,13 @@ describe('treated-vs-comparison trend option', () => {
     expect(comparison.markLine).toBeUndefined();
   });
   it('takes a colour override (synthetic control line)', () => {
-    const o2 = treatedTrendOption({ years: [2020], lines: [{ key: 's', name: 'S', start: null, values: [1], color: '#009e73' }], yName: '%', format: fmt, startLabel: String });
+    const o2 = treatedTrendOption({
+      years: [2020],
+      lines: [{ key: 's', name: 'S', start: null, values: [1], color: '#009e73' }],
+      yName: '%',
+      format: fmt,
+      startLabel: String
+    });
     expect((series(o2)[0] as unknown as { itemStyle: { color: string } }).itemStyle.color).toBe('#009e73');
   });
 });
@@ -100,7 +106,16 @@ describe('ranked bar option (regional effects)', () => {
     expect(barColour(0.5, 'higher')).toBe(IMPROVE);
   });
   it('puts the largest improvement on top', () => {
-    const o = rankedBarOption({ rows: [{ label: 'A', value: -0.2 }, { label: 'B', value: 0.3 }, { label: 'C', value: -0.8 }], xName: 'pp', format: fmt, better: 'lower' });
+    const o = rankedBarOption({
+      rows: [
+        { label: 'A', value: -0.2 },
+        { label: 'B', value: 0.3 },
+        { label: 'C', value: -0.8 }
+      ],
+      xName: 'pp',
+      format: fmt,
+      better: 'lower'
+    });
     expect((o as { yAxis: { data: string[] } }).yAxis.data).toEqual(['B', 'A', 'C']);
   });
 });

@@ -74,7 +74,7 @@ describe('runWorkbench', () => {
     expect(r.regional.map((g) => g.kode)).toEqual(['3501', '3502', '3503']);
   });
 
-  it('cost per unit: rupiah from each region\'s start to the window end over the estimated reduction', () => {
+  it("cost per unit: rupiah from each region's start to the window end over the estimated reduction", () => {
     const r = runWorkbench(request({ method: 'twfe' }));
     // 3501 and 3502 from 2021 (3 × Rp1 miliar each), 3503 from 2022 (2 ×).
     expect(r.cost!.costRp).toBe(8e9);

@@ -57,7 +57,8 @@ describe('sample selection per method', () => {
 
   it('sc and sdid drop regions missing a year; the other methods keep them and list the missing region-year', () => {
     const rows = outcome().filter((r) => !(r.kode === '3506' && r.tahun === 2020));
-    for (const method of ['sdid', 'sc'] as const) expect(selectSample(rows, TIMING, REGIONS, { ...base, method }).info.dropped).toContainEqual({ kode: '3506', reason: 'incomplete_years' });
+    for (const method of ['sdid', 'sc'] as const)
+      expect(selectSample(rows, TIMING, REGIONS, { ...base, method }).info.dropped).toContainEqual({ kode: '3506', reason: 'incomplete_years' });
     for (const method of ['cs', 'twfe', 'bjs'] as const) {
       const s = selectSample(rows, TIMING, REGIONS, { ...base, method });
       expect(s.info.dropped).toEqual([]);
@@ -73,7 +74,10 @@ describe('sample selection per method', () => {
     expect(out.rows.some((r) => r.unit === '3505')).toBe(false);
     const censor = selectSample(outcome(), TIMING, REGIONS, { ...base, unknownStart, unknownHandling: 'censor' });
     expect(censor.info.censored).toEqual([{ kode: '3505', until: 2020 }]);
-    expect(censor.rows.filter((r) => r.unit === '3505').map((r) => [r.time, r.group])).toEqual([[2019, 0], [2020, 0]]);
+    expect(censor.rows.filter((r) => r.unit === '3505').map((r) => [r.time, r.group])).toEqual([
+      [2019, 0],
+      [2020, 0]
+    ]);
     expect(censor.info.missing).toEqual([{ kode: '3505', years: [2021, 2022, 2023], reason: 'start_unknown' }]);
     expect(censor.info.comparison.map((c) => c.kode)).toContain('3505');
   });

@@ -20,7 +20,10 @@ const ctx = (lang: 'id' | 'en'): TextContext => ({
   snapshot: 'abc123'
 });
 
-const withHeadline = (r: WorkbenchResult, estimate: number, ci95: [number, number]): WorkbenchResult => ({ ...r, headline: { ...r.headline!, estimate, ci95 } });
+const withHeadline = (r: WorkbenchResult, estimate: number, ci95: [number, number]): WorkbenchResult => ({
+  ...r,
+  headline: { ...r.headline!, estimate, ci95 }
+});
 
 describe('headline sentence', () => {
   const r = runWorkbench(request());
@@ -34,7 +37,9 @@ describe('headline sentence', () => {
 
   it('says the effect is not distinguishable from zero when the interval includes zero', () => {
     const s = headlineText(withHeadline(r, -0.12, [-0.27, 0.01]), ctx('id'))!;
-    expect(s).toBe('Dampak PKH Plus terhadap P0 tidak dapat dibedakan dari nol: perkiraan −0,12 poin persen, dengan IK 95% dari −0,27 sampai +0,01 yang mencakup nol.');
+    expect(s).toBe(
+      'Dampak PKH Plus terhadap P0 tidak dapat dibedakan dari nol: perkiraan −0,12 poin persen, dengan IK 95% dari −0,27 sampai +0,01 yang mencakup nol.'
+    );
     expect(s).not.toMatch(/menurunkan/);
   });
 
@@ -51,7 +56,12 @@ describe('pre-trend verdict', () => {
     expect(v.text).toMatch(/^Peringatan: .*p = 0,004/);
   });
   it('explains a missing test by the single pre-period', () => {
-    const v = pretestText(null, { reason: 'one_pre_period', cohorts: [2021], detail: null }, { sample: { ...sample, years: [2020, 2021, 2022] }, synth: null }, 'id');
+    const v = pretestText(
+      null,
+      { reason: 'one_pre_period', cohorts: [2021], detail: null },
+      { sample: { ...sample, years: [2020, 2021, 2022] }, synth: null },
+      'id'
+    );
     expect(v.level).toBe('unknown');
     expect(v.text).toContain('angkatan 2021 hanya punya satu tahun data sebelum program');
     expect(v.text).toContain('data mulai 2020');

@@ -26,8 +26,15 @@ describe('column detection', () => {
     expect(valueColumns(survei, 'tahun')).toEqual(['nilai', 'skor']);
   });
   it('only tables matched to BPS codes with a year and a value column can be outcomes', () => {
-    const unmatched = table('tanpa_kode', [['tahun', 'DOUBLE'], ['nilai', 'DOUBLE']]);
-    const oneNumber = table('satu_angka', [['tahun', 'DOUBLE'], ['kode_bps', 'VARCHAR'], ['nama', 'VARCHAR']]);
+    const unmatched = table('tanpa_kode', [
+      ['tahun', 'DOUBLE'],
+      ['nilai', 'DOUBLE']
+    ]);
+    const oneNumber = table('satu_angka', [
+      ['tahun', 'DOUBLE'],
+      ['kode_bps', 'VARCHAR'],
+      ['nama', 'VARCHAR']
+    ]);
     expect(usableTables([unmatched, survei, oneNumber]).map((t) => t.name)).toEqual(['survei']);
   });
 });
@@ -73,7 +80,14 @@ describe('userCoverage', () => {
       { kode: '3502', tahun: 2020, nilai: 2 },
       { kode: '3501', tahun: 2022, nilai: 1 }
     ];
-    expect(userCoverage(rows, spec, 2)).toEqual({ indikator: 'berkas:survei', periode: 'tahunan', years: [2020, 2022], gaps: [2021], partial: [2022], user: spec });
+    expect(userCoverage(rows, spec, 2)).toEqual({
+      indikator: 'berkas:survei',
+      periode: 'tahunan',
+      years: [2020, 2022],
+      gaps: [2021],
+      partial: [2022],
+      user: spec
+    });
   });
   it('is null with a single year (no before and after)', () => {
     expect(userCoverage([{ kode: '3501', tahun: 2020, nilai: 1 }], spec, 2)).toBeNull();

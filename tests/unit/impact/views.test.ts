@@ -25,7 +25,11 @@ describe('chart views of a workbench result', () => {
   it('trend: one line per cohort plus the comparison group, table by year', () => {
     const v = trendView(r, ctx);
     expect(v.title).toBe('P0: wilayah penerima dan pembanding');
-    expect((v.option as { series: { name: string }[] }).series.map((s) => s.name)).toEqual(['Mulai 2021 (2 wilayah)', 'Mulai 2022 (1 wilayah)', 'Pembanding (3 wilayah)']);
+    expect((v.option as { series: { name: string }[] }).series.map((s) => s.name)).toEqual([
+      'Mulai 2021 (2 wilayah)',
+      'Mulai 2022 (1 wilayah)',
+      'Pembanding (3 wilayah)'
+    ]);
     expect(v.table!.rows.map((x) => x.tahun)).toEqual([2019, 2020, 2021, 2022, 2023]);
   });
 

@@ -43,7 +43,15 @@ describe('import of an e-JSC export and a UPT recap', async () => {
   });
 
   it('maps labels to codes, matches regions (a misspelling corrected and reported) and hashes the ticket number', () => {
-    expect(kasus[0]).toMatchObject({ kode: '3578', kategori: 'odgj_tanpa_identitas', sumber: 'media_sosial', tindak_lanjut: 'dirujuk_upt', upt_id: 'rsbl-kediri', status: 'selesai', petugas: 'upt' });
+    expect(kasus[0]).toMatchObject({
+      kode: '3578',
+      kategori: 'odgj_tanpa_identitas',
+      sumber: 'media_sosial',
+      tindak_lanjut: 'dirujuk_upt',
+      upt_id: 'rsbl-kediri',
+      status: 'selesai',
+      petugas: 'upt'
+    });
     expect(kasus[0].id_kasus).toBe(hashText(TEST_ENV.DAMPAK_SALT, 'JSC-2024-000101'));
     expect(kasus[0].id_kasus).toMatch(/^[0-9a-f]{16}$/);
     expect(kasus[5].kode).toBe('3522');
@@ -53,9 +61,25 @@ describe('import of an e-JSC export and a UPT recap', async () => {
   it('carries no name, NIK, phone or ticket number into the rows or the report', () => {
     const text = JSON.stringify(kasus) + readFileSync(join(work, REPORT_JSON), 'utf8');
     for (const secret of ['Sarmin', 'Mr. X', 'Budi S', '3507011203850001', '081234567890', 'JSC-2024-000102']) expect(text, secret).not.toContain(secret);
-    expect(Object.keys(kasus[0]).sort()).toEqual(['id_kasus', 'kategori', 'kecamatan', 'kode', 'petugas', 'status', 'sumber', 'tanggal_asesmen', 'tanggal_lapor', 'tanggal_tindak_lanjut', 'tindak_lanjut', 'upt_id']);
+    expect(Object.keys(kasus[0]).sort()).toEqual([
+      'id_kasus',
+      'kategori',
+      'kecamatan',
+      'kode',
+      'petugas',
+      'status',
+      'sumber',
+      'tanggal_asesmen',
+      'tanggal_lapor',
+      'tanggal_tindak_lanjut',
+      'tindak_lanjut',
+      'upt_id'
+    ]);
     const file = run.report.files.find((f) => f.table === 'kasus')!;
-    expect(file.identity).toEqual([{ column: 'No. Tiket', action: 'hash' }, { column: 'NIK PPKS', action: 'drop' }]);
+    expect(file.identity).toEqual([
+      { column: 'No. Tiket', action: 'hash' },
+      { column: 'NIK PPKS', action: 'drop' }
+    ]);
     expect(file.unused_columns).toEqual(['Nama PPKS', 'Nama Pelapor', 'No HP Pelapor']);
   });
 
@@ -72,7 +96,11 @@ describe('import of an e-JSC export and a UPT recap', async () => {
   });
 
   it('rejects a UPT month whose residents do not add up and one with more productive leavers than leavers', () => {
-    expect(run.tables.layanan_upt!.map((r) => `${r.upt_id} ${r.tahun}-${r.bulan}`)).toEqual(['pstw-jember 2025-11', 'pstw-jember 2025-12', 'psbr-jombang 2025-12']);
+    expect(run.tables.layanan_upt!.map((r) => `${r.upt_id} ${r.tahun}-${r.bulan}`)).toEqual([
+      'pstw-jember 2025-11',
+      'pstw-jember 2025-12',
+      'psbr-jombang 2025-12'
+    ]);
     expect(rejected('layanan-upt.xlsx')).toEqual(['6:Klien Akhir:stock_balance', '7:Keluar Produktif:productive_share']);
   });
 

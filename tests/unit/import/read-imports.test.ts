@@ -68,13 +68,22 @@ describe('import of the good fixtures', () => {
     const sum = (prog: string, rows = sheetRows) => rows.filter((r) => r[0] === prog).reduce((s, r) => s + BigInt(r[8] as number), 0n);
     expect(f.rupiah_in.pkh_plus.realisasi_rp).toBe(sum('PKH Plus'));
     expect(f.rupiah_in.aspd.realisasi_rp).toBe(sum('ASPD'));
-    expect(f.rupiah_rejected.aspd.realisasi_rp).toBe(sum('ASPD', sheetRows.filter((r) => r[1] !== 'Surabaya')));
+    expect(f.rupiah_rejected.aspd.realisasi_rp).toBe(
+      sum(
+        'ASPD',
+        sheetRows.filter((r) => r[1] !== 'Surabaya')
+      )
+    );
     expect(f.rupiah_accepted.pkh_plus.realisasi_rp + f.rupiah_rejected.pkh_plus.realisasi_rp).toBe(f.rupiah_in.pkh_plus.realisasi_rp);
   });
 
   it('replaces NIK by the salted hash, drops KK and never writes either number', () => {
     const rows = run.tables.penerima!;
-    const csv = readFileSync(join(FIXTURES, 'penerima.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(';'));
+    const csv = readFileSync(join(FIXTURES, 'penerima.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(';'));
     const good = csv.filter((r) => r[0].length === 16);
     expect(rows.map((r) => r.id_hash).sort()).toEqual(good.map((r) => hashIdentity(TEST_ENV.DAMPAK_SALT, r[0])).sort());
     const everything = JSON.stringify(rows) + readFileSync(join(reportDir, REPORT_MD), 'utf8') + readFileSync(join(reportDir, REPORT_JSON), 'utf8');

@@ -79,7 +79,9 @@ describe('identity guard on a DuckDB table', () => {
 
   it('tolerates the rare all-digit hex hash but not a column of NIKs', async () => {
     const conn = await openDuckDB();
-    await conn.run(`CREATE TABLE h AS SELECT CASE WHEN i = 0 THEN '1234567890123456' ELSE printf('%016x', i * 7919 + 11259375) END AS id_hash FROM range(200) r(i)`);
+    await conn.run(
+      `CREATE TABLE h AS SELECT CASE WHEN i = 0 THEN '1234567890123456' ELSE printf('%016x', i * 7919 + 11259375) END AS id_hash FROM range(200) r(i)`
+    );
     await expect(assertNoIdentityColumns(conn, 'h')).resolves.toBeUndefined();
     await conn.run(`CREATE TABLE h2 AS SELECT printf('35%014d', i) AS id_hash FROM range(200) r(i)`);
     await expect(assertNoIdentityColumns(conn, 'h2')).rejects.toThrow(/id_hash \(200 of 200/);

@@ -8,8 +8,6 @@ let cached: Promise<RegionFeature[]> | undefined;
 
 /** GADM 4.1 regions as the app will load them (pipeline → TopoJSON → features). */
 export function jatimFeatures(): Promise<RegionFeature[]> {
-	cached ??= buildBoundaries({ expectedCodes: [...JATIM_CODES] }).then((b) =>
-		topologyToFeatures(JSON.parse(JSON.stringify(b.topology)) as Topology)
-	);
-	return cached;
+  cached ??= buildBoundaries({ expectedCodes: [...JATIM_CODES] }).then((b) => topologyToFeatures(JSON.parse(JSON.stringify(b.topology)) as Topology));
+  return cached;
 }

@@ -32,8 +32,22 @@ describe('points on the map', () => {
 
   it('adds one scatter series per group after the map series, at the layout pixels, and routes tooltips', () => {
     const values = JATIM_REGIONS.map((r) => ({ kode: r.kode, nama: r.nama, value: 1 }));
-    const classes = classify(values.map((v) => v.value), 3, 'jenks');
-    const map = choroplethOption({ features: layout.features, insets: layout.insets, width: 800, height: 500, values, classes, palette: sequentialPalette(classes.k), noDataLabel: '-', showLabels: false });
+    const classes = classify(
+      values.map((v) => v.value),
+      3,
+      'jenks'
+    );
+    const map = choroplethOption({
+      features: layout.features,
+      insets: layout.insets,
+      width: 800,
+      height: 500,
+      values,
+      classes,
+      palette: sequentialPalette(classes.k),
+      noDataLabel: '-',
+      showLabels: false
+    });
     const o = withPoints(map, {
       points: [
         { id: 'a', at: [100, 200], group: 'lansia' },
@@ -52,7 +66,10 @@ describe('points on the map', () => {
     }) as AnyRecord;
     expect(o.series.map((s: AnyRecord) => s.type)).toEqual(['map', 'scatter', 'scatter']);
     expect(o.series[1]).toMatchObject({ name: 'Anak', itemStyle: { color: POINT_COLORS[0] } });
-    expect(o.series[2].data.map((d: AnyRecord) => [d.name, d.value])).toEqual([['a', [100, 200]], ['c', [310, 60]]]);
+    expect(o.series[2].data.map((d: AnyRecord) => [d.name, d.value])).toEqual([
+      ['a', [100, 200]],
+      ['c', [310, 60]]
+    ]);
     expect(o.series[2].data[1].symbolSize).toBeGreaterThan(o.series[2].symbolSize);
     expect(o.xAxis).toMatchObject({ min: 0, max: 800, show: false });
     expect(o.yAxis).toMatchObject({ min: 0, max: 500, inverse: true });

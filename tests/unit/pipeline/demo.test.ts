@@ -6,15 +6,7 @@ import { rowSchemas, TABLES, type Penerima, type Penyaluran, type TableName } fr
 import { readCsv } from '../../../src/lib/pipeline/csv';
 import { validateRows } from '../../../src/lib/pipeline/validate';
 import { openDuckDB } from '../../../src/lib/db/native';
-import {
-  DEMO_PROGRAMS,
-  buildPlan,
-  generatePenerima,
-  generatePenyaluran,
-  idHasher,
-  insertPenerima,
-  type DemoInputs
-} from '../../../src/lib/pipeline/demo';
+import { DEMO_PROGRAMS, buildPlan, generatePenerima, generatePenyaluran, idHasher, insertPenerima, type DemoInputs } from '../../../src/lib/pipeline/demo';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SEED = 20_260_101;
@@ -79,7 +71,11 @@ describe('penyaluran', () => {
 
   it('PKH Plus follows the public record: 10 named kabupaten from 2019 with the planned allocation, Bondowoso in 2021, 15 → 25 → 38', () => {
     const first = firstYears('pkh_plus');
-    const byYear = (y: number) => [...first].filter(([, t]) => t === y).map(([k]) => k).sort();
+    const byYear = (y: number) =>
+      [...first]
+        .filter(([, t]) => t === y)
+        .map(([k]) => k)
+        .sort();
     const named2019 = inputs.rekam.filter((r) => r.program_id === 'pkh_plus' && r.periode === 'Rencana awal 2019' && r.kode !== '3500');
     expect(named2019).toHaveLength(10);
     expect(byYear(2019)).toEqual(named2019.map((r) => r.kode).sort());

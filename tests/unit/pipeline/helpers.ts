@@ -37,7 +37,10 @@ export async function build(input: string, extra: Partial<SnapshotOptions> = {})
 /** file → sha256 of every file in a folder. */
 export function digest(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of readdirSync(dir).sort()) out[f] = createHash('sha256').update(readFileSync(join(dir, f))).digest('hex');
+  for (const f of readdirSync(dir).sort())
+    out[f] = createHash('sha256')
+      .update(readFileSync(join(dir, f)))
+      .digest('hex');
   return out;
 }
 

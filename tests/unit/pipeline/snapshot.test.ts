@@ -55,16 +55,63 @@ describe('snapshot pipeline on the committed sources', () => {
 });
 
 /** Each bad input: the rule it must name, and an edit to the committed sources. */
-const BAD: { name: string; file: string; edit: (t: string) => string | Uint8Array; expect: { row?: number; column?: string; rule: string }; message?: RegExp }[] = [
-  { name: 'a missing column', file: 'wilayah.csv', edit: (t) => t.replace('kode,nama,nama_pendek', 'kd,nama,nama_pendek'), expect: { row: 1, column: 'kode', rule: 'missing_column' } },
-  { name: 'a non-numeric value', file: 'wilayah.csv', edit: (t) => editLine(t, 3, (l) => l.replace('-8.0500', 'abc')), expect: { row: 4, column: 'lat', rule: 'numeric' } },
-  { name: 'an unknown region code', file: 'nilai_indikator.csv', edit: (t) => editLine(t, 40, (l) => l.replace(/^35\d\d/, '3599')), expect: { row: 41, column: 'kode', rule: 'invalid_format' }, message: /unknown region code/ },
-  { name: 'a region code not in wilayah', file: 'wilayah.csv', edit: (t) => editLine(t, 38, (l) => l.replace(/^3579/, '3529')), expect: { row: 39, column: 'kode', rule: 'duplicate_code' } },
-  { name: 'a duplicate key', file: 'nilai_indikator.csv', edit: (t) => t.trimEnd() + '\n' + t.split('\n')[5] + '\n', expect: { column: 'kode+tahun+periode+indikator', rule: 'duplicate_key' } },
-  { name: 'a negative amount', file: 'program.csv', edit: (t) => t.replace(',2000000,70+', ',-2000000,70+'), expect: { row: 2, column: 'nilai_per_penerima', rule: 'non_negative' } },
+const BAD: {
+  name: string;
+  file: string;
+  edit: (t: string) => string | Uint8Array;
+  expect: { row?: number; column?: string; rule: string };
+  message?: RegExp;
+}[] = [
+  {
+    name: 'a missing column',
+    file: 'wilayah.csv',
+    edit: (t) => t.replace('kode,nama,nama_pendek', 'kd,nama,nama_pendek'),
+    expect: { row: 1, column: 'kode', rule: 'missing_column' }
+  },
+  {
+    name: 'a non-numeric value',
+    file: 'wilayah.csv',
+    edit: (t) => editLine(t, 3, (l) => l.replace('-8.0500', 'abc')),
+    expect: { row: 4, column: 'lat', rule: 'numeric' }
+  },
+  {
+    name: 'an unknown region code',
+    file: 'nilai_indikator.csv',
+    edit: (t) => editLine(t, 40, (l) => l.replace(/^35\d\d/, '3599')),
+    expect: { row: 41, column: 'kode', rule: 'invalid_format' },
+    message: /unknown region code/
+  },
+  {
+    name: 'a region code not in wilayah',
+    file: 'wilayah.csv',
+    edit: (t) => editLine(t, 38, (l) => l.replace(/^3579/, '3529')),
+    expect: { row: 39, column: 'kode', rule: 'duplicate_code' }
+  },
+  {
+    name: 'a duplicate key',
+    file: 'nilai_indikator.csv',
+    edit: (t) => t.trimEnd() + '\n' + t.split('\n')[5] + '\n',
+    expect: { column: 'kode+tahun+periode+indikator', rule: 'duplicate_key' }
+  },
+  {
+    name: 'a negative amount',
+    file: 'program.csv',
+    edit: (t) => t.replace(',2000000,70+', ',-2000000,70+'),
+    expect: { row: 2, column: 'nilai_per_penerima', rule: 'non_negative' }
+  },
   { name: 'an empty file', file: 'program.csv', edit: () => '', expect: { rule: 'empty' } },
   { name: 'a wrong delimiter', file: 'wilayah.csv', edit: (t) => t.replaceAll(',', ';'), expect: { row: 1, rule: 'delimiter' } },
-  { name: 'a wrong encoding', file: 'wilayah.csv', edit: (t) => { const b = Buffer.from(t, 'utf8'); const i = b.indexOf('Pacitan'); const o = Buffer.concat([b.subarray(0, i), Buffer.from([0xe9]), b.subarray(i)]); return new Uint8Array(o); }, expect: { row: 2, rule: 'encoding' } }
+  {
+    name: 'a wrong encoding',
+    file: 'wilayah.csv',
+    edit: (t) => {
+      const b = Buffer.from(t, 'utf8');
+      const i = b.indexOf('Pacitan');
+      const o = Buffer.concat([b.subarray(0, i), Buffer.from([0xe9]), b.subarray(i)]);
+      return new Uint8Array(o);
+    },
+    expect: { row: 2, rule: 'encoding' }
+  }
 ];
 
 describe('bad input stops the run, names file, row, column and rule, and keeps the old snapshot', () => {
@@ -97,7 +144,11 @@ describe('bad input stops the run, names file, row, column and rule, and keeps t
   it('the CLI exits non-zero with the message and leaves the snapshot intact', () => {
     const before = digest(good.out);
     const input = sourcesCopy({ 'wilayah.csv': (t) => editLine(t, 3, (l) => l.replace('-8.0500', 'abc')) });
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/data.ts', '--input', input, '--out', good.out, '--work', join(good.base, 'work'), '--penerima', '3000'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/data.ts', '--input', input, '--out', good.out, '--work', join(good.base, 'work'), '--penerima', '3000'],
+      { cwd: ROOT, encoding: 'utf8' }
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/wilayah\.csv, row 4, column "lat": not a number/);
     expect(digest(good.out)).toEqual(before);
@@ -116,19 +167,59 @@ describe('rollback', () => {
   });
 
   it('the CLI --rollback fails clearly with no history', () => {
-    expect(() => execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/data.ts', '--rollback', '--out', '/tmp/none-dampak', '--work', '/tmp/none-dampak-work'], { cwd: ROOT, stdio: 'pipe' })).toThrow(/no previous snapshot/);
+    expect(() =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/data.ts', '--rollback', '--out', '/tmp/none-dampak', '--work', '/tmp/none-dampak-work'], {
+        cwd: ROOT,
+        stdio: 'pipe'
+      })
+    ).toThrow(/no previous snapshot/);
   });
 });
 
 /** Issue 11, items 14–15: what the pipeline used to accept with exit 0, or report badly. */
 const HOSTILE: { name: string; file: string; edit: (t: string) => string | Uint8Array; expect: { row?: number; column?: string; rule: string } }[] = [
-  { name: 'a NUL byte in a region name', file: 'wilayah.csv', edit: (t) => t.replace('Kabupaten Pacitan', 'Kabupaten Pa\u0000citan'), expect: { row: 2, column: 'nama', rule: 'hidden_character' } },
-  { name: 'a newline in a region name', file: 'wilayah.csv', edit: (t) => t.replace(',Kabupaten Pacitan,', ',"Kabupaten\nPacitan",'), expect: { row: 2, column: 'nama', rule: 'hidden_character' } },
-  { name: 'a right-to-left override in a region name', file: 'wilayah.csv', edit: (t) => t.replace('Kabupaten Pacitan', 'Kabupaten \u202ePacitan'), expect: { row: 2, column: 'nama', rule: 'hidden_character' } },
-  { name: 'a zero-width space in a region name', file: 'wilayah.csv', edit: (t) => t.replace('Kabupaten Pacitan', 'Kabupaten Pac\u200bitan'), expect: { row: 2, column: 'nama', rule: 'hidden_character' } },
-  { name: 'an emoji in a region name', file: 'wilayah.csv', edit: (t) => t.replace('Kabupaten Pacitan', 'Kabupaten Pacitan 🏝'), expect: { row: 2, column: 'nama', rule: 'invalid_format' } },
-  { name: 'P0 = 150 %', file: 'nilai_indikator.csv', edit: (t) => t.replace(/^(35\d\d,\d{4},maret,p0,)[\d.]+/m, '$1150'), expect: { column: 'nilai', rule: 'percent_range' } },
-  { name: 'a programme that ends before it starts', file: 'program.csv', edit: (t) => t.replace('APBD,2019,,2000000', 'APBD,2019,2017,2000000'), expect: { row: 2, column: 'tahun_selesai', rule: 'year_order' } },
+  {
+    name: 'a NUL byte in a region name',
+    file: 'wilayah.csv',
+    edit: (t) => t.replace('Kabupaten Pacitan', 'Kabupaten Pa\u0000citan'),
+    expect: { row: 2, column: 'nama', rule: 'hidden_character' }
+  },
+  {
+    name: 'a newline in a region name',
+    file: 'wilayah.csv',
+    edit: (t) => t.replace(',Kabupaten Pacitan,', ',"Kabupaten\nPacitan",'),
+    expect: { row: 2, column: 'nama', rule: 'hidden_character' }
+  },
+  {
+    name: 'a right-to-left override in a region name',
+    file: 'wilayah.csv',
+    edit: (t) => t.replace('Kabupaten Pacitan', 'Kabupaten \u202ePacitan'),
+    expect: { row: 2, column: 'nama', rule: 'hidden_character' }
+  },
+  {
+    name: 'a zero-width space in a region name',
+    file: 'wilayah.csv',
+    edit: (t) => t.replace('Kabupaten Pacitan', 'Kabupaten Pac\u200bitan'),
+    expect: { row: 2, column: 'nama', rule: 'hidden_character' }
+  },
+  {
+    name: 'an emoji in a region name',
+    file: 'wilayah.csv',
+    edit: (t) => t.replace('Kabupaten Pacitan', 'Kabupaten Pacitan 🏝'),
+    expect: { row: 2, column: 'nama', rule: 'invalid_format' }
+  },
+  {
+    name: 'P0 = 150 %',
+    file: 'nilai_indikator.csv',
+    edit: (t) => t.replace(/^(35\d\d,\d{4},maret,p0,)[\d.]+/m, '$1150'),
+    expect: { column: 'nilai', rule: 'percent_range' }
+  },
+  {
+    name: 'a programme that ends before it starts',
+    file: 'program.csv',
+    edit: (t) => t.replace('APBD,2019,,2000000', 'APBD,2019,2017,2000000'),
+    expect: { row: 2, column: 'tahun_selesai', rule: 'year_order' }
+  },
   { name: 'a 2 MB line', file: 'upt.csv', edit: (t) => t.replace('\n', '\n' + 'x'.repeat(2_000_000) + '\n'), expect: { row: 2, rule: 'line_too_long' } }
 ];
 
@@ -141,7 +232,10 @@ describe('hostile sources are rejected with file, row and column (and old snapsh
     it(`rejects ${bad.name}`, async () => {
       const before = digest(good.out);
       const input = sourcesCopy({ [bad.file]: bad.edit });
-      const err = await buildSnapshot(snapshotOptions(input, good.out)).then(() => null, (e: unknown) => e);
+      const err = await buildSnapshot(snapshotOptions(input, good.out)).then(
+        () => null,
+        (e: unknown) => e
+      );
       expect(err).toBeInstanceOf(SourceError);
       const hit = (err as SourceError).issues.find((i) => i.rule === bad.expect.rule);
       expect(hit, JSON.stringify((err as SourceError).issues.slice(0, 3))).toBeDefined();
@@ -172,8 +266,14 @@ describe('hostile sources are rejected with file, row and column (and old snapsh
 describe('warnings, the swap and stale work folders', () => {
   it('an extra column or a trailing comma on every line passes, with a warning naming it', async () => {
     const input = sourcesCopy({
-      'wilayah.csv': (t) => t.replace('kode,nama,nama_pendek,jenis,lat,lon', 'kode,nama,nama_pendek,jenis,lat,lon,catatan').replace(/\n(35\d\d,[^\n]*)/g, '\n$1,x'),
-      'indikator.csv': (t) => t.trimEnd().split('\n').map((l) => `${l},`).join('\n') + '\n'
+      'wilayah.csv': (t) =>
+        t.replace('kode,nama,nama_pendek,jenis,lat,lon', 'kode,nama,nama_pendek,jenis,lat,lon,catatan').replace(/\n(35\d\d,[^\n]*)/g, '\n$1,x'),
+      'indikator.csv': (t) =>
+        t
+          .trimEnd()
+          .split('\n')
+          .map((l) => `${l},`)
+          .join('\n') + '\n'
     });
     const logs: string[] = [];
     const r = await build(input, { log: (m) => logs.push(m) });

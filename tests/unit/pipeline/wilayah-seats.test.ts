@@ -26,7 +26,8 @@ describe('region seats', () => {
       if (geoContains(f!, seat)) continue;
       // Outside: measure the distance to the nearest boundary vertex.
       let best = Infinity;
-      for (const poly of f!.geometry.coordinates) for (const ring of poly) for (const p of ring) best = Math.min(best, geoDistance(seat, p as [number, number]) * EARTH_KM);
+      for (const poly of f!.geometry.coordinates)
+        for (const ring of poly) for (const p of ring) best = Math.min(best, geoDistance(seat, p as [number, number]) * EARTH_KM);
       expect(best, `${kode} ${at(r, 'nama')} seat is ${best.toFixed(1)} km outside`).toBeLessThan(2);
     }
   });

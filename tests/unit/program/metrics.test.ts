@@ -33,7 +33,11 @@ describe('targeting', () => {
     ])!;
     expect(r.index).toBeCloseTo(0, 12);
     expect(r.dissimilarity).toBeCloseTo(0, 12);
-    expect(r.curve.map((p) => [p.x, p.y])).toEqual([[0, 0], [0.25, 0.25], [1, 1]]);
+    expect(r.curve.map((p) => [p.x, p.y])).toEqual([
+      [0, 0],
+      [0.25, 0.25],
+      [1, 1]
+    ]);
   });
 
   it('is positive when recipients sit in the poorest region', () => {

@@ -14,14 +14,30 @@ const fmt = (v: number) => String(v);
 
 describe('programme chart options', () => {
   it('realisation: bars (or a line when cumulative), target line, shaded selection, brush on x', () => {
-    const o = realisasiOption({ labels: ['a', 'b', 'c'], realised: [1, 2, 3], target: [2, 2, 2], names: { realised: 'R', target: 'T' }, selected: [1, 2], format: fmt, cumulative: false });
+    const o = realisasiOption({
+      labels: ['a', 'b', 'c'],
+      realised: [1, 2, 3],
+      target: [2, 2, 2],
+      names: { realised: 'R', target: 'T' },
+      selected: [1, 2],
+      format: fmt,
+      cumulative: false
+    });
     const s = o.series as AnySeries;
     expect(s[0].type).toBe('bar');
     expect(s[0].data).toEqual([1, 2, 3]);
     expect(s[1].data).toEqual([2, 2, 2]);
     expect(s[0].markArea!.data).toEqual([[{ xAxis: 'b' }, { xAxis: 'c' }]]);
     expect((o.brush as { brushType: string }).brushType).toBe('lineX');
-    const cum = realisasiOption({ labels: ['a'], realised: [1], target: [1], names: { realised: 'R', target: 'T' }, selected: null, format: fmt, cumulative: true });
+    const cum = realisasiOption({
+      labels: ['a'],
+      realised: [1],
+      target: [1],
+      names: { realised: 'R', target: 'T' },
+      selected: null,
+      format: fmt,
+      cumulative: true
+    });
     expect((cum.series as AnySeries)[0].type).toBe('line');
     expect((cum.series as AnySeries)[0].markArea).toBeUndefined();
   });
@@ -49,15 +65,28 @@ describe('programme chart options', () => {
       highlight: '3502'
     });
     const s = o.series as unknown as { data: { value: number[]; symbolSize?: number }[] }[];
-    expect(s[0].data.map((d) => d.value)).toEqual([[0, 0], [0.5, 0.9], [1, 1]]);
+    expect(s[0].data.map((d) => d.value)).toEqual([
+      [0, 0],
+      [0.5, 0.9],
+      [1, 1]
+    ]);
     expect(s[0].data[2].symbolSize).toBeGreaterThan(s[0].data[1].symbolSize!);
-    expect(s[1].data.map((d) => d.value)).toEqual([[0, 0], [1, 1]]);
+    expect(s[1].data.map((d) => d.value)).toEqual([
+      [0, 0],
+      [1, 1]
+    ]);
   });
 
   it('profile: one stacked row per dimension, each category only on its row', () => {
     const o = profileOption({
       dimensions: [
-        { label: 'Sex', categories: [{ label: 'F', share: 0.6, n: 6 }, { label: 'M', share: 0.4, n: 4 }] },
+        {
+          label: 'Sex',
+          categories: [
+            { label: 'F', share: 0.6, n: 6 },
+            { label: 'M', share: 0.4, n: 4 }
+          ]
+        },
         { label: 'Age', categories: [{ label: '70+', share: 1, n: 10 }] }
       ],
       percent: fmt,

@@ -13,13 +13,7 @@ const row = (kode: string, tahun: number | null, bulan: number | null, hari: num
 });
 
 // Two regions paid in March and June 2024; 3502 missed June and was 4 and 10 days late; 3503 has no data.
-const rows = [
-  row('3501', 2024, 3, 0),
-  row('3502', 2024, 3, 4),
-  row('3501', 2024, 6, 0, 10, 12),
-  row('3502', 2024, 6, null),
-  row('3503', null, null, null)
-];
+const rows = [row('3501', 2024, 3, 0), row('3502', 2024, 3, 4), row('3501', 2024, 6, 0, 10, 12), row('3502', 2024, 6, null), row('3503', null, null, null)];
 
 describe('schedule', () => {
   it('counts on-time, late and missing reports per month', () => {
@@ -27,7 +21,10 @@ describe('schedule', () => {
       { tahun: 2024, bulan: 3, tepat: 1, terlambat: 1, hilang: 0, rata_hari: 4 },
       { tahun: 2024, bulan: 6, tepat: 1, terlambat: 0, hilang: 1, rata_hari: null }
     ]);
-    expect(timelinessByMonth(rows, '3502').map((m) => [m.terlambat, m.hilang])).toEqual([[1, 0], [0, 1]]);
+    expect(timelinessByMonth(rows, '3502').map((m) => [m.terlambat, m.hilang])).toEqual([
+      [1, 0],
+      [0, 1]
+    ]);
     expect(timelinessByMonth(rows, '3503')).toEqual([]);
   });
   it('lists missing months, realisation above target and regions without data', () => {

@@ -33,7 +33,13 @@ function bruteForce(f: FamilyInput, cap: number): { lo: number; hi: number }[][]
 
 describe('the range of a hidden cell given the published cells', () => {
   it("the issue's example: total 18 from a complete dimension, '<18' = 10 published, so '18–59' = 8", () => {
-    const f: FamilyInput = { groups: [{ published: 18, hidden: [] }, { published: 10, hidden: [{ lo: 1, hi: 9 }] }], total: null };
+    const f: FamilyInput = {
+      groups: [
+        { published: 18, hidden: [] },
+        { published: 10, hidden: [{ lo: 1, hi: 9 }] }
+      ],
+      total: null
+    };
     const r = ranges(f);
     expect(r.hidden[1][0]).toEqual({ lo: 8, hi: 8 });
     expect(disclosed(r.hidden[1][0])).toBe(true);
@@ -104,7 +110,10 @@ describe('penerima_profil in DuckDB: protected, then audited from the published 
     await conn.run(suppressTableSql('penerima_profil', 'lama', cols, PUBLIC_SUPPRESSION.penerima_profil));
     await conn.run(`COPY lama TO '${join(dir, 'lama.parquet')}' (FORMAT parquet)`);
     const before = await auditFamily(conn, join(dir, 'lama.parquet'), PROFIL_FAMILY);
-    expect(before.map((d) => `${d.family} ${d.group}=${d.cell}: ${d.value}`).sort()).toEqual(['aspd|3501|2019 jenis_kelamin=P: 6', 'aspd|3501|2019 kelompok_umur=18-59: 8']);
+    expect(before.map((d) => `${d.family} ${d.group}=${d.cell}: ${d.value}`).sort()).toEqual([
+      'aspd|3501|2019 jenis_kelamin=P: 6',
+      'aspd|3501|2019 kelompok_umur=18-59: 8'
+    ]);
 
     const r = await protectFamily(conn, PROFIL_FAMILY, cols);
     expect(r.primary).toBe(2);

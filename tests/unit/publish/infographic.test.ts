@@ -38,7 +38,13 @@ describe('infographic numbers from the snapshot rollup', () => {
   it('the map uses the latest year in which every kabupaten/kota has a value, one per region, and ranks them', () => {
     const { tahun, values } = regionMap(r);
     const perYear = new Map<number, number>();
-    r.nilai.kode.forEach((k, i) => k !== '3500' && r.nilai.indikator[i] === 'p0' && r.nilai.periode[i] === 'maret' && perYear.set(r.nilai.tahun[i], (perYear.get(r.nilai.tahun[i]) ?? 0) + 1));
+    r.nilai.kode.forEach(
+      (k, i) =>
+        k !== '3500' &&
+        r.nilai.indikator[i] === 'p0' &&
+        r.nilai.periode[i] === 'maret' &&
+        perYear.set(r.nilai.tahun[i], (perYear.get(r.nilai.tahun[i]) ?? 0) + 1)
+    );
     // P0 2025 exists for only some regions (news quoting BPS): the map keeps the last complete year.
     expect(tahun).toBe(Math.max(...[...perYear].filter(([, n]) => n === 38).map(([y]) => y)));
     expect(Math.max(...perYear.keys())).toBeGreaterThan(tahun!);
@@ -96,7 +102,26 @@ describe('svg helpers', () => {
     expect(niceTicks(9.3, 12.34, 4)).toEqual([9, 10, 11, 12, 13]);
     const x = linear([2019, 2021], [0, 20]);
     // 2020 missing → a new segment starts at 2021
-    expect(pathWithGaps([{ tahun: 2019, nilai: 1 }, { tahun: 2021, nilai: 2 }], x, (v) => v)).toBe('M0.0,1.0M20.0,2.0');
-    expect(polygonsPath([[[[0, 0], [1, 0], [1, 1]]]])).toBe('M0,0L1,0L1,1Z');
+    expect(
+      pathWithGaps(
+        [
+          { tahun: 2019, nilai: 1 },
+          { tahun: 2021, nilai: 2 }
+        ],
+        x,
+        (v) => v
+      )
+    ).toBe('M0.0,1.0M20.0,2.0');
+    expect(
+      polygonsPath([
+        [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1]
+          ]
+        ]
+      ])
+    ).toBe('M0,0L1,0L1,1Z');
   });
 });

@@ -43,7 +43,11 @@ describe('public build of the snapshot', async () => {
     expect(existsSync(join(pub.out, 'penerima.parquet'))).toBe(false);
     const microdata = internal.manifest.tables.filter((t) => t.microdata).map((t) => t.file);
     expect(microdata.sort()).toEqual(['kasus.parquet', 'penerima.parquet']);
-    expect(readdirSync(pub.out).sort()).toEqual(readdirSync(internal.out).filter((f) => !microdata.includes(f)).sort());
+    expect(readdirSync(pub.out).sort()).toEqual(
+      readdirSync(internal.out)
+        .filter((f) => !microdata.includes(f))
+        .sort()
+    );
   });
 
   it('suppresses every count under 10 in the profile rollup and in disbursements, and withholds their rupiah', async () => {
@@ -57,7 +61,10 @@ describe('public build of the snapshot', async () => {
     expect(p[0].visible_small).toBe(0);
     expect(p[0].leaked).toBe(0);
     expect(p[0].flagged as number).toBeGreaterThanOrEqual(small[0].n as number);
-    const d = await rows(join(pub.out, 'penyaluran.parquet'), 'SELECT count(*) FILTER (WHERE realisasi_penerima < 10 OR target_penerima < 10)::INTEGER AS visible_small, count(*) FILTER (WHERE disamarkan AND realisasi_rp IS NOT NULL)::INTEGER AS leaked FROM $f');
+    const d = await rows(
+      join(pub.out, 'penyaluran.parquet'),
+      'SELECT count(*) FILTER (WHERE realisasi_penerima < 10 OR target_penerima < 10)::INTEGER AS visible_small, count(*) FILTER (WHERE disamarkan AND realisasi_rp IS NOT NULL)::INTEGER AS leaked FROM $f'
+    );
     expect(d[0]).toEqual({ visible_small: 0, leaked: 0 });
     const cols = pub.manifest.tables.find((t) => t.name === 'penyaluran')!.columns.map((c) => c.name);
     expect(cols[cols.length - 1]).toBe('disamarkan');
@@ -65,7 +72,10 @@ describe('public build of the snapshot', async () => {
 
   it('writes "<10" into the leadership rollup where the internal one has a small count', () => {
     const a = JSON.parse(readFileSync(join(internal.out, 'ringkasan.json'), 'utf8')).program_tahun as { realisasi_penerima: number }[];
-    const b = JSON.parse(readFileSync(join(pub.out, 'ringkasan.json'), 'utf8')).program_tahun as { realisasi_penerima: number | string; realisasi_rp: number | null }[];
+    const b = JSON.parse(readFileSync(join(pub.out, 'ringkasan.json'), 'utf8')).program_tahun as {
+      realisasi_penerima: number | string;
+      realisasi_rp: number | null;
+    }[];
     expect(b).toHaveLength(a.length);
     const smallIdx = a.flatMap((x, i) => (x.realisasi_penerima < 10 ? [i] : []));
     expect(smallIdx.length).toBeGreaterThan(0);
@@ -110,7 +120,12 @@ describe('public build of the snapshot', async () => {
     // the old, primary-only suppression of the profile rollup, computed from the internal rollup
     const conn = await (await DuckDBInstance.create(':memory:')).connect();
     await conn.run(`CREATE TABLE penerima_profil AS SELECT * FROM read_parquet('${join(internal.out, 'penerima_profil.parquet')}')`);
-    await conn.run(suppressTableSql('penerima_profil', 'lama', ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori', 'n', 'nominal_rp'], { counts: ['n'], withheld: ['nominal_rp'] }));
+    await conn.run(
+      suppressTableSql('penerima_profil', 'lama', ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori', 'n', 'nominal_rp'], {
+        counts: ['n'],
+        withheld: ['nominal_rp']
+      })
+    );
     await conn.run(`COPY (SELECT * FROM lama ORDER BY ALL) TO '${join(planted, 'data', 'penerima_profil.parquet')}' (FORMAT parquet)`);
     const run = spawnSync('npx', ['tsx', 'src/cli/build-public.ts', '--scan-only', planted], { encoding: 'utf8' });
     expect(run.status).toBe(1);
@@ -119,14 +134,27 @@ describe('public build of the snapshot', async () => {
   }, 120_000);
 
   it('has no case id anywhere: not one id of the internal case table appears in a public file', async () => {
-    const ids = (await rows(join(internal.out, 'kasus.parquet'), 'SELECT id_kasus FROM $f USING SAMPLE 200 ROWS (reservoir, 7)')).map((r) => String(r.id_kasus));
+    const ids = (await rows(join(internal.out, 'kasus.parquet'), 'SELECT id_kasus FROM $f USING SAMPLE 200 ROWS (reservoir, 7)')).map((r) =>
+      String(r.id_kasus)
+    );
     expect(ids).toHaveLength(200);
     for (const f of readdirSync(pub.out)) {
       const text = readFileSync(join(pub.out, f)).toString('latin1');
-      expect(ids.filter((id) => text.includes(id)), f).toEqual([]);
+      expect(
+        ids.filter((id) => text.includes(id)),
+        f
+      ).toEqual([]);
     }
     const card = JSON.parse(readFileSync(join(pub.out, 'layanan.json'), 'utf8'));
-    expect(Object.keys(card.kasus).sort()).toEqual(['dalam_3_hari', 'dilaporkan', 'median_hari', 'menunggu_14_hari', 'per_tanggal', 'perlu_tindak_lanjut', 'tahun']);
+    expect(Object.keys(card.kasus).sort()).toEqual([
+      'dalam_3_hari',
+      'dilaporkan',
+      'median_hari',
+      'menunggu_14_hari',
+      'per_tanggal',
+      'perlu_tindak_lanjut',
+      'tahun'
+    ]);
   });
 
   it('the scan refuses case rows planted in the public tree, whatever the file is called', async () => {
@@ -173,7 +201,9 @@ describe('public build of the snapshot', async () => {
     it('refuses a public snapshot, a changed file and a table it does not know, and leaves the output as it was', async () => {
       const out = target();
       await expect(publishSnapshot({ from: pub.out, out })).rejects.toThrow(/already a public snapshot/);
-      const changed = copyWith((_, dir) => writeFileSync(join(dir, 'ringkasan.json'), readFileSync(join(dir, 'ringkasan.json'), 'utf8').replace('"program_tahun":[', '"program_tahun":[ ')));
+      const changed = copyWith((_, dir) =>
+        writeFileSync(join(dir, 'ringkasan.json'), readFileSync(join(dir, 'ringkasan.json'), 'utf8').replace('"program_tahun":[', '"program_tahun":[ '))
+      );
       await expect(publishSnapshot({ from: changed, out })).rejects.toThrow(/ringkasan\.json: does not match the manifest/);
       const stranger = copyWith((m, dir) => {
         cpSync(join(dir, 'kasus.parquet'), join(dir, 'laporan.parquet'));

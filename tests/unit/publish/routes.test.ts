@@ -7,6 +7,7 @@ describe('internal-only routes of the public build', () => {
     expect(isInternalRoute('/layanan')).toBe(true);
     expect(isInternalRoute('/sql')).toBe(true);
     expect(isInternalRoute('/sql/contoh')).toBe(true);
-    for (const p of ['/', '/sqlx', '/data', '/infografis', '/program/pkh_plus', '/wilayah/3501', '/upt', '/upt/pstw-jember', '/layananx']) expect(isInternalRoute(p), p).toBe(false);
+    for (const p of ['/', '/sqlx', '/data', '/infografis', '/program/pkh_plus', '/wilayah/3501', '/upt', '/upt/pstw-jember', '/layananx'])
+      expect(isInternalRoute(p), p).toBe(false);
   });
 });

@@ -30,8 +30,10 @@ describe('identity numbers', () => {
 
 describe('column names', () => {
   it('flags identity and person-name columns, allows names of places, programmes and indicators', () => {
-    for (const c of ['nik', 'NIK', 'no_kk', 'nomor_kk', 'kk', 'nik_penerima', 'penerima_nik', 'No. KTP', 'nomor_induk_kependudukan']) expect(columnKind(c, 'x'), c).toBe('identity_column');
-    for (const c of ['nama', 'nama_penerima', 'Nama Lengkap', 'nama_kepala_keluarga', 'full_name', 'name']) expect(columnKind(c, 'penerima'), c).toBe('person_name_column');
+    for (const c of ['nik', 'NIK', 'no_kk', 'nomor_kk', 'kk', 'nik_penerima', 'penerima_nik', 'No. KTP', 'nomor_induk_kependudukan'])
+      expect(columnKind(c, 'x'), c).toBe('identity_column');
+    for (const c of ['nama', 'nama_penerima', 'Nama Lengkap', 'nama_kepala_keluarga', 'full_name', 'name'])
+      expect(columnKind(c, 'penerima'), c).toBe('person_name_column');
     expect(columnKind('nama', 'wilayah')).toBeNull();
     expect(columnKind('nama_pendek', 'wilayah')).toBeNull();
     expect(columnKind('nama', 'program')).toBeNull();

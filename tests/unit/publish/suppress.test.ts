@@ -37,7 +37,14 @@ describe('small-cell suppression', () => {
   });
 
   it('suppresses every small row of the ringkasan rollup and leaves the rest untouched', () => {
-    const r = { wilayah: [], indikator: [], program: [], sumber: [], nilai: { kode: [], tahun: [], periode: [], indikator: [], nilai: [], sumber: [] }, program_tahun: [row(3, 2), row(100, 99)] } as unknown as Ringkasan;
+    const r = {
+      wilayah: [],
+      indikator: [],
+      program: [],
+      sumber: [],
+      nilai: { kode: [], tahun: [], periode: [], indikator: [], nilai: [], sumber: [] },
+      program_tahun: [row(3, 2), row(100, 99)]
+    } as unknown as Ringkasan;
     const out = suppressRingkasan(r);
     expect(JSON.parse(JSON.stringify(out)).program_tahun.map((p: ProgramTahun) => p.realisasi_penerima)).toEqual(['<10', 99]);
     expect(r.program_tahun[0].realisasi_penerima).toBe(2); // the input is not modified
@@ -46,7 +53,9 @@ describe('small-cell suppression', () => {
   it('writes a suppressed copy of a Parquet-bound table in DuckDB: NULL counts and money, a disamarkan flag', async () => {
     const db = await DuckDBInstance.create(':memory:');
     const conn = await db.connect();
-    await conn.run(`CREATE TABLE penerima_profil AS SELECT * FROM (VALUES ('aspd','3571',2023,'status','aktif',9,32400000), ('aspd','3578',2023,'status','aktif',10,36000000), ('aspd','3501',2023,'status','aktif',NULL,NULL)) t(program_id,kode,tahun_masuk,dimensi,kategori,n,nominal_rp)`);
+    await conn.run(
+      `CREATE TABLE penerima_profil AS SELECT * FROM (VALUES ('aspd','3571',2023,'status','aktif',9,32400000), ('aspd','3578',2023,'status','aktif',10,36000000), ('aspd','3501',2023,'status','aktif',NULL,NULL)) t(program_id,kode,tahun_masuk,dimensi,kategori,n,nominal_rp)`
+    );
     const cols = ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori', 'n', 'nominal_rp'];
     await conn.run(suppressTableSql('penerima_profil', 'publik', cols, PUBLIC_SUPPRESSION.penerima_profil));
     const rows = (await conn.runAndReadAll('SELECT kode, n, nominal_rp, disamarkan FROM publik ORDER BY kode')).getRowObjectsJS();

@@ -4,21 +4,42 @@ import { convertProgrammeRecord } from '../../../src/lib/pipeline/bps-reference'
 import { parseCsvRecords } from '../../../src/lib/pipeline/csv';
 import { possibleStarts, publicRollout, type RecordFact } from '../../../src/lib/rollout/public-record';
 
-const regions = parseCsvRecords(readFileSync('data/wilayah.csv', 'utf8')).slice(1).map((r) => r[0]).filter(Boolean);
+const regions = parseCsvRecords(readFileSync('data/wilayah.csv', 'utf8'))
+  .slice(1)
+  .map((r) => r[0])
+  .filter(Boolean);
 const committed = (): RecordFact[] => {
   const [h, ...rows] = parseCsvRecords(readFileSync('data/rekam_program.csv', 'utf8'));
-  return rows.filter((r) => r.length > 1).map((r) => ({ program_id: r[h.indexOf('program_id')], kode: r[h.indexOf('kode')], tahun: Number(r[h.indexOf('tahun')]), indikator: r[h.indexOf('indikator')], nilai: Number(r[h.indexOf('nilai')]) }));
+  return rows
+    .filter((r) => r.length > 1)
+    .map((r) => ({
+      program_id: r[h.indexOf('program_id')],
+      kode: r[h.indexOf('kode')],
+      tahun: Number(r[h.indexOf('tahun')]),
+      indikator: r[h.indexOf('indikator')],
+      nilai: Number(r[h.indexOf('nilai')])
+    }));
 };
 
 describe('PKH Plus rollout from the public record (data/rekam_program.csv)', () => {
   const r = publicRollout(committed(), 'pkh_plus', regions)!;
 
   it('stages 10 → 15 → 25 → 38 in 2019, 2021, 2023, 2025', () => {
-    expect(r.stages.map((s) => [s.year, s.total])).toEqual([[2019, 10], [2021, 15], [2023, 25], [2025, 38]]);
+    expect(r.stages.map((s) => [s.year, s.total])).toEqual([
+      [2019, 10],
+      [2021, 15],
+      [2023, 25],
+      [2025, 38]
+    ]);
   });
 
   it('knows the 10 named kabupaten of 2019 and Bondowoso in 2021, nothing else', () => {
-    expect(Object.entries(r.known).filter(([, y]) => y === 2019).map(([k]) => k).sort()).toEqual(['3506', '3507', '3509', '3513', '3522', '3523', '3524', '3526', '3527', '3529']);
+    expect(
+      Object.entries(r.known)
+        .filter(([, y]) => y === 2019)
+        .map(([k]) => k)
+        .sort()
+    ).toEqual(['3506', '3507', '3509', '3513', '3522', '3523', '3524', '3526', '3527', '3529']);
     expect(r.known['3511']).toBe(2021);
     expect(Object.keys(r.known)).toHaveLength(11);
     expect(r.unknown).toHaveLength(27);
@@ -29,7 +50,12 @@ describe('PKH Plus rollout from the public record (data/rekam_program.csv)', () 
     const situbondo = r.unknown.find((u) => u.kode === '3512')!;
     expect(possibleStarts(r, situbondo)).toEqual([2021, 2023]);
     // Pacitan is never named: any stage after the fully named first one.
-    expect(possibleStarts(r, r.unknown.find((u) => u.kode === '3501')!)).toEqual([2021, 2023, 2025]);
+    expect(
+      possibleStarts(
+        r,
+        r.unknown.find((u) => u.kode === '3501')!
+      )
+    ).toEqual([2021, 2023, 2025]);
   });
 
   it('gives no rollout for a programme without yearly coverage', () => {

@@ -57,7 +57,16 @@ export const RINGKASAN: Ringkasan = {
   },
   program_tahun: [
     { program_id: 'pkh_plus', kode: '3501', tahun: 2024, target_penerima: 100, realisasi_penerima: 90, anggaran_rp: 2e8, realisasi_rp: 1.8e8, bulan_salur: 4 },
-    { program_id: 'pkh_plus', kode: '3501', tahun: 2025, target_penerima: 120, realisasi_penerima: 110, anggaran_rp: 2.4e8, realisasi_rp: 2.2e8, bulan_salur: 4 },
+    {
+      program_id: 'pkh_plus',
+      kode: '3501',
+      tahun: 2025,
+      target_penerima: 120,
+      realisasi_penerima: 110,
+      anggaran_rp: 2.4e8,
+      realisasi_rp: 2.2e8,
+      bulan_salur: 4
+    },
     { program_id: 'aspd', kode: '3527', tahun: 2025, target_penerima: 50, realisasi_penerima: 45, anggaran_rp: 1.8e8, realisasi_rp: 1.6e8, bulan_salur: 4 },
     { program_id: 'aspd', kode: '3501', tahun: 2023, target_penerima: 10, realisasi_penerima: 10, anggaran_rp: 3.6e7, realisasi_rp: 3.6e7, bulan_salur: 4 }
   ]

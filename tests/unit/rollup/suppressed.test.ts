@@ -4,8 +4,23 @@ import { suppressRingkasan } from '../../../src/lib/publish/suppress';
 import { programTotals } from '../../../src/lib/rollup/kpi';
 import type { Ringkasan } from '../../../src/lib/rollup/types';
 
-const row = (kode: string, n: number) => ({ program_id: 'pkh_plus', kode, tahun: 2025, target_penerima: n, realisasi_penerima: n, anggaran_rp: n * 1000, realisasi_rp: n * 1000, bulan_salur: 4 });
-const base = { wilayah: [], indikator: [], program: [], sumber: [], nilai: { kode: [], tahun: [], periode: [], indikator: [], nilai: [], sumber: [] } } as unknown as Omit<Ringkasan, 'program_tahun'>;
+const row = (kode: string, n: number) => ({
+  program_id: 'pkh_plus',
+  kode,
+  tahun: 2025,
+  target_penerima: n,
+  realisasi_penerima: n,
+  anggaran_rp: n * 1000,
+  realisasi_rp: n * 1000,
+  bulan_salur: 4
+});
+const base = {
+  wilayah: [],
+  indikator: [],
+  program: [],
+  sumber: [],
+  nilai: { kode: [], tahun: [], periode: [], indikator: [], nilai: [], sumber: [] }
+} as unknown as Omit<Ringkasan, 'program_tahun'>;
 
 describe('public rollup on the leadership pages', () => {
   it('sets suppressed rows aside instead of adding "<10" as text', () => {

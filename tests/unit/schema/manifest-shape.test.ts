@@ -9,7 +9,20 @@ const good = {
   created_at: '2025-01-01T00:00:00Z',
   public: false,
   demo_seed: 7,
-  tables: [{ ...entry, name: 'x', kind: 'table', rows: 3, row_group_size: 3, schema_version: 1, columns: [{ name: 'a', type: 'VARCHAR' }], sources: ['s'], demo: true, microdata: false }],
+  tables: [
+    {
+      ...entry,
+      name: 'x',
+      kind: 'table',
+      rows: 3,
+      row_group_size: 3,
+      schema_version: 1,
+      columns: [{ name: 'a', type: 'VARCHAR' }],
+      sources: ['s'],
+      demo: true,
+      microdata: false
+    }
+  ],
   rollups: [{ ...entry, file: 'ringkasan.json', name: 'ringkasan', rows: 1, demo: false }],
   boundaries: { ...entry, file: 'wilayah.topo.json', source: 'GADM 4.1', licence: 'non-commercial', features: 38 }
 };
@@ -29,7 +42,9 @@ describe('manifest shape', () => {
     expect(r.success).toBe(false);
     if (!r.success) expect(r.error.issues[0].message).toBe('tables.0.sha256: expected a string matching /^[0-9a-f]{64}$/, got "xyz"');
     expect(() => manifestSchema.parse({ ...good, rollups: [{ ...good.rollups[0], rows: -1 }] })).toThrow('rollups.0.rows: expected an integer ≥ 0, got -1');
-    expect(() => manifestSchema.parse({ ...good, tables: [{ ...good.tables[0], kind: 'view' }] })).toThrow('tables.0.kind: expected one of table, rollup, got "view"');
+    expect(() => manifestSchema.parse({ ...good, tables: [{ ...good.tables[0], kind: 'view' }] })).toThrow(
+      'tables.0.kind: expected one of table, rollup, got "view"'
+    );
     expect(() => manifestSchema.parse({ ...good, public: 'no' })).toThrow('public: expected true or false, got string');
     expect(() => manifestSchema.parse(null)).toThrow('value: expected an object, got null');
   });

@@ -116,8 +116,17 @@ describe('social-services demo generator', () => {
     expect(pkh.length).toBeGreaterThan(0);
     const plan = buildPlan(inputs).find((p) => p.program.id === 'pkh_plus')!;
     for (const tahun of [2019, 2021, 2023, 2025]) {
-      const running = [...plan.recipientsIn(tahun)].filter(([, n]) => n > 0).map(([k]) => k).sort();
-      expect(pkh.filter((r) => r.tahun === tahun).map((r) => r.kode).sort(), String(tahun)).toEqual(running);
+      const running = [...plan.recipientsIn(tahun)]
+        .filter(([, n]) => n > 0)
+        .map(([k]) => k)
+        .sort();
+      expect(
+        pkh
+          .filter((r) => r.tahun === tahun)
+          .map((r) => r.kode)
+          .sort(),
+        String(tahun)
+      ).toEqual(running);
     }
     const tksk2025 = a.pilar_sosial.filter((r) => r.jenis === 'tksk' && r.tahun === 2025).reduce((t, r) => t + r.jumlah, 0);
     expect(tksk2025).toBeGreaterThan(400); // Jatim has ~666 kecamatan, one TKSK each, some posts vacant

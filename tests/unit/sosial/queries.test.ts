@@ -45,7 +45,10 @@ const quantile = (xs: number[], p: number) => {
   const h = (v.length - 1) * p;
   return v[Math.floor(h)] + (h - Math.floor(h)) * (v[Math.ceil(h)] - v[Math.floor(h)]);
 };
-const AS_OF = demo.kasus.reduce<string>((m, k) => [k.tanggal_lapor, k.tanggal_asesmen, k.tanggal_tindak_lanjut].reduce<string>((a, d) => (d && d > a ? d : a), m), '');
+const AS_OF = demo.kasus.reduce<string>(
+  (m, k) => [k.tanggal_lapor, k.tanggal_asesmen, k.tanggal_tindak_lanjut].reduce<string>((a, d) => (d && d > a ? d : a), m),
+  ''
+);
 const hari = (k: Kasus) => (k.tanggal_tindak_lanjut ? daysBetween(k.tanggal_lapor, k.tanggal_tindak_lanjut) : null);
 const waiting = (k: Kasus) => k.status === 'dilaporkan' || k.status === 'asesmen';
 
@@ -77,9 +80,19 @@ describe('/layanan queries', () => {
     const [kpi] = await both(L.caseKpi({ kode: '', tahun: 2025, kategori: '' }));
     expect(kpi).toEqual(expectedKpi(demo.kasus, 2025));
     const [sby] = await both(L.caseKpi({ kode: '3578', tahun: 2025, kategori: '' }));
-    expect(sby).toEqual(expectedKpi(demo.kasus.filter((k) => k.kode === '3578'), 2025));
+    expect(sby).toEqual(
+      expectedKpi(
+        demo.kasus.filter((k) => k.kode === '3578'),
+        2025
+      )
+    );
     const [odgj] = await both(L.caseKpi({ kode: '', tahun: 2024, kategori: 'odgj_tanpa_identitas' }));
-    expect(odgj).toEqual(expectedKpi(demo.kasus.filter((k) => k.kategori === 'odgj_tanpa_identitas'), 2024));
+    expect(odgj).toEqual(
+      expectedKpi(
+        demo.kasus.filter((k) => k.kategori === 'odgj_tanpa_identitas'),
+        2024
+      )
+    );
   });
 
   it('the funnel narrows: reported ≥ assessed ≥ followed up ≥ finished', async () => {
@@ -101,7 +114,10 @@ describe('/layanan queries', () => {
       const y = demo.kasus.filter((k) => k.tanggal_lapor.startsWith('2025'));
       expect(rows.reduce((t, r) => t + r.perlu_tl, 0)).toBe(y.filter((k) => k.status !== 'ditutup').length);
       const odgj = rows.find((r) => r.grup === (menurut === 'kategori' ? 'odgj_tanpa_identitas' : 'hotline'))!;
-      const days = y.filter((k) => k[menurut] === odgj.grup).map(hari).filter((d): d is number => d !== null);
+      const days = y
+        .filter((k) => k[menurut] === odgj.grup)
+        .map(hari)
+        .filter((d): d is number => d !== null);
       expect(odgj.median_hari).toBe(quantile(days, 0.5));
       // Slowest first.
       const medians = rows.map((r) => r.median_hari ?? -1);
@@ -209,7 +225,10 @@ describe('the Ringkasan cards (layanan.json)', () => {
       unit_berkapasitas: withCap.length,
       kapasitas: withCap.reduce((t, u) => t + u.kapasitas!, 0)
     });
-    expect(card.upt.klien_berkapasitas).toBeCloseTo(withCap.reduce((t, u) => t + avg(u.id), 0), 9);
+    expect(card.upt.klien_berkapasitas).toBeCloseTo(
+      withCap.reduce((t, u) => t + avg(u.id), 0),
+      9
+    );
   });
 });
 

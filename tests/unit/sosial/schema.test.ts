@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KASUS_RULES, LAYANAN_UPT_RULES, SOURCE_TABLES, TABLES, parseDate, rowSchemas, ruleFailures, type Kasus, type LayananUpt } from '../../../src/lib/schema';
+import {
+  KASUS_RULES,
+  LAYANAN_UPT_RULES,
+  SOURCE_TABLES,
+  TABLES,
+  parseDate,
+  rowSchemas,
+  ruleFailures,
+  type Kasus,
+  type LayananUpt
+} from '../../../src/lib/schema';
 import { convertUptReference } from '../../../src/lib/pipeline/upt-reference';
 import { readSources } from '../../../src/lib/pipeline/sources';
 import { SourceError } from '../../../src/lib/pipeline/errors';
@@ -23,7 +33,16 @@ const kasus = (over: Partial<Kasus> = {}): Kasus => ({
   ...over
 });
 const layanan = (over: Partial<LayananUpt> = {}): LayananUpt => ({
-  upt_id: 'pstw-jember', tahun: 2025, bulan: 3, klien_awal: 120, masuk: 4, keluar: 3, klien_akhir: 121, keluar_produktif: 0, kunjungan_pasca: 0, ...over
+  upt_id: 'pstw-jember',
+  tahun: 2025,
+  bulan: 3,
+  klien_awal: 120,
+  masuk: 4,
+  keluar: 3,
+  klien_akhir: 121,
+  keluar_produktif: 0,
+  kunjungan_pasca: 0,
+  ...over
 });
 const broken = (rules: typeof KASUS_RULES, row: object) => ruleFailures(rules, row as Record<string, unknown>).map((f) => `${f.rule}@${f.column}`);
 
@@ -73,7 +92,9 @@ describe('dates as the exports write them', () => {
     expect(parseDate(12)).toBeNull();
   });
 
-  it.each(['31/02/2025', '29/02/2025', '06/05/24', '13/13/2024', '6 Mai 2024', 'kemarin', '2024/05/06', ''])('rejects %j', (raw) => expect(parseDate(raw)).toBeNull());
+  it.each(['31/02/2025', '29/02/2025', '06/05/24', '13/13/2024', '6 Mai 2024', 'kemarin', '2024/05/06', ''])('rejects %j', (raw) =>
+    expect(parseDate(raw)).toBeNull()
+  );
 });
 
 describe('row rules (one bad row each)', () => {
@@ -90,13 +111,19 @@ describe('row rules (one bad row each)', () => {
     for (const o of ok) expect(broken(KASUS_RULES, kasus(o)), JSON.stringify(o)).toEqual([]);
   });
   it('assessment before report', () => expect(broken(KASUS_RULES, kasus({ tanggal_asesmen: '2025-03-09' }))).toEqual(['date_order@tanggal_asesmen']));
-  it('follow-up before assessment', () => expect(broken(KASUS_RULES, kasus({ tanggal_tindak_lanjut: '2025-03-09' }))).toEqual(['date_order@tanggal_tindak_lanjut']));
+  it('follow-up before assessment', () =>
+    expect(broken(KASUS_RULES, kasus({ tanggal_tindak_lanjut: '2025-03-09' }))).toEqual(['date_order@tanggal_tindak_lanjut']));
   it('follow-up before report when there is no assessment date', () =>
-    expect(broken(KASUS_RULES, kasus({ tanggal_asesmen: null, tanggal_tindak_lanjut: '2025-03-01' }))).toEqual(['date_order@tanggal_tindak_lanjut', 'status_dates@status']));
+    expect(broken(KASUS_RULES, kasus({ tanggal_asesmen: null, tanggal_tindak_lanjut: '2025-03-01' }))).toEqual([
+      'date_order@tanggal_tindak_lanjut',
+      'status_dates@status'
+    ]));
   it('"selesai" without a follow-up date', () =>
     expect(broken(KASUS_RULES, kasus({ tanggal_tindak_lanjut: null, tindak_lanjut: null, upt_id: null }))).toEqual(['status_dates@status']));
   it('"dilaporkan" with an assessment date', () =>
-    expect(broken(KASUS_RULES, kasus({ status: 'dilaporkan', tanggal_tindak_lanjut: null, tindak_lanjut: null, upt_id: null }))).toEqual(['status_dates@status']));
+    expect(broken(KASUS_RULES, kasus({ status: 'dilaporkan', tanggal_tindak_lanjut: null, tindak_lanjut: null, upt_id: null }))).toEqual([
+      'status_dates@status'
+    ]));
   it('a follow-up action without its date', () =>
     expect(broken(KASUS_RULES, kasus({ status: 'asesmen', tanggal_tindak_lanjut: null }))).toEqual(['follow_up_action@tindak_lanjut']));
   it('a unit named without a referral', () => expect(broken(KASUS_RULES, kasus({ tindak_lanjut: 'shelter' }))).toEqual(['upt_referral@upt_id']));
@@ -104,7 +131,8 @@ describe('row rules (one bad row each)', () => {
     expect(broken(LAYANAN_UPT_RULES, layanan())).toEqual([]);
     expect(broken(LAYANAN_UPT_RULES, layanan({ klien_akhir: 122 }))).toEqual(['stock_balance@klien_akhir']);
   });
-  it('more productive leavers than leavers', () => expect(broken(LAYANAN_UPT_RULES, layanan({ keluar_produktif: 4 }))).toEqual(['productive_share@keluar_produktif']));
+  it('more productive leavers than leavers', () =>
+    expect(broken(LAYANAN_UPT_RULES, layanan({ keluar_produktif: 4 }))).toEqual(['productive_share@keluar_produktif']));
 });
 
 describe('the units from the public record', () => {
@@ -128,7 +156,12 @@ describe('the units from the public record', () => {
     for (const u of pstw) expect(u).toMatchObject({ kapasitas: null, kapasitas_tahun: null });
     expect(pstw[0].kapasitas_keterangan).toContain('1.000 lansia');
     // Unknown stays unknown: two units by type only, without a location.
-    expect(upt.filter((u) => u.kode === null).map((u) => u.id).sort()).toEqual(['eks-kusta', 'pengembangan-tks']);
+    expect(
+      upt
+        .filter((u) => u.kode === null)
+        .map((u) => u.id)
+        .sort()
+    ).toEqual(['eks-kusta', 'pengembangan-tks']);
     expect(upt.filter((u) => u.kapasitas !== null)).toHaveLength(11);
   });
 
@@ -138,7 +171,13 @@ describe('the units from the public record', () => {
   });
 
   it('the pipeline stops on a bad unit row, naming file, row and column', () => {
-    const input = sourcesCopy({ 'upt.csv': (t) => t.replace('rsbg-tuban,UPT Rehabilitasi Sosial Bina Grahita (RSBG) Tuban,disabilitas,3523', 'rsbg-tuban,UPT Rehabilitasi Sosial Bina Grahita (RSBG) Tuban,difabel,3599') });
+    const input = sourcesCopy({
+      'upt.csv': (t) =>
+        t.replace(
+          'rsbg-tuban,UPT Rehabilitasi Sosial Bina Grahita (RSBG) Tuban,disabilitas,3523',
+          'rsbg-tuban,UPT Rehabilitasi Sosial Bina Grahita (RSBG) Tuban,difabel,3599'
+        )
+    });
     let err: unknown;
     try {
       readSources(input);

@@ -20,12 +20,12 @@ describe('SQL guard: read statements pass', () => {
     'EXPLAIN SELECT * FROM wilayah',
     "SELECT 'COPY x TO ''y'' ; DROP TABLE wilayah' AS s",
     'SELECT 1 -- DROP TABLE wilayah',
-    'SELECT /* ATTACH \'x.db\' /* nested */ still comment */ 1',
+    "SELECT /* ATTACH 'x.db' /* nested */ still comment */ 1",
     'SELECT "copy", "set" FROM (SELECT 1 AS "copy", 2 AS "set")',
     "SELECT E'it\\'s; DELETE' AS s",
     'SELECT $$INSTALL httpfs; LOAD httpfs$$ AS s',
     "SELECT * FROM wilayah WHERE nama ILIKE '%malang%'",
-    'SELECT regexp_replace(nama, \'Kabupaten \', \'\') FROM wilayah',
+    "SELECT regexp_replace(nama, 'Kabupaten ', '') FROM wilayah",
     "SELECT concat(nama, ', ', 'Rp 1.000') AS teks, 'a', 'b.c' FROM wilayah"
   ])('%s', (sql) => expect(code(sql)).toBe('ok'));
 });
@@ -89,7 +89,7 @@ describe('tables a query reads', () => {
   });
 });
 
-describe('the tokenizer follows DuckDB\'s lexer where the old guard was walked around', () => {
+describe("the tokenizer follows DuckDB's lexer where the old guard was walked around", () => {
   it('dollar-quote tags may hold digits', () => {
     expect(tokenize("SELECT $a1$'$a1$ AS x").map((t) => t.kind)).toEqual(['word', 'string', 'word', 'word']);
   });
@@ -98,7 +98,7 @@ describe('the tokenizer follows DuckDB\'s lexer where the old guard was walked a
   });
   it('counts ? placeholders outside literals, names and comments only', async () => {
     const { placeholders } = await import('../../../src/lib/sql/tokenize');
-    expect(placeholders("SELECT '?', \"?\", ? -- ?\n, $$?$$, ?")).toBe(2);
+    expect(placeholders('SELECT \'?\', "?", ? -- ?\n, $$?$$, ?')).toBe(2);
     const { checkParams } = await import('../../../src/lib/db/engine');
     expect(() => checkParams("SELECT '?' AS q", [])).not.toThrow();
     expect(() => checkParams('SELECT ?', [])).toThrow(/expects 1 parameter/);

@@ -7,7 +7,7 @@ let env: Awaited<ReturnType<typeof workbenchDb>>;
 
 beforeAll(async () => {
   env = await workbenchDb();
-  env.setup('CREATE TABLE penyaluran AS SELECT * FROM (VALUES (\'pkh_plus\', 3501, 1000.0), (\'aspd\', 3502, 2000.0)) v(program_id, kode, realisasi_rp)');
+  env.setup("CREATE TABLE penyaluran AS SELECT * FROM (VALUES ('pkh_plus', 3501, 1000.0), ('aspd', 3502, 2000.0)) v(program_id, kode, realisasi_rp)");
   env.setup('CREATE SEQUENCE urut');
   env.lock();
 });
@@ -31,7 +31,12 @@ describe('read-only workbench runner: queries run', () => {
   });
 
   it('DESCRIBE, SHOW TABLES, SUMMARIZE and PIVOT are queries too', async () => {
-    for (const sql of ['DESCRIBE penyaluran', 'SHOW TABLES', 'SUMMARIZE penyaluran', "PIVOT penyaluran ON program_id IN ('aspd', 'pkh_plus') USING sum(realisasi_rp)"]) {
+    for (const sql of [
+      'DESCRIBE penyaluran',
+      'SHOW TABLES',
+      'SUMMARIZE penyaluran',
+      "PIVOT penyaluran ON program_id IN ('aspd', 'pkh_plus') USING sum(realisasi_rp)"
+    ]) {
       const o = await run(sql);
       expect(o.kind, sql).toBe('rows');
     }
@@ -56,7 +61,7 @@ describe('read-only workbench runner: DuckDB refuses everything else', () => {
   };
 
   it.each([
-    "UPDATE penyaluran SET realisasi_rp = realisasi_rp * 10",
+    'UPDATE penyaluran SET realisasi_rp = realisasi_rp * 10',
     'DELETE FROM penyaluran',
     'DROP TABLE penyaluran',
     'CREATE OR REPLACE TABLE penyaluran AS SELECT 1 AS x',
@@ -82,7 +87,7 @@ describe('read-only workbench runner: DuckDB refuses everything else', () => {
     'CHECKPOINT',
     'VACUUM',
     'PREPARE p AS SELECT 1',
-    'EXPORT DATABASE \'x\'',
+    "EXPORT DATABASE 'x'",
     "COPY penyaluran TO 'x.csv'",
     'EXPLAIN ANALYZE UPDATE penyaluran SET realisasi_rp = 0'
   ])('%s is refused and changes nothing', async (sql) => {
@@ -116,10 +121,10 @@ describe('read-only workbench runner: DuckDB refuses everything else', () => {
     'SELECT * FROM "http://127.0.0.1:9/x.csv"',
     "SELECT * FROM 'http://127.0.0.1:9/x.csv'",
     'SELECT * FROM "read_csv"(\'http://127.0.0.1:9/x.csv\')',
-    "SELECT * FROM \"read_text\"('http://127.0.0.1:9/x')",
-    "SELECT * FROM \"read_blob\"('/etc/passwd')",
-    "SELECT * FROM \"glob\"('*')",
-    "SELECT * FROM \"sniff_csv\"('http://127.0.0.1:9/x.csv')",
+    'SELECT * FROM "read_text"(\'http://127.0.0.1:9/x\')',
+    'SELECT * FROM "read_blob"(\'/etc/passwd\')',
+    'SELECT * FROM "glob"(\'*\')',
+    'SELECT * FROM "sniff_csv"(\'http://127.0.0.1:9/x.csv\')',
     'DESCRIBE "http://127.0.0.1:9/x.csv"',
     "SUMMARIZE 'http://127.0.0.1:9/x.csv'",
     'SHOW "http://127.0.0.1:9/x.csv"',
@@ -129,7 +134,7 @@ describe('read-only workbench runner: DuckDB refuses everything else', () => {
     "FROM read_csv('x.csv')",
     "SELECT * FROM read_csv('/data/penerima.csv')",
     "SELECT * FROM query('SELECT * FROM read_text(''http://127.0.0.1:9/q'')')",
-    "SELECT * FROM query_table('\"http://127.0.0.1:9/x.csv\"')"
+    'SELECT * FROM query_table(\'"http://127.0.0.1:9/x.csv"\')'
   ])('files and URLs are refused by the engine: %s', async (sql) => {
     const o = await refused(sql);
     expect(o.reason, o.message).toBe('external');
@@ -137,7 +142,7 @@ describe('read-only workbench runner: DuckDB refuses everything else', () => {
   });
 });
 
-describe('trailing semicolons are cut where DuckDB\'s lexer says', () => {
+describe("trailing semicolons are cut where DuckDB's lexer says", () => {
   it.each([
     ['SELECT 1;', 'SELECT 1'],
     ['SELECT 1; -- x\n;', 'SELECT 1'],
@@ -159,7 +164,7 @@ describe('second round: SQL that reaches other statements from inside a SELECT',
     "SELECT * FROM query('SET VARIABLE x = 1')",
     "SELECT * FROM query('ATTACH '':memory:'' AS q')",
     "SELECT * FROM query('INSTALL httpfs')",
-    "SELECT * FROM (UPDATE penyaluran SET realisasi_rp = 9 RETURNING *)",
+    'SELECT * FROM (UPDATE penyaluran SET realisasi_rp = 9 RETURNING *)',
     'SELECT * FROM force_checkpoint()',
     "FROM (SELECT 1) t, LATERAL (SELECT nextval('urut'))"
   ])('%s runs nothing but a read', async (sql) => {

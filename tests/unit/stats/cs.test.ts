@@ -73,7 +73,10 @@ describe("Callaway–Sant'Anna input handling", () => {
     const result = callawaySantAnna(buildPanel(rows));
     expect(result.droppedAlwaysTreated).toEqual(['first']);
     expect(result.nUnits).toBe(3);
-    expect(result.attgt.map((a) => [a.group, a.time])).toEqual([[3, 2], [3, 3]]);
+    expect(result.attgt.map((a) => [a.group, a.time])).toEqual([
+      [3, 2],
+      [3, 3]
+    ]);
   });
 
   it('refuses an unbalanced panel on which no group-time effect has observations in both periods', () => {

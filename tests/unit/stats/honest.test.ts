@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { callawaySantAnna, csSensitivityInput, csUniversalEventStudy, eventStudy, honestSensitivity, maximizeLp, sensitivityInputFromEventStudy, StatsInputError, type HonestInput } from '../../../src/lib/stats/index';
+import {
+  callawaySantAnna,
+  csSensitivityInput,
+  csUniversalEventStudy,
+  eventStudy,
+  honestSensitivity,
+  maximizeLp,
+  sensitivityInputFromEventStudy,
+  StatsInputError,
+  type HonestInput
+} from '../../../src/lib/stats/index';
 import { FlciProblem } from '../../../src/lib/stats/honest/flci';
 import { confidenceSetBounds } from '../../../src/lib/stats/honest/sensitivity';
 import { RMersenneTwister } from '../../../src/lib/stats/honest/rrandom';
@@ -100,7 +110,11 @@ describe('building blocks', () => {
   });
 
   it('the FLCI worst-case bias equals the bias maximised over ΔSD(M) by linear programming', () => {
-    for (const l of [[1, 0], [0.5, 0.5], [0, 1]]) {
+    for (const l of [
+      [1, 0],
+      [0.5, 0.5],
+      [0, 1]
+    ]) {
       const m = 0.013;
       const flci = new FlciProblem(input, l).solve(m, 0.05);
       // max over δ (δ_0 = 0) of vᵀδ_pre + lᵀδ_post − (bias of the estimand, i.e. 0 extra)
@@ -147,7 +161,18 @@ describe('building blocks', () => {
     expect(() => honestSensitivity(bad, { restriction: 'rm', grid: [1] })).toThrow(StatsInputError);
     expect(() => honestSensitivity(input, { restriction: 'rm', grid: [-1] })).toThrow(/≥ 0/);
     expect(() => honestSensitivity(input, { restriction: 'xx' as 'rm', grid: [1] })).toThrow(/Unknown restriction/);
-    expect(() => sensitivityInputFromEventStudy([{ e: -3, estimate: 0 }, { e: 0, estimate: 1 }], [[1, 0], [0, 1]])).toThrow(/consecutive/);
+    expect(() =>
+      sensitivityInputFromEventStudy(
+        [
+          { e: -3, estimate: 0 },
+          { e: 0, estimate: 1 }
+        ],
+        [
+          [1, 0],
+          [0, 1]
+        ]
+      )
+    ).toThrow(/consecutive/);
     expect(() => sensitivityInputFromEventStudy([{ e: 0, estimate: 1 }], [[1]])).toThrow(/pre-adoption/);
   });
 });
@@ -190,7 +215,11 @@ describe('Callaway–Sant’Anna event study with a universal base period (input
 });
 
 describe('one post-period (no nuisance parameters)', () => {
-  const oneYear = sensitivityInputFromEventStudy(es.byEvent.slice(0, 6), es.vcov.slice(0, 6).map((row) => row.slice(0, 6)), es.reference);
+  const oneYear = sensitivityInputFromEventStudy(
+    es.byEvent.slice(0, 6),
+    es.vcov.slice(0, 6).map((row) => row.slice(0, 6)),
+    es.reference
+  );
 
   it('ΔRM with one post-period tests all moments (pre-period ones too, as HonestDiD): wider than the usual interval, widening with M̄', () => {
     expect(oneYear.numPost).toBe(1);

@@ -19,16 +19,25 @@ describe('imputation estimator (Borusyak, Jaravel & Spiess 2024)', () => {
       cells[k].n++;
       return k;
     });
-    const fit = twoWayFixedEffectsRegression(panel, cells.map((_, k) => Float64Array.from(cellOf, (c) => (c === k ? 1 : 0))));
+    const fit = twoWayFixedEffectsRegression(
+      panel,
+      cells.map((_, k) => Float64Array.from(cellOf, (c) => (c === k ? 1 : 0)))
+    );
     const n1 = cells.reduce((s, c) => s + c.n, 0);
     expect(r.nTreatedObs).toBe(n1);
     expect(r.nTreatedObs + r.nUntreatedObs).toBe(2500);
-    expect(r.estimate).toBeCloseTo(cells.reduce((s, c, k) => s + (c.n / n1) * fit.coef[k], 0), 9);
+    expect(r.estimate).toBeCloseTo(
+      cells.reduce((s, c, k) => s + (c.n / n1) * fit.coef[k], 0),
+      9
+    );
     for (const b of r.byEvent) {
       const inE = cells.map((c, k) => ({ ...c, k })).filter((c) => panel.times[c.t] - panel.times[c.g] === b.e);
       const ne = inE.reduce((s, c) => s + c.n, 0);
       expect(b.nObs).toBe(ne);
-      expect(b.estimate).toBeCloseTo(inE.reduce((s, c) => s + (c.n / ne) * fit.coef[c.k], 0), 9);
+      expect(b.estimate).toBeCloseTo(
+        inE.reduce((s, c) => s + (c.n / ne) * fit.coef[c.k], 0),
+        9
+      );
     }
     expect(r.byEvent.map((b) => b.e)).toEqual([0, 1, 2, 3]);
     expect(r.estimate).toBeLessThan(0);

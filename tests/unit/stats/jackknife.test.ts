@@ -5,7 +5,9 @@ import { mpdtaPanel, prop99Panel, simulatePanel } from './helpers';
 /** Brute force: drop each unit's rows and re-run the estimator itself. */
 function leaveOneOutByRefit(panel: Panel, estimator: (p: Panel) => { estimate: number }): number[] {
   return panel.units.map((_, drop) => {
-    const rows = panel.observations.filter((o) => o.unit !== drop).map((o) => ({ unit: panel.units[o.unit], time: panel.times[o.period], y: o.y, group: panel.groupOf[o.unit] }));
+    const rows = panel.observations
+      .filter((o) => o.unit !== drop)
+      .map((o) => ({ unit: panel.units[o.unit], time: panel.times[o.period], y: o.y, group: panel.groupOf[o.unit] }));
     return estimator(buildPanel(rows)).estimate;
   });
 }

@@ -10,7 +10,15 @@ function withSlacks(g: number[][], h: number[], c: number[]) {
 describe('dense simplex (standard equality form)', () => {
   it('solves a textbook LP with its optimal vertex', () => {
     // max 3x + 5y s.t. x ≤ 4, 2y ≤ 12, 3x + 2y ≤ 18 → (2, 6), value 36.
-    const { a, b, c } = withSlacks([[1, 0], [0, 2], [3, 2]], [4, 12, 18], [3, 5]);
+    const { a, b, c } = withSlacks(
+      [
+        [1, 0],
+        [0, 2],
+        [3, 2]
+      ],
+      [4, 12, 18],
+      [3, 5]
+    );
     const r = maximizeLp(a, b, c)!;
     expect(r.status).toBe('optimal');
     expect(r.value).toBeCloseTo(36, 10);
@@ -40,7 +48,13 @@ describe('dense simplex (standard equality form)', () => {
 
   it('drops redundant equality rows and re-solves many objectives from a warm start', () => {
     // Simplex {x ≥ 0, Σx = 1} stated twice: maximising cᵀx picks the largest c.
-    const polytope = new EqualityPolytope([[1, 1, 1, 1], [2, 2, 2, 2]], [1, 2]);
+    const polytope = new EqualityPolytope(
+      [
+        [1, 1, 1, 1],
+        [2, 2, 2, 2]
+      ],
+      [1, 2]
+    );
     expect(polytope.feasible).toBe(true);
     for (let k = 0; k < 50; k++) {
       const c = [Math.sin(k), Math.cos(k), Math.sin(2 * k), Math.cos(3 * k)];

@@ -20,9 +20,27 @@ describe('panel validation', () => {
   it.each([
     ['empty', []],
     ['non_numeric', [{ unit: 'a', time: 1, y: NaN, group: 0 }]],
-    ['duplicate_row', [{ unit: 'a', time: 1, y: 1, group: 0 }, { unit: 'a', time: 1, y: 2, group: 0 }]],
-    ['unit_two_groups', [{ unit: 'a', time: 1, y: 1, group: 0 }, { unit: 'a', time: 2, y: 2, group: 2 }]],
-    ['invalid_argument', [{ unit: 'a', time: 1, y: 1, group: 1.5 }, { unit: 'a', time: 2, y: 2, group: 1.5 }]]
+    [
+      'duplicate_row',
+      [
+        { unit: 'a', time: 1, y: 1, group: 0 },
+        { unit: 'a', time: 1, y: 2, group: 0 }
+      ]
+    ],
+    [
+      'unit_two_groups',
+      [
+        { unit: 'a', time: 1, y: 1, group: 0 },
+        { unit: 'a', time: 2, y: 2, group: 2 }
+      ]
+    ],
+    [
+      'invalid_argument',
+      [
+        { unit: 'a', time: 1, y: 1, group: 1.5 },
+        { unit: 'a', time: 2, y: 2, group: 1.5 }
+      ]
+    ]
   ])('throws StatsInputError %s', (code, rows) => {
     expect(() => buildPanel(rows)).toThrowError(expect.objectContaining({ code, name: 'StatsInputError' }));
     expect(() => buildPanel(rows)).toThrow(StatsInputError);
@@ -36,7 +54,9 @@ describe('panel validation', () => {
 
 describe('2×2 difference-in-differences input checks', () => {
   it('needs one adoption period, a comparison group and a pre-period', () => {
-    expect(() => differenceInDifferences(buildPanel(grid({ a: 2, b: 3, c: 0 }, [1, 2, 3])))).toThrowError(expect.objectContaining({ code: 'multiple_adoption_periods' }));
+    expect(() => differenceInDifferences(buildPanel(grid({ a: 2, b: 3, c: 0 }, [1, 2, 3])))).toThrowError(
+      expect.objectContaining({ code: 'multiple_adoption_periods' })
+    );
     expect(() => differenceInDifferences(buildPanel(grid({ a: 2, b: 2 }, [1, 2, 3])))).toThrowError(expect.objectContaining({ code: 'no_comparison' }));
     expect(() => differenceInDifferences(buildPanel(grid({ a: 1, b: 0 }, [1, 2, 3])))).toThrowError(expect.objectContaining({ code: 'too_few_pre_periods' }));
     expect(() => twoWayFixedEffects(buildPanel(grid({ a: 0, b: 0 }, [1, 2])))).toThrowError(expect.objectContaining({ code: 'no_treated' }));

@@ -50,7 +50,12 @@ describe('point-estimate paths equal the full estimators', () => {
 function tinyRows(): PanelRow[] {
   const effect: Record<string, number> = { a: 2, b: 1.5 };
   return ['a', 'b', 'c', 'd', 'e', 'f'].flatMap((unit, k) =>
-    [1, 2, 3, 4, 5].map((time) => ({ unit, time, y: k * 0.7 + time * 0.3 + Math.sin(k * 5 + time) * 0.4 + (time >= 3 ? effect[unit] ?? 0 : 0), group: unit in effect ? 3 : 0 }))
+    [1, 2, 3, 4, 5].map((time) => ({
+      unit,
+      time,
+      y: k * 0.7 + time * 0.3 + Math.sin(k * 5 + time) * 0.4 + (time >= 3 ? (effect[unit] ?? 0) : 0),
+      group: unit in effect ? 3 : 0
+    }))
   );
 }
 
@@ -121,14 +126,23 @@ describe('randomization inference: random draws, progress and cancellation', () 
   it('reports progress and stops when the signal is aborted', () => {
     const calls: [number, number][] = [];
     randomizationInference(panel, twfePoint, { draws: 99, seed: 1, progressEvery: 25, onProgress: (d, t) => calls.push([d, t]) });
-    expect(calls).toEqual([[25, 100], [50, 100], [75, 100], [100, 100]]);
+    expect(calls).toEqual([
+      [25, 100],
+      [50, 100],
+      [75, 100],
+      [100, 100]
+    ]);
     const signal = { aborted: false };
     let evaluated = 0;
     expect(() =>
-      randomizationInference(panel, (p) => {
-        if (++evaluated === 30) signal.aborted = true;
-        return twfePoint(p);
-      }, { draws: 999, progressEvery: 10, signal })
+      randomizationInference(
+        panel,
+        (p) => {
+          if (++evaluated === 30) signal.aborted = true;
+          return twfePoint(p);
+        },
+        { draws: 999, progressEvery: 10, signal }
+      )
     ).toThrow(StatsCancelledError);
     expect(evaluated).toBeLessThan(45);
   });
@@ -150,12 +164,28 @@ describe('randomization inference: random draws, progress and cancellation', () 
   });
 
   it('leaves out (and counts) assignments where the estimator is not identified; other errors propagate', () => {
-    const r = randomizationInference(panel, (p) => {
-      if (p.groupOf[0] === 4 && p !== panel) throw new StatsInputError('singular', 'not identified here');
-      return twfePoint(p);
-    }, { draws: 200, seed: 1 });
+    const r = randomizationInference(
+      panel,
+      (p) => {
+        if (p.groupOf[0] === 4 && p !== panel) throw new StatsInputError('singular', 'not identified here');
+        return twfePoint(p);
+      },
+      { draws: 200, seed: 1 }
+    );
     expect(r.failed).toBeGreaterThan(10);
     expect(r.distribution.length + r.failed).toBe(201);
-    expect(() => randomizationInference(panel, (p) => (p === panel ? 1 : Number.parseFloat('x') + (() => { throw new Error('bug'); })()), { draws: 3 })).toThrow('bug');
+    expect(() =>
+      randomizationInference(
+        panel,
+        (p) =>
+          p === panel
+            ? 1
+            : Number.parseFloat('x') +
+              (() => {
+                throw new Error('bug');
+              })(),
+        { draws: 3 }
+      )
+    ).toThrow('bug');
   });
 });

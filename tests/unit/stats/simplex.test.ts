@@ -14,7 +14,11 @@ describe('simplex solver', () => {
 
   it('finds an interior optimum and a vertex optimum', () => {
     // ||a − Bw||² with B = I and a = (0.2, 0.3, 0.5) → w = a.
-    const identity = [[1, 0, 0], [0, 1, 0], [0, 0, 1]];
+    const identity = [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1]
+    ];
     const w = minimizeQuadraticOnSimplex(identity, [0.2, 0.3, 0.5], 1e-14);
     w.forEach((x, i) => expect(x).toBeCloseTo([0.2, 0.3, 0.5][i], 9));
     const vertex = minimizeQuadraticOnSimplex(identity, [5, 0, 0], 1e-14);

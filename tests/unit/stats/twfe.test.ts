@@ -30,7 +30,11 @@ describe('two-way fixed effects', () => {
       ...panel.units.map((_, u) => obs.map((o) => (o.unit === u ? 1 : 0))),
       ...panel.times.slice(1).map((_, p) => obs.map((o) => (o.period === p + 1 ? 1 : 0)))
     ];
-    const full = olsClustered(dummies, obs.map((o) => o.y), obs.map((o) => o.unit));
+    const full = olsClustered(
+      dummies,
+      obs.map((o) => o.y),
+      obs.map((o) => o.unit)
+    );
     expect(within.estimate).toBeCloseTo(full.coef[0], 9);
   });
 });

@@ -56,7 +56,10 @@ describe("unbalanced panels: Callaway–Sant'Anna as R did with allow_unbalanced
     expect(cell.se).toBeCloseTo(se, 12);
     expect(cell.nTreated).toBe(2);
     expect(cell.nComparison).toBe(3);
-    expect(r.coverage.missing).toEqual([{ unit: 'b', time: 2 }, { unit: 'e', time: 3 }]);
+    expect(r.coverage.missing).toEqual([
+      { unit: 'b', time: 2 },
+      { unit: 'e', time: 3 }
+    ]);
     // ATT(3,2) (pre-period, base 1): b is not observed at 2 → treated mean at 2 uses a only.
     const pre = r.attgt.find((a) => a.group === 3 && a.time === 2)!;
     expect(pre.estimate).toBeCloseTo(2 - mean([1, 2]) - (mean([1.5, 3.1, 2.6]) - mean([1, 3, 2])), 12);
@@ -80,12 +83,18 @@ describe('unbalanced panels: TWFE and the event study', () => {
       ...sub.units.map((_, u) => obs.map((o) => (o.unit === u ? 1 : 0))),
       ...sub.times.slice(1).map((_, p) => obs.map((o) => (o.period === p + 1 ? 1 : 0)))
     ];
-    const full = olsClustered(columns, obs.map((o) => o.y), obs.map((o) => o.unit));
+    const full = olsClustered(
+      columns,
+      obs.map((o) => o.y),
+      obs.map((o) => o.unit)
+    );
     r.byEvent.forEach((b, j) => expect(b.estimate).toBeCloseTo(full.coef[j], 9));
   });
 
   it('TWFE and the event study list the used and the missing unit-periods', () => {
-    const missing = mpdtaRows().filter((_, i) => i % 17 === 5).map((r) => ({ unit: r.unit, time: r.time }));
+    const missing = mpdtaRows()
+      .filter((_, i) => i % 17 === 5)
+      .map((r) => ({ unit: r.unit, time: r.time }));
     const r = twoWayFixedEffects(panel);
     const sortCells = (cells: { unit: string; time: number }[]) => [...cells].sort((a, b) => (a.unit === b.unit ? a.time - b.time : a.unit < b.unit ? -1 : 1));
     expect(sortCells(r.coverage.missing)).toEqual(sortCells(missing));

@@ -43,11 +43,21 @@ function allVectors(G: number, support: number[]): number[][] {
  * outcome y* = (restricted fit) + ũ·v_g explicitly, re-run the estimator's own analytic code and
  * collect t* = β* / se*.
  */
-function bruteForceT(panel: Panel, restricted: (p: Panel) => { fitted: Float64Array }, estimate: (p: Panel) => { estimate: number; se: number }, vectors: number[][]): number[] {
+function bruteForceT(
+  panel: Panel,
+  restricted: (p: Panel) => { fitted: Float64Array },
+  estimate: (p: Panel) => { estimate: number; se: number },
+  vectors: number[][]
+): number[] {
   const { fitted } = restricted(panel);
   const y = panel.observations.map((o) => o.y);
   return vectors.map((v) => {
-    const rows = panel.observations.map((o, i) => ({ unit: panel.units[o.unit], time: panel.times[o.period], y: fitted[i] + (y[i] - fitted[i]) * v[o.unit], group: panel.groupOf[o.unit] }));
+    const rows = panel.observations.map((o, i) => ({
+      unit: panel.units[o.unit],
+      time: panel.times[o.period],
+      y: fitted[i] + (y[i] - fitted[i]) * v[o.unit],
+      group: panel.groupOf[o.unit]
+    }));
     const r = estimate(buildPanel(rows));
     return r.estimate / r.se;
   });
@@ -57,7 +67,13 @@ function bruteForceT(panel: Panel, restricted: (p: Panel) => { fitted: Float64Ar
 function twfeRestricted(panel: Panel) {
   const obs = panel.observations;
   const y = Float64Array.from(obs, (o) => o.y);
-  const residual = demeanTwoWay(y, Int32Array.from(obs, (o) => o.unit), Int32Array.from(obs, (o) => o.period), panel.units.length, panel.times.length);
+  const residual = demeanTwoWay(
+    y,
+    Int32Array.from(obs, (o) => o.unit),
+    Int32Array.from(obs, (o) => o.period),
+    panel.units.length,
+    panel.times.length
+  );
   return { fitted: y.map((v, i) => v - residual[i]) };
 }
 
@@ -66,7 +82,11 @@ function didRestricted(panel: Panel) {
   const obs = panel.observations;
   const adoption = Math.max(...panel.adoptionOf);
   const columns = [obs.map(() => 1), obs.map((o) => (panel.adoptionOf[o.unit] >= 0 ? 1 : 0)), obs.map((o) => (o.period >= adoption ? 1 : 0))];
-  const fit = olsClustered(columns, obs.map((o) => o.y), obs.map((o) => o.unit));
+  const fit = olsClustered(
+    columns,
+    obs.map((o) => o.y),
+    obs.map((o) => o.unit)
+  );
   return { fitted: Float64Array.from(obs, (_, i) => columns.reduce((s, c, j) => s + c[i] * fit.coef[j], 0)) };
 }
 

@@ -42,7 +42,14 @@ for (const f of files(SRC)) {
 }
 
 /** Build-time modules: Node only (fs, native DuckDB). */
-const BUILD_TIME = (p: string) => p.startsWith('lib/pipeline/') || p === 'lib/db/native' || p.startsWith('lib/db/native.') || p.startsWith('lib/publish/scan-node') || p.startsWith('lib/publish/stage') || p.startsWith('lib/publish/families') || p.startsWith('cli/');
+const BUILD_TIME = (p: string) =>
+  p.startsWith('lib/pipeline/') ||
+  p === 'lib/db/native' ||
+  p.startsWith('lib/db/native.') ||
+  p.startsWith('lib/publish/scan-node') ||
+  p.startsWith('lib/publish/stage') ||
+  p.startsWith('lib/publish/families') ||
+  p.startsWith('cli/');
 /** Browser modules: every route, and src/lib outside the build-time folders. */
 const BROWSER = (p: string) => !BUILD_TIME(p) && !p.startsWith('lib/db/node') && !p.startsWith('cli/');
 
@@ -77,7 +84,9 @@ describe('structure of src/', () => {
   });
 
   it('the pipeline and publishing do not import each other (publishing is a stage after the snapshot)', () => {
-    const between = edges.filter((e) => (e.fromFolder === 'lib/publish' && e.toFolder === 'lib/pipeline') || (e.fromFolder === 'lib/pipeline' && e.toFolder === 'lib/publish'));
+    const between = edges.filter(
+      (e) => (e.fromFolder === 'lib/publish' && e.toFolder === 'lib/pipeline') || (e.fromFolder === 'lib/pipeline' && e.toFolder === 'lib/publish')
+    );
     expect(between.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
   });
 
@@ -89,7 +98,9 @@ describe('structure of src/', () => {
     const tests = files(join(ROOT, 'tests/unit'))
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
-    const modules = readdirSync(join(SRC, 'lib/queries')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+    const modules = readdirSync(join(SRC, 'lib/queries'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.replace(/\.ts$/, ''));
     expect(modules.filter((m) => !tests.includes(`src/lib/queries/${m}'`))).toEqual([]);
   });
 });

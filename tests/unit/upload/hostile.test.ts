@@ -37,12 +37,20 @@ describe('identity numbers are found inside text, not only as whole cells', () =
     ["{'nik': 3507012345678901}", `{'nik': ${MASK}}`]
   ])('%s', (text, masked) => expect(maskIdentity(text).text).toBe(masked));
 
-  it.each(['telepon 0812-3456-7890', '13.540000000000001', 'Rp 1.250.000', '2024-01-31 12:00:00', '35070123456789012345 (rekening)'])('leaves %s alone', (text) => {
-    expect(maskIdentity(text).hits).toBe(0);
-  });
+  it.each(['telepon 0812-3456-7890', '13.540000000000001', 'Rp 1.250.000', '2024-01-31 12:00:00', '35070123456789012345 (rekening)'])(
+    'leaves %s alone',
+    (text) => {
+      expect(maskIdentity(text).hits).toBe(0);
+    }
+  );
 
   it('masks them in a column of free text and says which column and how many cells', () => {
-    const t = fromRecords([['kabupaten', 'catatan'], ['Kota Batu', 'NIK 3507012345678901 a.n. Budi'], ['Kota Malang', 'tidak ada'], ['Kab. Malang', 'KK 3579-0123-4567-8902']]);
+    const t = fromRecords([
+      ['kabupaten', 'catatan'],
+      ['Kota Batu', 'NIK 3507012345678901 a.n. Budi'],
+      ['Kota Malang', 'tidak ada'],
+      ['Kab. Malang', 'KK 3579-0123-4567-8902']
+    ]);
     const { table, report } = protectIdentity(t);
     expect(report).toEqual({ dropped: [], masked: [{ column: 'catatan', cells: 2 }] });
     expect(table.columns[1]).toEqual([`NIK ${MASK} a.n. Budi`, 'tidak ada', `KK ${MASK}`]);
@@ -53,7 +61,9 @@ describe('identity numbers are found inside text, not only as whole cells', () =
     const conn = await (await DuckDBInstance.create(':memory:')).connect();
     const dir = (await import('node:fs')).mkdtempSync(`${(await import('node:os')).tmpdir()}/dampak-nested-`);
     const path = `${dir}/nested.parquet`;
-    await conn.run(`COPY (SELECT 'Kota Batu' AS wilayah, {'nama': 'Budi', 'nik': '3507012345678901'} AS orang, ['3579012345678902', 'x'] AS daftar, [3507012345678903]::BIGINT[] AS angka) TO '${path}' (FORMAT parquet)`);
+    await conn.run(
+      `COPY (SELECT 'Kota Batu' AS wilayah, {'nama': 'Budi', 'nik': '3507012345678901'} AS orang, ['3579012345678902', 'x'] AS daftar, [3507012345678903]::BIGINT[] AS angka) TO '${path}' (FORMAT parquet)`
+    );
     const bytes = (await import('node:fs')).readFileSync(path);
     const raw = await readFileColumns(file('nested.parquet', bytes), opts);
     const { table, report } = protectIdentity(raw);
@@ -64,10 +74,18 @@ describe('identity numbers are found inside text, not only as whole cells', () =
 
 describe('column names are unique, deterministic, and never object keys', () => {
   it('a,a,a_2 stay three different columns', () => {
-    expect(fromRecords([['a', 'a', 'a_2'], ['1', '2', '3']]).names).toEqual(['a', 'a_2', 'a_2_2']);
+    expect(
+      fromRecords([
+        ['a', 'a', 'a_2'],
+        ['1', '2', '3']
+      ]).names
+    ).toEqual(['a', 'a_2', 'a_2_2']);
   });
   it('__proto__ and constructor headers are ordinary columns and survive Arrow', () => {
-    const t = fromRecords([['__proto__', 'constructor', 'toString'], ['1', 'x', 'y']]);
+    const t = fromRecords([
+      ['__proto__', 'constructor', 'toString'],
+      ['1', 'x', 'y']
+    ]);
     expect(t.names).toEqual(['__proto__', 'constructor', 'toString']);
     const back = readTable(tableFromIPC(columnsToArrowIpc(t.names, t.columns)), 'display');
     expect(back.columns).toEqual(['__proto__', 'constructor', 'toString']);
@@ -75,7 +93,11 @@ describe('column names are unique, deterministic, and never object keys', () => 
     expect(back.rows[0].__proto__).toBe(1);
   });
   it('a file with its own kode_bps keeps its values under another name; the matched codes are kode_bps', () => {
-    const t = fromRecords([['wilayah', 'kode_bps'], ['Kota Batu', 'milik-saya'], ['Atlantis', 'punya-saya']]);
+    const t = fromRecords([
+      ['wilayah', 'kode_bps'],
+      ['Kota Batu', 'milik-saya'],
+      ['Atlantis', 'punya-saya']
+    ]);
     const { table, renamed } = withRegionCodes(t, 'wilayah', null, [
       { value: 'Kota Batu', type: null, kode: '3579' },
       { value: 'Atlantis', type: null, kode: null }
@@ -122,10 +144,18 @@ describe('reading in steps, and refusing what will not fit', () => {
     const cursor: CsvCursor = { pos: 0, records: [] };
     while (!readCsvStep(text, ',', cursor, cursor.pos + 3));
     expect(cursor.records).toEqual(whole);
-    expect(whole).toEqual([['a', 'b'], ['x, "y"', '2'], ['multi\nline', '3'], ['last', '4']]);
+    expect(whole).toEqual([
+      ['a', 'b'],
+      ['x, "y"', '2'],
+      ['multi\nline', '3'],
+      ['last', '4']
+    ]);
   });
   it('a trailing delimiter adds an empty last field', () => {
-    expect(readCsv('a,b,\n1,2,\n')).toEqual([['a', 'b', ''], ['1', '2', '']]);
+    expect(readCsv('a,b,\n1,2,\n')).toEqual([
+      ['a', 'b', ''],
+      ['1', '2', '']
+    ]);
   });
   it('a file whose estimate is above the budget is refused with the figures, before it is parsed', async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `Kota Batu,${i},${i * 2}`).join('\n');
@@ -179,7 +209,9 @@ describe('archives and Parquet files that would unpack beyond memory are refused
       return meta.rowGroups().reduce((s, g) => ({ bytes: s.bytes + g.totalByteSize(), cells: s.cells + g.numRows() * g.numColumns() }), { bytes: 0, cells: 0 });
     };
     const n = 200_000;
-    const bytes = writeParquet(WasmTable.fromIPCStream(columnsToArrowIpc(['a', 'b'], [Array.from({ length: n }, (_, i) => i), Array.from({ length: n }, () => 'x')])));
+    const bytes = writeParquet(
+      WasmTable.fromIPCStream(columnsToArrowIpc(['a', 'b'], [Array.from({ length: n }, (_, i) => i), Array.from({ length: n }, () => 'x')]))
+    );
     expect(await code(readFileColumns(file('besar.parquet', bytes), { ...opts, parquetSize, budget: 5e6 }))).toBe('memory');
     expect((await readFileColumns(file('besar.parquet', bytes), { ...opts, parquetSize })).rows).toBe(n);
   });

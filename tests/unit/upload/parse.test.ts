@@ -19,7 +19,12 @@ describe('a CSV dropped on the Data page', () => {
 
   it('reads header, types numbers, keeps codes with leading zeros and 16-digit numbers as text', () => {
     expect(table.names).toEqual(['kabupaten_kota', 'jenis', 'nik_responden', 'kode_desa', 'rumah_tangga', 'skor']);
-    expect([col(table, 'kabupaten_kota')[0], col(table, 'rumah_tangga')[0], col(table, 'skor')[0], col(table, 'kode_desa')[0]]).toEqual(['Kab. Malang', 412, 61.5, '0101']);
+    expect([col(table, 'kabupaten_kota')[0], col(table, 'rumah_tangga')[0], col(table, 'skor')[0], col(table, 'kode_desa')[0]]).toEqual([
+      'Kab. Malang',
+      412,
+      61.5,
+      '0101'
+    ]);
     expect(typeof col(table, 'nik_responden')[0]).toBe('string');
   });
 
@@ -67,7 +72,12 @@ describe('helpers', () => {
   });
   it('finds the header below title rows', () => {
     expect(headerRowIndex([['Laporan 2024'], [], ['a', 'b', 'c'], [1, 2, 3]])).toBe(2);
-    expect(headerRowIndex([['a', 'b'], [1, 2]])).toBe(0);
+    expect(
+      headerRowIndex([
+        ['a', 'b'],
+        [1, 2]
+      ])
+    ).toBe(0);
     expect(headerRowIndex([])).toBe(0);
   });
   it('turns a file name into a table name', () => {

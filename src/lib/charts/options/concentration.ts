@@ -29,8 +29,25 @@ export function concentrationOption(d: ConcentrationInput): EChartsOption {
         return `${v.nama || '—'}<br>${d.names.x}: ${pct(v.value[0])}<br>${d.names.y}: ${pct(v.value[1])}`;
       }
     },
-    xAxis: { type: 'value', min: 0, max: 1, name: d.names.x, nameLocation: 'middle', nameGap: 24, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => pct(v) } },
-    yAxis: { type: 'value', min: 0, max: 1, name: d.names.y, ...axisStyle, nameTextStyle: { ...axisStyle.nameTextStyle, align: 'left' }, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => pct(v) } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 1,
+      name: d.names.x,
+      nameLocation: 'middle',
+      nameGap: 24,
+      ...axisStyle,
+      axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => pct(v) }
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 1,
+      name: d.names.y,
+      ...axisStyle,
+      nameTextStyle: { ...axisStyle.nameTextStyle, align: 'left' },
+      axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => pct(v) }
+    },
     // ECharts' series typing does not accept extra per-point fields (nama) that the tooltip reads.
     series: [
       {
@@ -47,7 +64,10 @@ export function concentrationOption(d: ConcentrationInput): EChartsOption {
       {
         name: d.names.equality,
         type: 'line',
-        data: [{ value: [0, 0], nama: '' }, { value: [1, 1], nama: '' }],
+        data: [
+          { value: [0, 0], nama: '' },
+          { value: [1, 1], nama: '' }
+        ],
         itemStyle: { color: MUTED },
         lineStyle: { type: 'dashed', width: 1 },
         showSymbol: false,

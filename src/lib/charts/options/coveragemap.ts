@@ -21,7 +21,11 @@ export interface CoverageMapInput {
 /** At most five classes; fewer when there are fewer distinct values (e.g. a programme in 13 regions). */
 export function coverageMapOption(d: CoverageMapInput): EChartsOption {
   const distinct = new Set(d.values.map((v) => v.value).filter((v): v is number => v !== null)).size;
-  const classes = classify(d.values.map((v) => v.value), Math.max(1, Math.min(5, distinct)), 'jenks');
+  const classes = classify(
+    d.values.map((v) => v.value),
+    Math.max(1, Math.min(5, distinct)),
+    'jenks'
+  );
   return choroplethOption({
     features: d.layout.features,
     insets: d.layout.insets,

@@ -41,7 +41,16 @@ export function dumbbellOption(input: DumbbellOptionInput): EChartsOption {
     animation: false,
     legend: { top: 0, data: [input.beforeName, input.afterName] },
     grid: { left: 8, right: 24, top: 32, bottom: 40, containLabel: true },
-    xAxis: { type: 'value', name: input.xName, nameLocation: 'middle', nameGap: 28, min: Math.floor((Math.min(...all) - pad) * 10) / 10, max: Math.ceil((Math.max(...all) + pad) * 10) / 10, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, hideOverlap: true, formatter: (v: number) => input.format(v) } },
+    xAxis: {
+      type: 'value',
+      name: input.xName,
+      nameLocation: 'middle',
+      nameGap: 28,
+      min: Math.floor((Math.min(...all) - pad) * 10) / 10,
+      max: Math.ceil((Math.max(...all) + pad) * 10) / 10,
+      ...axisStyle,
+      axisLabel: { ...axisStyle.axisLabel, hideOverlap: true, formatter: (v: number) => input.format(v) }
+    },
     yAxis: { type: 'category', data: labels, ...axisStyle, axisTick: { show: false }, splitLine: { show: false } },
     tooltip: {
       trigger: 'axis',
@@ -54,7 +63,14 @@ export function dumbbellOption(input: DumbbellOptionInput): EChartsOption {
     },
     series: [
       { type: 'custom', renderItem: segment as never, data: rows.map((r, i) => [i, r.before, r.after]), encode: { y: 0, x: [1, 2] }, silent: true, z: 1 },
-      { type: 'scatter', name: input.beforeName, data: rows.map((r, i) => [r.before, i]), symbolSize: 9, itemStyle: { color: '#fff', borderColor: MUTED, borderWidth: 2 }, z: 2 },
+      {
+        type: 'scatter',
+        name: input.beforeName,
+        data: rows.map((r, i) => [r.before, i]),
+        symbolSize: 9,
+        itemStyle: { color: '#fff', borderColor: MUTED, borderWidth: 2 },
+        z: 2
+      },
       { type: 'scatter', name: input.afterName, data: rows.map((r, i) => [r.after, i]), symbolSize: 9, itemStyle: { color: ACCENT }, z: 3 }
     ]
   };

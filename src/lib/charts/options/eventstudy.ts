@@ -30,12 +30,19 @@ export interface EventStudyOptionInput {
 }
 
 /** Uniform band at one event time: a light box 0.5 wide (custom series; SVG-exportable). */
-function bandBox(params: { coordSys: unknown }, api: { value: (i: number) => number; coord: (v: [number, number]) => number[]; size: (v: [number, number]) => number[] }) {
+function bandBox(
+  params: { coordSys: unknown },
+  api: { value: (i: number) => number; coord: (v: [number, number]) => number[]; size: (v: [number, number]) => number[] }
+) {
   const x = api.value(0);
   const lo = api.coord([x, api.value(1)]);
   const hi = api.coord([x, api.value(2)]);
   const w = Math.max(8, api.size([0.5, 0])[0]);
-  return { type: 'rect', shape: { x: lo[0] - w / 2, y: hi[1], width: w, height: lo[1] - hi[1] }, style: { fill: 'rgba(11, 92, 171, 0.13)', stroke: 'rgba(11, 92, 171, 0.35)', lineWidth: 1 } };
+  return {
+    type: 'rect',
+    shape: { x: lo[0] - w / 2, y: hi[1], width: w, height: lo[1] - hi[1] },
+    style: { fill: 'rgba(11, 92, 171, 0.13)', stroke: 'rgba(11, 92, 171, 0.35)', lineWidth: 1 }
+  };
 }
 
 /** Whisker of one interval: a vertical segment with short caps (custom series; SVG-exportable). */
@@ -76,8 +83,29 @@ export function eventStudyOption(input: EventStudyOptionInput): EChartsOption {
     textStyle: baseText,
     animation: false,
     grid: { left: 56, right: 20, top: 24, bottom: 48 },
-    xAxis: { type: 'value', name: input.xName, nameLocation: 'middle', nameGap: 30, min: Math.min(...es) - 1, max: Math.max(...es) + 1, interval: 1, ...axisStyle, axisLine: { ...axisStyle.axisLine, onZero: false }, splitLine: { show: false }, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => (v < Math.min(...es) || v > Math.max(...es) ? '' : String(v)) } },
-    yAxis: { type: 'value', name: input.yName, min: yMin, max: yMax, interval: yStep, ...axisStyle, axisLine: { ...axisStyle.axisLine, onZero: false }, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => format(v) } },
+    xAxis: {
+      type: 'value',
+      name: input.xName,
+      nameLocation: 'middle',
+      nameGap: 30,
+      min: Math.min(...es) - 1,
+      max: Math.max(...es) + 1,
+      interval: 1,
+      ...axisStyle,
+      axisLine: { ...axisStyle.axisLine, onZero: false },
+      splitLine: { show: false },
+      axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => (v < Math.min(...es) || v > Math.max(...es) ? '' : String(v)) }
+    },
+    yAxis: {
+      type: 'value',
+      name: input.yName,
+      min: yMin,
+      max: yMax,
+      interval: yStep,
+      ...axisStyle,
+      axisLine: { ...axisStyle.axisLine, onZero: false },
+      axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => format(v) }
+    },
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -111,7 +139,19 @@ export function eventStudyOption(input: EventStudyOptionInput): EChartsOption {
           ]
         }
       },
-      ...(bands.length ? [{ type: 'custom' as const, name: input.bandName ?? 'band', renderItem: bandBox as never, data: bands, encode: { x: 0, y: [1, 2] }, z: 0, silent: true }] : [])
+      ...(bands.length
+        ? [
+            {
+              type: 'custom' as const,
+              name: input.bandName ?? 'band',
+              renderItem: bandBox as never,
+              data: bands,
+              encode: { x: 0, y: [1, 2] },
+              z: 0,
+              silent: true
+            }
+          ]
+        : [])
     ]
   };
 }

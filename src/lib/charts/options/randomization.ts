@@ -46,7 +46,18 @@ export function randomizationOption(input: RandomizationOptionInput): EChartsOpt
     textStyle: baseText,
     animation: false,
     grid: { left: 56, right: 20, top: 28, bottom: 48 },
-    xAxis: { type: 'value', name: input.xName, nameLocation: 'middle', nameGap: 30, min: xMin, max: xMax, interval: step, ...axisStyle, splitLine: { show: false }, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => input.format(v) } },
+    xAxis: {
+      type: 'value',
+      name: input.xName,
+      nameLocation: 'middle',
+      nameGap: 30,
+      min: xMin,
+      max: xMax,
+      interval: step,
+      ...axisStyle,
+      splitLine: { show: false },
+      axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => input.format(v) }
+    },
     yAxis: { type: 'value', name: input.yName, minInterval: 1, ...axisStyle },
     tooltip: {
       trigger: 'item',
@@ -60,7 +71,10 @@ export function randomizationOption(input: RandomizationOptionInput): EChartsOpt
         type: 'bar',
         name: input.yName,
         barWidth: '96%',
-        data: mid.map((x, i) => ({ value: [x, h.counts[i]], itemStyle: { color: far(x - width / 2) || far(x + width / 2) ? ACCENT_2 : ACCENT, opacity: 0.8 } })),
+        data: mid.map((x, i) => ({
+          value: [x, h.counts[i]],
+          itemStyle: { color: far(x - width / 2) || far(x + width / 2) ? ACCENT_2 : ACCENT, opacity: 0.8 }
+        })),
         markLine: {
           silent: true,
           symbol: 'none',

@@ -37,14 +37,25 @@ export function rankedBarOption(input: RankedBarInput): EChartsOption {
     animation: false,
     grid: { left: 8, right: 56, top: 8, bottom: 40, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? input.format(v) : '–') },
-    xAxis: { type: 'value', name: input.xName, nameLocation: 'middle', nameGap: 28, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, hideOverlap: true, formatter: (v: number) => input.format(v) } },
+    xAxis: {
+      type: 'value',
+      name: input.xName,
+      nameLocation: 'middle',
+      nameGap: 28,
+      ...axisStyle,
+      axisLabel: { ...axisStyle.axisLabel, hideOverlap: true, formatter: (v: number) => input.format(v) }
+    },
     yAxis: { type: 'category', data: rows.map((r) => r.label), ...axisStyle, axisTick: { show: false }, splitLine: { show: false } },
     series: [
       {
         type: 'bar',
         name: input.xName,
         barMaxWidth: 14,
-        data: rows.map((r) => ({ value: r.value, itemStyle: { color: barColour(r.value, input.better) }, label: { position: r.value < 0 ? ('left' as const) : ('right' as const) } })),
+        data: rows.map((r) => ({
+          value: r.value,
+          itemStyle: { color: barColour(r.value, input.better) },
+          label: { position: r.value < 0 ? ('left' as const) : ('right' as const) }
+        })),
         label: { show: true, formatter: (p: { value: unknown }) => input.format(Number(p.value)), color: '#1b2733', fontSize: 11 }
       }
     ]

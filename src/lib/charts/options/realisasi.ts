@@ -27,7 +27,15 @@ export function realisasiOption(d: RealisasiInput): EChartsOption {
     legend: { top: 0, left: 0, textStyle: { fontFamily: FONT, color: INK } },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? d.format(v) : '–') },
     // The brush selects whole months; the page turns the selection into ?dari=…&sampai=…
-    brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 200, transformable: false, brushStyle: { color: 'rgba(11,92,171,0.12)', borderColor: ACCENT } },
+    brush: {
+      xAxisIndex: 0,
+      brushType: 'lineX',
+      brushMode: 'single',
+      throttleType: 'debounce',
+      throttleDelay: 200,
+      transformable: false,
+      brushStyle: { color: 'rgba(11,92,171,0.12)', borderColor: ACCENT }
+    },
     toolbox: { show: false },
     xAxis: { type: 'category', data: d.labels, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, hideOverlap: true } },
     yAxis: { type: 'value', ...axisStyle, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => d.format(v) } },

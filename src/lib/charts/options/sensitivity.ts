@@ -29,7 +29,10 @@ export interface SensitivityOptionInput {
 
 export function sensitivityOption(input: SensitivityOptionInput): EChartsOption {
   const cats = [...(input.original ? [input.originalLabel] : []), ...input.rows.map((r) => input.label(r.m))];
-  const data = [...(input.original ? [[0, input.original[0], input.original[1], 1]] : []), ...input.rows.map((r, i) => [i + (input.original ? 1 : 0), r.lo, r.hi, 0])];
+  const data = [
+    ...(input.original ? [[0, input.original[0], input.original[1], 1]] : []),
+    ...input.rows.map((r, i) => [i + (input.original ? 1 : 0), r.lo, r.hi, 0])
+  ];
   const finite = data.flatMap((d) => [d[1], d[2]]).filter(Number.isFinite);
   const [yMin, yMax, step] = niceRange(Math.min(0, ...finite), Math.max(0, ...finite));
   const clip = (v: number) => Math.max(yMin, Math.min(yMax, v));
@@ -39,7 +42,15 @@ export function sensitivityOption(input: SensitivityOptionInput): EChartsOption 
     animation: false,
     grid: { left: 56, right: 20, top: 24, bottom: 56 },
     xAxis: { type: 'category', data: cats, name: input.xName, nameLocation: 'middle', nameGap: 36, ...axisStyle },
-    yAxis: { type: 'value', name: input.yName, min: yMin, max: yMax, interval: step, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => input.format(v) } },
+    yAxis: {
+      type: 'value',
+      name: input.yName,
+      min: yMin,
+      max: yMax,
+      interval: step,
+      ...axisStyle,
+      axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => input.format(v) }
+    },
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {

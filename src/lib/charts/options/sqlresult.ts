@@ -45,8 +45,20 @@ export function quickChartOption(rows: readonly Record<string, unknown>[], spec:
     tooltip: { trigger: numericX ? 'item' : 'axis', valueFormatter: (v) => (typeof v === 'number' ? format(v) : String(v ?? '–')) },
     xAxis: numericX
       ? { type: 'value', name: spec.x, nameLocation: 'middle', nameGap: 28, scale: true, ...axisStyle }
-      : { type: 'category', data: data.map((r) => String(r[spec.x] ?? '–')), axisLabel: { ...axisStyle.axisLabel, rotate: data.length > 12 ? 40 : 0 }, axisLine: axisStyle.axisLine, axisTick: axisStyle.axisTick },
-    yAxis: { type: 'value', scale: spec.kind === 'scatter', axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => format(v) }, splitLine: axisStyle.splitLine, axisLine: axisStyle.axisLine },
+      : {
+          type: 'category',
+          data: data.map((r) => String(r[spec.x] ?? '–')),
+          axisLabel: { ...axisStyle.axisLabel, rotate: data.length > 12 ? 40 : 0 },
+          axisLine: axisStyle.axisLine,
+          axisTick: axisStyle.axisTick
+        },
+    yAxis: {
+      type: 'value',
+      scale: spec.kind === 'scatter',
+      axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => format(v) },
+      splitLine: axisStyle.splitLine,
+      axisLine: axisStyle.axisLine
+    },
     series: series as EChartsOption['series']
   };
   return { option, shown: data.length, total: rows.length };

@@ -17,6 +17,13 @@ export function stackedBarsOption(d: StackedBarsInput): EChartsOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? d.format(v) : '–') },
     xAxis: { type: 'category', data: d.labels, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, ...axisStyle, axisLabel: { ...axisStyle.axisLabel, formatter: (v: number) => d.format(v) } },
-    series: d.series.map((s, i) => ({ name: s.name, type: 'bar' as const, stack: 'n', data: s.data, barMaxWidth: 18, itemStyle: { color: SERIES[i % SERIES.length] } }))
+    series: d.series.map((s, i) => ({
+      name: s.name,
+      type: 'bar' as const,
+      stack: 'n',
+      data: s.data,
+      barMaxWidth: 18,
+      itemStyle: { color: SERIES[i % SERIES.length] }
+    }))
   };
 }

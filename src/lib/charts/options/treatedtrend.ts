@@ -41,7 +41,13 @@ export function treatedTrendOption(input: TreatedTrendInput): EChartsOption {
       itemStyle: { color },
       markLine:
         l.start !== null && cats.includes(String(l.start))
-          ? { silent: true, symbol: 'none', lineStyle: { color, type: 'dashed' as const, width: 1.5 }, label: { formatter: input.startLabel(l.start), color, position: 'insideEndTop' as const }, data: [{ xAxis: String(l.start) }] }
+          ? {
+              silent: true,
+              symbol: 'none',
+              lineStyle: { color, type: 'dashed' as const, width: 1.5 },
+              label: { formatter: input.startLabel(l.start), color, position: 'insideEndTop' as const },
+              data: [{ xAxis: String(l.start) }]
+            }
           : undefined
     };
   });

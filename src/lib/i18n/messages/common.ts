@@ -31,8 +31,10 @@ export const common = {
     'error.manifest': 'Manifest snapshot tidak valid. Terbitkan ulang snapshot.',
     'error.schema_newer': 'Snapshot ini dibuat oleh versi Dampak yang lebih baru. Perbarui aplikasi.',
     'error.corrupt': 'Berkas {file} tidak dapat dibaca sebagai Parquet. Terbitkan ulang snapshot.',
-    'error.no_wasm': 'Peramban ini tidak mendukung WebAssembly, sehingga analisis data di peramban tidak tersedia. Gunakan Chrome, Edge, Firefox atau Safari versi terbaru. Halaman ringkasan tetap dapat dibaca.',
-    'error.memory': 'Memori peramban tidak cukup untuk memuat {file}. Tutup tab lain atau gunakan komputer dengan memori lebih besar; halaman lain tetap berfungsi.',
+    'error.no_wasm':
+      'Peramban ini tidak mendukung WebAssembly, sehingga analisis data di peramban tidak tersedia. Gunakan Chrome, Edge, Firefox atau Safari versi terbaru. Halaman ringkasan tetap dapat dibaca.',
+    'error.memory':
+      'Memori peramban tidak cukup untuk memuat {file}. Tutup tab lain atau gunakan komputer dengan memori lebih besar; halaman lain tetap berfungsi.',
     'error.unknown_table': 'Tabel {file} tidak ada di snapshot ini.',
     'error.generic': 'Terjadi kesalahan: {message}',
     'notFound.title': 'Halaman tidak ditemukan',
@@ -57,7 +59,8 @@ export const common = {
     'chart.sourceBps': 'Sumber: BPS',
     'chart.unit': 'Satuan',
     'data.title': 'Katalog data',
-    'data.intro': 'Semua tabel dalam snapshot ini, dengan jumlah baris, kolom, sumber dan status data contoh. Setiap tabel dapat diunduh sebagai Parquet atau CSV.',
+    'data.intro':
+      'Semua tabel dalam snapshot ini, dengan jumlah baris, kolom, sumber dan status data contoh. Setiap tabel dapat diunduh sebagai Parquet atau CSV.',
     'data.rows': 'Baris',
     'data.columns': 'Kolom',
     'data.size': 'Ukuran',
@@ -74,7 +77,8 @@ export const common = {
     'data.snapshot': 'Snapshot {id} dibuat {date}',
     'data.checksum': 'SHA-256',
     'data.coverage.title': 'Cakupan tahun per indikator',
-    'data.coverage.intro': 'Tahun yang ada untuk setiap indikator BPS. Tahun yang tidak tercantum tidak ada datanya: celah tetap celah, tidak ada nilai yang diisi atau diinterpolasi. Nilai yang sumbernya saling bertentangan (KONFLIK) tidak dipakai.',
+    'data.coverage.intro':
+      'Tahun yang ada untuk setiap indikator BPS. Tahun yang tidak tercantum tidak ada datanya: celah tetap celah, tidak ada nilai yang diisi atau diinterpolasi. Nilai yang sumbernya saling bertentangan (KONFLIK) tidak dipakai.',
     'data.coverage.indicator': 'Indikator',
     'data.coverage.period': 'Periode',
     'data.coverage.full': 'Semua kab/kota',
@@ -113,7 +117,8 @@ export const common = {
     'error.manifest': 'The snapshot manifest is invalid. Republish the snapshot.',
     'error.schema_newer': 'This snapshot was made by a newer version of Dampak. Update the app.',
     'error.corrupt': 'The file {file} cannot be read as Parquet. Republish the snapshot.',
-    'error.no_wasm': 'This browser does not support WebAssembly, so in-browser analysis is unavailable. Use a current Chrome, Edge, Firefox or Safari. Overview pages still work.',
+    'error.no_wasm':
+      'This browser does not support WebAssembly, so in-browser analysis is unavailable. Use a current Chrome, Edge, Firefox or Safari. Overview pages still work.',
     'error.memory': 'The browser ran out of memory loading {file}. Close other tabs or use a machine with more memory; other pages keep working.',
     'error.unknown_table': 'The table {file} is not in this snapshot.',
     'error.generic': 'Something went wrong: {message}',
@@ -156,7 +161,8 @@ export const common = {
     'data.snapshot': 'Snapshot {id} created {date}',
     'data.checksum': 'SHA-256',
     'data.coverage.title': 'Years covered by each indicator',
-    'data.coverage.intro': 'The years that exist for each BPS indicator. A year not listed has no data: gaps stay gaps, nothing is filled in or interpolated. Values whose sources contradict each other (KONFLIK) are not used.',
+    'data.coverage.intro':
+      'The years that exist for each BPS indicator. A year not listed has no data: gaps stay gaps, nothing is filled in or interpolated. Values whose sources contradict each other (KONFLIK) are not used.',
     'data.coverage.indicator': 'Indicator',
     'data.coverage.period': 'Period',
     'data.coverage.full': 'All regencies/cities',

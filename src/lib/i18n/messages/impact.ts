@@ -2,8 +2,10 @@
 export const impact = {
   id: {
     'impact.title': 'Dampak program',
-    'impact.lead': 'Meja kerja evaluasi dampak: seberapa besar pengaruh sebuah program terhadap indikator kemiskinan, dengan ketidakpastiannya, dibandingkan dengan wilayah yang tidak (atau belum) menerima program.',
-    'impact.demoWarning': 'Waktu mulai program di halaman ini berasal dari data penyaluran contoh, bukan catatan resmi dinas. Hasilnya adalah ilustrasi metode, bukan temuan resmi. Indikator hasil ({outcome}) adalah data resmi BPS.',
+    'impact.lead':
+      'Meja kerja evaluasi dampak: seberapa besar pengaruh sebuah program terhadap indikator kemiskinan, dengan ketidakpastiannya, dibandingkan dengan wilayah yang tidak (atau belum) menerima program.',
+    'impact.demoWarning':
+      'Waktu mulai program di halaman ini berasal dari data penyaluran contoh, bukan catatan resmi dinas. Hasilnya adalah ilustrasi metode, bukan temuan resmi. Indikator hasil ({outcome}) adalah data resmi BPS.',
     'impact.controls': 'Pilihan analisis',
     'impact.program': 'Program',
     'impact.outcome': 'Indikator hasil',
@@ -12,7 +14,8 @@ export const impact = {
     'impact.control': 'Kelompok pembanding',
     'impact.control.never': 'Tidak pernah menerima',
     'impact.control.notyet': 'Belum menerima (termasuk yang menyusul)',
-    'impact.control.appliesTo': 'Pilihan pembanding berlaku untuk metode adopsi bertahap dan DiD 2×2; metode lain memakai semua wilayah yang belum diintervensi pada tahun itu.',
+    'impact.control.appliesTo':
+      'Pilihan pembanding berlaku untuk metode adopsi bertahap dan DiD 2×2; metode lain memakai semua wilayah yang belum diintervensi pada tahun itu.',
     'impact.method': 'Metode',
     'impact.cohort': 'Angkatan (tahun mulai) untuk DiD',
     'impact.scUnit': 'Wilayah untuk kontrol sintetis',
@@ -26,10 +29,13 @@ export const impact = {
     'impact.methods.reproduceSens': 'Analisis sensitivitas dapat diulang dengan: {command}',
     'impact.method.sdid': 'DiD sintetis (Arkhangelsky dkk.)',
     'impact.method.bjs': 'Imputasi (Borusyak, Jaravel & Spiess)',
-    'impact.assume.sdid': 'Asumsi: bobot wilayah pembanding dan bobot tahun sebelum program dipilih agar pembanding berbobot mengikuti tren wilayah penerima sebelum program; dampak adalah selisih-dalam-selisih berbobot (dihitung per angkatan lalu dirata-rata menurut jumlah sel penerima). Butuh data lengkap di semua tahun dan wilayah yang tidak pernah menerima sebagai pembanding. Galat baku dari uji plasebo (wilayah pembanding diperlakukan seolah menerima).',
-    'impact.assume.bjs': 'Asumsi: tren paralel dan tanpa antisipasi. Efek wilayah dan tahun diperkirakan hanya dari pengamatan yang belum menerima program; nilai tanpa program untuk pengamatan penerima diimputasi dari efek itu, dan dampak = rata-rata selisih nilai sebenarnya dengan imputasinya. Menerima panel tidak seimbang; galat baku konservatif dikelompokkan per wilayah.',
+    'impact.assume.sdid':
+      'Asumsi: bobot wilayah pembanding dan bobot tahun sebelum program dipilih agar pembanding berbobot mengikuti tren wilayah penerima sebelum program; dampak adalah selisih-dalam-selisih berbobot (dihitung per angkatan lalu dirata-rata menurut jumlah sel penerima). Butuh data lengkap di semua tahun dan wilayah yang tidak pernah menerima sebagai pembanding. Galat baku dari uji plasebo (wilayah pembanding diperlakukan seolah menerima).',
+    'impact.assume.bjs':
+      'Asumsi: tren paralel dan tanpa antisipasi. Efek wilayah dan tahun diperkirakan hanya dari pengamatan yang belum menerima program; nilai tanpa program untuk pengamatan penerima diimputasi dari efek itu, dan dampak = rata-rata selisih nilai sebenarnya dengan imputasinya. Menerima panel tidak seimbang; galat baku konservatif dikelompokkan per wilayah.',
     'impact.chart.eventSub.bjs': 'Efek imputasi per tahun sejak mulai (Borusyak, Jaravel & Spiess), {unit}, dengan IK 95%',
-    'impact.chart.eventSub.csBand': 'ATT dinamis (Callaway & Sant\'Anna), {unit}; garis = IK 95% titik, kotak = pita seragam 95% (bootstrap pengganda, nilai kritis {crit}, {draws} undian)',
+    'impact.chart.eventSub.csBand':
+      "ATT dinamis (Callaway & Sant'Anna), {unit}; garis = IK 95% titik, kotak = pita seragam 95% (bootstrap pengganda, nilai kritis {crit}, {draws} undian)",
     'impact.series.ci': 'IK 95%',
     'impact.series.band': 'Pita seragam 95%',
     'impact.col.bandLo': 'Pita seragam: bawah',
@@ -40,19 +46,22 @@ export const impact = {
     'impact.yes': 'ya',
     'impact.chart.ri': 'Sebaran perkiraan bila tahun mulai diacak ulang',
     'impact.chart.riSub': '{n} penetapan acak (benih {seed}), {unit}; garis merah = perkiraan sebenarnya, batang oranye = sejauh atau lebih jauh dari nol; {p}',
-    'impact.chart.riSubAll': 'Semua {n} penetapan yang mungkin, {unit}; garis merah = perkiraan sebenarnya, batang oranye = sejauh atau lebih jauh dari nol; {p}',
+    'impact.chart.riSubAll':
+      'Semua {n} penetapan yang mungkin, {unit}; garis merah = perkiraan sebenarnya, batang oranye = sejauh atau lebih jauh dari nol; {p}',
     'impact.chart.riCount': 'Jumlah penetapan',
     'impact.chart.riObserved': 'sebenarnya {value}',
     'impact.chart.sens': 'Seberapa besar pelanggaran tren paralel yang masih aman?',
-    'impact.chart.sensSub': 'IK 95% tangguh untuk efek tahun pertama (studi peristiwa), {unit}, bila tren setelah program boleh menyimpang hingga M̄ kali simpangan terbesar sebelum program (Rambachan & Roth, C-LF); garis putus = titik patah',
+    'impact.chart.sensSub':
+      'IK 95% tangguh untuk efek tahun pertama (studi peristiwa), {unit}, bila tren setelah program boleh menyimpang hingga M̄ kali simpangan terbesar sebelum program (Rambachan & Roth, C-LF); garis putus = titik patah',
     'impact.sens.original': 'Tanpa pelanggaran',
     'impact.sens.axis': 'Pelanggaran yang diizinkan (M̄)',
     'impact.sens.none': 'analisis sensitivitas butuh studi peristiwa dengan sedikitnya dua tahun sebelum program.',
-    'impact.sens.sentence': 'Dampaknya tetap berbeda dari nol kecuali tren setelah program mulai menyimpang lebih dari {m} kali simpangan terbesar sebelum program.',
+    'impact.sens.sentence':
+      'Dampaknya tetap berbeda dari nol kecuali tren setelah program mulai menyimpang lebih dari {m} kali simpangan terbesar sebelum program.',
     'impact.sens.sentence.zero': 'Efek tahun pertama pada studi peristiwa sudah tidak dapat dibedakan dari nol tanpa pelanggaran tren paralel sekalipun.',
     'impact.sens.sentence.never': 'Dampaknya tetap berbeda dari nol untuk semua pelanggaran yang diuji (hingga {m} kali simpangan terbesar sebelum program).',
     'impact.inference.name.wild': 'Bootstrap wild klaster terbatas',
-    'impact.inference.name.multiplier': 'Bootstrap pengganda (Callaway & Sant\'Anna)',
+    'impact.inference.name.multiplier': "Bootstrap pengganda (Callaway & Sant'Anna)",
     'impact.inference.name.ri': 'Inferensi randomisasi',
     'impact.inference.name.jackknife': 'Jackknife klaster (CV3)',
     'impact.inference.name.analytic': 'Analitik',
@@ -73,7 +82,8 @@ export const impact = {
     'impact.step.inference': 'Inferensi (bootstrap, randomisasi atau jackknife)',
     'impact.step.robustness': 'Tabel ketangguhan',
     'impact.robust.title': 'Ketangguhan: semua metode pada pilihan yang sama',
-    'impact.robust.caption': 'Perkiraan dampak ({unit}) menurut metode, dengan interval analitik, nilai p yang tahan terhadap sedikitnya klaster, uji tren sebelum program dan titik patah sensitivitas',
+    'impact.robust.caption':
+      'Perkiraan dampak ({unit}) menurut metode, dengan interval analitik, nilai p yang tahan terhadap sedikitnya klaster, uji tren sebelum program dan titik patah sensitivitas',
     'impact.robust.col.method': 'Metode',
     'impact.robust.col.estimate': 'Perkiraan',
     'impact.robust.col.ci': 'IK 95% analitik',
@@ -82,16 +92,20 @@ export const impact = {
     'impact.robust.col.pretest': 'p uji tren sebelum',
     'impact.robust.col.breakdown': 'Titik patah M̄',
     'impact.robust.col.sample': 'Penerima / pembanding',
-    'impact.robust.note': 'Setiap metode memakai sampel yang dibutuhkan desainnya (kolom terakhir). Bootstrap wild dan randomisasi: {draws} undian (atau semua kombinasi bila lebih sedikit), benih {seed}. Titik patah: pelanggaran tren paralel terbesar (kelipatan simpangan terbesar sebelum program) yang masih menyisakan dampak berbeda dari nol. "–" = tidak berlaku untuk metode itu. Sebelum–sesudah tidak punya pembanding dan tidak ikut dalam kesimpulan.',
+    'impact.robust.note':
+      'Setiap metode memakai sampel yang dibutuhkan desainnya (kolom terakhir). Bootstrap wild dan randomisasi: {draws} undian (atau semua kombinasi bila lebih sedikit), benih {seed}. Titik patah: pelanggaran tren paralel terbesar (kelipatan simpangan terbesar sebelum program) yang masih menyisakan dampak berbeda dari nol. "–" = tidak berlaku untuk metode itu. Sebelum–sesudah tidak punya pembanding dan tidak ikut dalam kesimpulan.',
     'impact.robust.running': 'Menghitung semua metode untuk tabel ketangguhan…',
     'impact.robust.verdict.none': 'Tidak ada metode yang dapat dihitung untuk pilihan ini.',
     'impact.robust.verdict.agreeNone': 'Semua metode sepakat: dampak {program} terhadap {outcome} tidak dapat dibedakan dari nol.',
-    'impact.robust.verdict.agree.decrease': 'Semua metode sepakat: {program} menurunkan {outcome} ({lo} sampai {hi} {unit}), dan tidak satu pun interval 95% mencakup nol.',
-    'impact.robust.verdict.agree.increase': 'Semua metode sepakat: {program} menaikkan {outcome} ({lo} sampai {hi} {unit}), dan tidak satu pun interval 95% mencakup nol.',
+    'impact.robust.verdict.agree.decrease':
+      'Semua metode sepakat: {program} menurunkan {outcome} ({lo} sampai {hi} {unit}), dan tidak satu pun interval 95% mencakup nol.',
+    'impact.robust.verdict.agree.increase':
+      'Semua metode sepakat: {program} menaikkan {outcome} ({lo} sampai {hi} {unit}), dan tidak satu pun interval 95% mencakup nol.',
     'impact.robust.verdict.disagree': 'Metode-metode tidak sepakat: {nonzero} memberi dampak yang berbeda dari nol, sedangkan interval {zero} mencakup nol.',
     'impact.robust.verdict.disagreeAllNonzero': 'Metode-metode tidak sepakat.',
     'impact.robust.verdict.opposite': 'Arahnya pun berbeda: {methods} menunjuk ke arah sebaliknya.',
-    'impact.robust.verdict.fewCluster': 'Untuk {methods}, uji yang tahan terhadap sedikitnya wilayah (bootstrap wild atau randomisasi) tidak menolak nol pada taraf 5%.',
+    'impact.robust.verdict.fewCluster':
+      'Untuk {methods}, uji yang tahan terhadap sedikitnya wilayah (bootstrap wild atau randomisasi) tidak menolak nol pada taraf 5%.',
     'impact.robust.verdict.caution': 'Jangan bersandar pada satu angka saja.',
     'impact.years.available': 'Data {outcome} tingkat kabupaten/kota ({periode}) hanya ada untuk tahun {years}; tahun lain tidak diisi atau diperkirakan.',
     'impact.years.gaps': 'Tahun tanpa data ({gaps}) tidak diisi: celah tetap celah, dan tahun data sebelumnya dipakai sebagai pembanding.',
@@ -106,39 +120,49 @@ export const impact = {
     'impact.headline.title': 'Hasil utama',
     'impact.headline.decrease': '{program} diperkirakan menurunkan {outcome} sebesar {value} {unit} (IK 95%: {lo}–{hi}).',
     'impact.headline.increase': '{program} diperkirakan menaikkan {outcome} sebesar {value} {unit} (IK 95%: {lo}–{hi}).',
-    'impact.headline.zero': 'Dampak {program} terhadap {outcome} tidak dapat dibedakan dari nol: perkiraan {signed} {unit}, dengan IK 95% dari {lo} sampai {hi} yang mencakup nol.',
-    'impact.headline.scDecrease': 'Di {region}, {program} diperkirakan menurunkan {outcome} sebesar {value} {unit} (rata-rata selisih dengan kontrol sintetis setelah program).',
+    'impact.headline.zero':
+      'Dampak {program} terhadap {outcome} tidak dapat dibedakan dari nol: perkiraan {signed} {unit}, dengan IK 95% dari {lo} sampai {hi} yang mencakup nol.',
+    'impact.headline.scDecrease':
+      'Di {region}, {program} diperkirakan menurunkan {outcome} sebesar {value} {unit} (rata-rata selisih dengan kontrol sintetis setelah program).',
     'impact.headline.scIncrease': 'Di {region}, {outcome} setelah {program} rata-rata {value} {unit} lebih tinggi daripada kontrol sintetisnya.',
     'impact.headline.scNote': 'Kontrol sintetis tidak menghasilkan interval kepercayaan; uji plasebo antarwilayah: {p} (terkecil yang mungkin: {pmin}).',
     'impact.headline.e0': 'Angka ini adalah efek pada tahun pertama program (waktu peristiwa 0); efek tahun-tahun berikutnya ada di grafik studi peristiwa.',
-    'impact.headline.prepost': 'Perhatian: ini perubahan sebelum–sesudah tanpa pembanding. Semua perubahan selama periode itu (termasuk pemulihan setelah pandemi) dianggap berasal dari program.',
+    'impact.headline.prepost':
+      'Perhatian: ini perubahan sebelum–sesudah tanpa pembanding. Semua perubahan selama periode itu (termasuk pemulihan setelah pandemi) dianggap berasal dari program.',
     'impact.headline.twfe': 'TWFE bisa bias bila program dimulai bertahap dan efeknya berubah menurut waktu; bandingkan dengan metode adopsi bertahap.',
     'impact.unit.pp': 'poin persen',
     'impact.cohortEffect': 'Angkatan mulai {year}: {estimate} (IK 95%: {lo} sampai {hi})',
     'impact.detail': 'Perkiraan {estimate}, galat baku {se}, {p}; {treated} wilayah penerima, {comparison} wilayah pembanding, {obs} pengamatan.',
     'impact.pretest.title': 'Uji tren sebelum program',
-    'impact.pretest.warn': 'Peringatan: uji tren sebelum program menolak tren paralel ({p}). Sebelum program, wilayah penerima sudah bergerak berbeda dari pembanding, sehingga perkiraan dampak bisa bias.',
+    'impact.pretest.warn':
+      'Peringatan: uji tren sebelum program menolak tren paralel ({p}). Sebelum program, wilayah penerima sudah bergerak berbeda dari pembanding, sehingga perkiraan dampak bisa bias.',
     'impact.pretest.ok': 'Uji tren sebelum program tidak menolak tren paralel ({p}). Ini tidak membuktikan asumsinya benar, hanya tidak ada bukti pelanggaran.',
     'impact.pretest.source.cs': 'Uji Wald atas ATT(g,t) sebelum adopsi',
     'impact.pretest.source.event': 'Uji Wald bersama atas koefisien lead studi peristiwa',
-    'impact.pretest.onePeriod': 'Uji tren sebelum program tidak dapat dihitung: angkatan {cohorts} hanya punya satu tahun data sebelum program dalam jendela ini (data mulai {first}), padahal uji butuh sedikitnya dua.',
+    'impact.pretest.onePeriod':
+      'Uji tren sebelum program tidak dapat dihitung: angkatan {cohorts} hanya punya satu tahun data sebelum program dalam jendela ini (data mulai {first}), padahal uji butuh sedikitnya dua.',
     'impact.pretest.partial': 'Angkatan {cohorts} tidak ikut diuji: hanya satu tahun data sebelum program (data mulai {first}).',
     'impact.pretest.singular': 'Uji tren sebelum program tidak dapat dihitung: matriks kovariansnya singular (terlalu sedikit variasi).',
-    'impact.pretest.notApplicable': 'Kontrol sintetis tidak memakai uji tren; kecocokan sebelum program terlihat pada grafik selisih (RMSPE sebelum program: {rmspe}).',
+    'impact.pretest.notApplicable':
+      'Kontrol sintetis tidak memakai uji tren; kecocokan sebelum program terlihat pada grafik selisih (RMSPE sebelum program: {rmspe}).',
     'impact.pretest.failed': 'Uji tren sebelum program tidak dapat dihitung: {reason}',
-    'impact.pretest.scOverfit': 'Peringatan: kecocokan sempurna ini tidak meyakinkan — hanya {pre} tahun sebelum program untuk {donors} wilayah donor, sehingga bobot dapat meniru lintasan apa pun. Perlakukan hasil kontrol sintetis ini sebagai gambaran saja.',
+    'impact.pretest.scOverfit':
+      'Peringatan: kecocokan sempurna ini tidak meyakinkan — hanya {pre} tahun sebelum program untuk {donors} wilayah donor, sehingga bobot dapat meniru lintasan apa pun. Perlakukan hasil kontrol sintetis ini sebagai gambaran saja.',
     'impact.error.title': 'Metode ini tidak dapat dihitung untuk pilihan ini',
     'impact.error.technical': 'Pesan teknis',
     'impact.error.empty': 'Tidak ada data indikator untuk wilayah dan tahun yang dipilih.',
     'impact.error.non_numeric': 'Ada nilai indikator yang bukan angka.',
     'impact.error.duplicate_row': 'Ada wilayah dengan lebih dari satu nilai pada tahun yang sama.',
     'impact.error.unit_two_groups': 'Ada wilayah dengan dua tahun mulai program yang berbeda.',
-    'impact.error.no_comparison': 'Tidak ada wilayah pembanding: semua wilayah dalam sampel menerima program. Pilih program yang tidak menjangkau semua wilayah, atau kelompok pembanding "belum menerima".',
+    'impact.error.no_comparison':
+      'Tidak ada wilayah pembanding: semua wilayah dalam sampel menerima program. Pilih program yang tidak menjangkau semua wilayah, atau kelompok pembanding "belum menerima".',
     'impact.error.no_treated': 'Tidak ada wilayah yang mulai menerima program di dalam jendela tahun ini. Perluas rentang tahun.',
-    'impact.error.too_few_pre_periods': 'Terlalu sedikit tahun data sebelum program. Pilih tahun awal yang lebih dini, angkatan yang mulai lebih belakangan, atau indikator dengan data lebih panjang.',
+    'impact.error.too_few_pre_periods':
+      'Terlalu sedikit tahun data sebelum program. Pilih tahun awal yang lebih dini, angkatan yang mulai lebih belakangan, atau indikator dengan data lebih panjang.',
     'impact.error.too_few_post_periods': 'Terlalu sedikit tahun data setelah program dimulai. Perpanjang tahun akhir.',
     'impact.error.unbalanced': 'Metode ini butuh data setiap wilayah di setiap tahun, tetapi ada tahun yang kosong.',
-    'impact.error.multiple_adoption_periods': 'DiD 2×2 butuh satu tahun mulai bersama, sedangkan wilayah penerima mulai pada tahun berbeda. Pakai metode adopsi bertahap.',
+    'impact.error.multiple_adoption_periods':
+      'DiD 2×2 butuh satu tahun mulai bersama, sedangkan wilayah penerima mulai pada tahun berbeda. Pakai metode adopsi bertahap.',
     'impact.error.too_few_clusters': 'Terlalu sedikit wilayah untuk menghitung interval kepercayaan.',
     'impact.error.singular': 'Data tidak cukup bervariasi untuk memisahkan dampak program dari efek wilayah dan tahun.',
     'impact.error.unknown_unit': 'Wilayah yang dipilih tidak ada dalam sampel.',
@@ -147,14 +171,16 @@ export const impact = {
     'impact.error.out_of_range': 'Nilai indikator terlalu besar untuk dihitung tanpa luapan angka; ubah satuannya (misalnya ribuan).',
     'impact.error.invalid_argument': 'Pilihan ini tidak sesuai dengan data (misalnya tahun mulai di luar jendela).',
     'impact.error.internal': 'Perhitungan gagal karena kesalahan tak terduga.',
-    'impact.error.treated_before_data': 'Semua wilayah yang punya data sudah menerima program ini pada atau sebelum tahun pertama jendela, sehingga tidak ada tahun sebelum program untuk dibandingkan. Pilih program yang dimulai setelah tahun data pertama, atau indikator dengan data lebih awal.',
-    'impact.sample.shifted': 'Tahun mulai {start} jatuh pada tahun tanpa data; wilayah itu dianalisis sejak {observed}, tahun data pertama setelah program mulai.',
+    'impact.error.treated_before_data':
+      'Semua wilayah yang punya data sudah menerima program ini pada atau sebelum tahun pertama jendela, sehingga tidak ada tahun sebelum program untuk dibandingkan. Pilih program yang dimulai setelah tahun data pertama, atau indikator dengan data lebih awal.',
+    'impact.sample.shifted':
+      'Tahun mulai {start} jatuh pada tahun tanpa data; wilayah itu dianalisis sejak {observed}, tahun data pertama setelah program mulai.',
     'impact.notice.year': 'Tahun {value} tidak tersedia untuk indikator ini; ditampilkan {fallback}.',
     'impact.chart.trend': '{outcome}: wilayah penerima dan pembanding',
     'impact.chart.trendSub': 'Rata-rata {unit} per tahun ({periode}); garis tegak = tahun mulai program',
     'impact.chart.event': 'Efek menurut tahun sejak program dimulai',
     'impact.chart.eventSub.event': 'Koefisien studi peristiwa, {unit}, dengan IK 95%; acuan = tahun sebelum program (0)',
-    'impact.chart.eventSub.cs': 'ATT dinamis (Callaway & Sant\'Anna), {unit}, dengan IK 95%',
+    'impact.chart.eventSub.cs': "ATT dinamis (Callaway & Sant'Anna), {unit}, dengan IK 95%",
     'impact.chart.eventSub.sc': 'Selisih {region} dengan kontrol sintetisnya, {unit}; tanpa interval',
     'impact.chart.dumbbell': '{outcome} sebelum dan sesudah program, per wilayah penerima',
     'impact.chart.dumbbellSub': 'Rata-rata {unit} tahun-tahun sebelum dan sejak mulai program ({years})',
@@ -188,7 +214,8 @@ export const impact = {
     'impact.sample.comparison': 'Wilayah pembanding',
     'impact.sample.later': 'menyusul {year}',
     'impact.sample.dropped': 'Tidak ikut dihitung',
-    'impact.sample.notYet': 'Dengan pembanding "belum menerima", wilayah penerima yang mulai lebih belakangan juga menjadi pembanding selama mereka belum menerima program.',
+    'impact.sample.notYet':
+      'Dengan pembanding "belum menerima", wilayah penerima yang mulai lebih belakangan juga menjadi pembanding selama mereka belum menerima program.',
     'impact.sample.truncated': 'Dengan pembanding "belum menerima", jendela dipotong sampai {year}, sebelum angkatan berikutnya mulai menerima program.',
     'impact.drop.no_outcome': 'tidak ada data indikator',
     'impact.drop.treated_before_window': 'sudah menerima sejak awal jendela (tidak ada tahun sebelum program)',
@@ -197,21 +224,30 @@ export const impact = {
     'impact.drop.incomplete_years': 'data tidak lengkap di semua tahun',
     'impact.drop.not_chosen': 'wilayah penerima lain (kontrol sintetis menganalisis satu wilayah)',
     'impact.assumptions.title': 'Asumsi dan catatan metode',
-    'impact.assume.common': 'Waktu mulai program berasal dari sumber yang dipilih (penyaluran, catatan publik, atau berkas Anda; disebut di atas dan di setiap ekspor). Data BPS kabupaten/kota adalah perkiraan survei (Susenas) dengan galat sampling; interval kepercayaan di sini hanya mencakup variasi antarwilayah, bukan galat survei itu sendiri. Program lain yang berjalan bersamaan tidak dipisahkan.',
-    'impact.assume.cs': 'Asumsi: tanpa program, rata-rata {outcome} wilayah penerima akan bergerak sejajar dengan pembanding (tren paralel), dan wilayah tidak mengubah perilaku sebelum program mulai (tanpa antisipasi). Setiap angkatan dibandingkan dengan pembandingnya sendiri, sehingga efek yang berbeda antarangkatan atau antarwaktu tidak membuat bias. Galat baku dari fungsi pengaruh (analitik).',
-    'impact.assume.did': 'Asumsi: tren paralel antara satu angkatan penerima dan pembanding. Membandingkan empat rata-rata (penerima/pembanding × sebelum/sesudah). Galat baku dikelompokkan per wilayah (CR1), interval t dengan G−1 derajat bebas.',
-    'impact.assume.twfe': 'Asumsi: tren paralel dan efek yang sama untuk semua wilayah dan tahun. Bila program dimulai bertahap dan efeknya berbeda, TWFE dapat memakai wilayah yang sudah menerima sebagai pembanding dan hasilnya bias (bahkan tandanya bisa terbalik). Galat baku dikelompokkan per wilayah.',
-    'impact.assume.event': 'Asumsi: tren paralel; koefisien sebelum program (lead) menguji asumsi itu, koefisien sesudahnya (lag) menunjukkan efek per tahun. Tahun acuan adalah tahun terakhir sebelum program. Dengan adopsi bertahap dan efek yang berbeda antarangkatan, koefisien TWFE ini dapat tercampur.',
-    'impact.assume.sc': 'Asumsi: kombinasi berbobot wilayah yang tidak pernah menerima program dapat meniru lintasan wilayah penerima sebelum program, dan hubungan itu bertahan setelahnya. Dengan sedikit tahun sebelum program, kecocokan ini lemah. Inferensi lewat uji plasebo (setiap wilayah donor diperlakukan seolah menerima), bukan interval kepercayaan.',
-    'impact.assume.prepost': 'Tidak ada pembanding: semua perubahan setelah program dianggap dampak, termasuk tren umum (misalnya pemulihan setelah pandemi 2020). Pakai hanya sebagai gambaran, bukan sebagai perkiraan dampak.',
+    'impact.assume.common':
+      'Waktu mulai program berasal dari sumber yang dipilih (penyaluran, catatan publik, atau berkas Anda; disebut di atas dan di setiap ekspor). Data BPS kabupaten/kota adalah perkiraan survei (Susenas) dengan galat sampling; interval kepercayaan di sini hanya mencakup variasi antarwilayah, bukan galat survei itu sendiri. Program lain yang berjalan bersamaan tidak dipisahkan.',
+    'impact.assume.cs':
+      'Asumsi: tanpa program, rata-rata {outcome} wilayah penerima akan bergerak sejajar dengan pembanding (tren paralel), dan wilayah tidak mengubah perilaku sebelum program mulai (tanpa antisipasi). Setiap angkatan dibandingkan dengan pembandingnya sendiri, sehingga efek yang berbeda antarangkatan atau antarwaktu tidak membuat bias. Galat baku dari fungsi pengaruh (analitik).',
+    'impact.assume.did':
+      'Asumsi: tren paralel antara satu angkatan penerima dan pembanding. Membandingkan empat rata-rata (penerima/pembanding × sebelum/sesudah). Galat baku dikelompokkan per wilayah (CR1), interval t dengan G−1 derajat bebas.',
+    'impact.assume.twfe':
+      'Asumsi: tren paralel dan efek yang sama untuk semua wilayah dan tahun. Bila program dimulai bertahap dan efeknya berbeda, TWFE dapat memakai wilayah yang sudah menerima sebagai pembanding dan hasilnya bias (bahkan tandanya bisa terbalik). Galat baku dikelompokkan per wilayah.',
+    'impact.assume.event':
+      'Asumsi: tren paralel; koefisien sebelum program (lead) menguji asumsi itu, koefisien sesudahnya (lag) menunjukkan efek per tahun. Tahun acuan adalah tahun terakhir sebelum program. Dengan adopsi bertahap dan efek yang berbeda antarangkatan, koefisien TWFE ini dapat tercampur.',
+    'impact.assume.sc':
+      'Asumsi: kombinasi berbobot wilayah yang tidak pernah menerima program dapat meniru lintasan wilayah penerima sebelum program, dan hubungan itu bertahan setelahnya. Dengan sedikit tahun sebelum program, kecocokan ini lemah. Inferensi lewat uji plasebo (setiap wilayah donor diperlakukan seolah menerima), bukan interval kepercayaan.',
+    'impact.assume.prepost':
+      'Tidak ada pembanding: semua perubahan setelah program dianggap dampak, termasuk tren umum (misalnya pemulihan setelah pandemi 2020). Pakai hanya sebagai gambaran, bukan sebagai perkiraan dampak.',
     'impact.cost.title': 'Biaya per satuan dampak',
     'impact.cost.value': '{value} per {unit} penurunan',
     'impact.cost.valueHigher': '{value} per {unit} kenaikan',
     'impact.cost.interval': 'IK 95%: {lo} sampai {hi}',
-    'impact.cost.unbounded': 'Interval dampak mencakup nol, sehingga biaya per satuan dampak tidak terbatas (bisa sangat besar); angka tunggal di atas jangan dipakai sendirian.',
+    'impact.cost.unbounded':
+      'Interval dampak mencakup nol, sehingga biaya per satuan dampak tidak terbatas (bisa sangat besar); angka tunggal di atas jangan dipakai sendirian.',
     'impact.cost.notImprovement': 'Perkiraan dampak tidak menunjukkan perbaikan, sehingga biaya per satuan dampak tidak terdefinisi.',
     'impact.cost.basis': 'Dasar: realisasi penyaluran {cost} ke {n} wilayah penerima dalam sampel, {from}–{to}, dibagi dengan perkiraan dampak.',
-    'impact.cost.perPerson': 'Per orang keluar dari kemiskinan: {value} (IK 95%: {range}), memakai jumlah penduduk BPS {year} wilayah penerima (data penduduk kabupaten/kota terakhir yang tersedia).',
+    'impact.cost.perPerson':
+      'Per orang keluar dari kemiskinan: {value} (IK 95%: {range}), memakai jumlah penduduk BPS {year} wilayah penerima (data penduduk kabupaten/kota terakhir yang tersedia).',
     'impact.cost.none.no_interval': 'Tidak dihitung: metode ini tidak memberi interval kepercayaan, sehingga ketidakpastian biaya tidak dapat dinyatakan.',
     'impact.cost.none.neutral_indicator': 'Tidak dihitung: indikator ini bukan ukuran kesejahteraan dengan arah baik yang jelas.',
     'impact.cost.none.no_estimate': 'Tidak dihitung: tidak ada perkiraan dampak.',
@@ -222,7 +258,8 @@ export const impact = {
     'impact.export.copy': 'Salin paragraf',
     'impact.export.copied': 'Tersalin.',
     'impact.export.copyFailed': 'Tidak dapat menyalin otomatis; pilih teks lalu salin.',
-    'impact.methods.intro': 'Kami memperkirakan dampak {program} terhadap {outcome} ({unit}, {source}, periode {periode}) di kabupaten/kota Jawa Timur tahun {years} dengan metode {method}.',
+    'impact.methods.intro':
+      'Kami memperkirakan dampak {program} terhadap {outcome} ({unit}, {source}, periode {periode}) di kabupaten/kota Jawa Timur tahun {years} dengan metode {method}.',
     'impact.methods.timingDemo': 'Data penyaluran yang dipakai adalah data contoh, sehingga hasil ini bukan temuan resmi.',
     'impact.inference': 'Inferensi',
     'impact.inference.analytic': 'Analitik (galat baku klaster)',
@@ -234,19 +271,25 @@ export const impact = {
     'impact.inference.weights': 'Bobot bootstrap',
     'impact.inference.weights.rademacher': 'Rademacher (±1)',
     'impact.inference.weights.webb': 'Webb (enam titik)',
-    'impact.inference.note.analytic': 'Galat baku analitik yang dikelompokkan per wilayah. Dengan hanya 38 wilayah (dan lebih sedikit pembanding), uji analitik cenderung terlalu sering menolak; bandingkan dengan bootstrap wild atau inferensi randomisasi.',
-    'impact.inference.note.wild': 'Bootstrap wild klaster terbatas (hipotesis nol dipaksakan, klaster = wilayah): bila semua kombinasi tanda muat dalam jumlah undian, semuanya dihitung (hasil pasti); bila tidak, undian acak dengan benih di atas.',
-    'impact.inference.note.ri': 'Inferensi randomisasi: tahun mulai diacak ulang antarwilayah (jumlah wilayah per tahun mulai tetap), perkiraan dihitung ulang, p = bagian hasil acak yang sejauh atau lebih jauh dari nol daripada hasil sebenarnya.',
-    'impact.inference.note.jackknife': 'Jackknife klaster (CV3): perkiraan diulang dengan membuang satu wilayah setiap kali; galat baku dari sebaran hasil itu.',
+    'impact.inference.note.analytic':
+      'Galat baku analitik yang dikelompokkan per wilayah. Dengan hanya 38 wilayah (dan lebih sedikit pembanding), uji analitik cenderung terlalu sering menolak; bandingkan dengan bootstrap wild atau inferensi randomisasi.',
+    'impact.inference.note.wild':
+      'Bootstrap wild klaster terbatas (hipotesis nol dipaksakan, klaster = wilayah): bila semua kombinasi tanda muat dalam jumlah undian, semuanya dihitung (hasil pasti); bila tidak, undian acak dengan benih di atas.',
+    'impact.inference.note.ri':
+      'Inferensi randomisasi: tahun mulai diacak ulang antarwilayah (jumlah wilayah per tahun mulai tetap), perkiraan dihitung ulang, p = bagian hasil acak yang sejauh atau lebih jauh dari nol daripada hasil sebenarnya.',
+    'impact.inference.note.jackknife':
+      'Jackknife klaster (CV3): perkiraan diulang dengan membuang satu wilayah setiap kali; galat baku dari sebaran hasil itu.',
     'impact.timing': 'Sumber waktu mulai program',
     'impact.timing.disbursement': 'Penyaluran (tahun pertama realisasi)',
     'impact.timing.disbursementDemo': 'Penyaluran (data contoh)',
     'impact.timing.public': 'Catatan publik (berita dan laman dinas)',
     'impact.timing.file': 'Berkas Anda: {file}',
     'impact.timing.noRecord': 'Catatan publik tidak memuat tahapan wilayah untuk program ini.',
-    'impact.timing.fileHint': 'Jadwal sendiri: jatuhkan berkas dengan kolom kode dan tahun_mulai (opsional intensitas) di halaman Data; berkas itu lalu muncul di pilihan sumber waktu mulai.',
+    'impact.timing.fileHint':
+      'Jadwal sendiri: jatuhkan berkas dengan kolom kode dan tahun_mulai (opsional intensitas) di halaman Data; berkas itu lalu muncul di pilihan sumber waktu mulai.',
     'impact.timing.useFile': 'Pakai sebagai jadwal program di Dampak',
-    'impact.timing.missing': 'Berkas jadwal "{table}" tidak ada lagi (berkas hanya tersimpan di tab ini sampai dimuat ulang); sementara ini dipakai data penyaluran. Jatuhkan lagi berkasnya di halaman Data.',
+    'impact.timing.missing':
+      'Berkas jadwal "{table}" tidak ada lagi (berkas hanya tersimpan di tab ini sampai dimuat ulang); sementara ini dipakai data penyaluran. Jatuhkan lagi berkasnya di halaman Data.',
     'impact.timing.sources': 'Sumber catatan publik ({n})',
     'impact.unknown': 'Wilayah yang tahun mulainya tidak diketahui ({n})',
     'impact.unknown.exclude': 'Keluarkan dari analisis',
@@ -262,28 +305,38 @@ export const impact = {
     'impact.timing.issue.outside_data': 'tahun {value} di luar rentang data ({years}); wilayah yang mulai setelah data berakhir ditulis kosong atau 0.',
     'impact.timing.issue.bad_intensity': 'intensitas "{value}" bukan angka ≥ 0.',
     'impact.timing.issues.fix': 'Perbaiki berkasnya lalu jatuhkan lagi di halaman Data, atau pilih sumber waktu mulai lain.',
-    'impact.timing.text.disbursement': 'Waktu mulai: tahun pertama setiap wilayah menerima penyaluran (realisasi Rp > 0) menurut data dinas; {n} wilayah pernah menerima.',
-    'impact.timing.text.disbursementDemo': 'Waktu mulai: tahun pertama setiap wilayah menerima penyaluran (realisasi Rp > 0) menurut data penyaluran contoh; {n} wilayah pernah menerima.',
-    'impact.timing.text.file': 'Waktu mulai: berkas Anda {file} ({n} wilayah dengan tahun mulai; wilayah lain dianggap tidak pernah menerima; {intensity} wilayah dengan intensitas, yang dicatat tetapi tidak dipakai penaksir).',
-    'impact.timing.text.publicNone': 'Waktu mulai: catatan publik tidak memuat tahapan wilayah untuk program ini, sehingga tidak ada wilayah dengan tahun mulai yang diketahui.',
+    'impact.timing.text.disbursement':
+      'Waktu mulai: tahun pertama setiap wilayah menerima penyaluran (realisasi Rp > 0) menurut data dinas; {n} wilayah pernah menerima.',
+    'impact.timing.text.disbursementDemo':
+      'Waktu mulai: tahun pertama setiap wilayah menerima penyaluran (realisasi Rp > 0) menurut data penyaluran contoh; {n} wilayah pernah menerima.',
+    'impact.timing.text.file':
+      'Waktu mulai: berkas Anda {file} ({n} wilayah dengan tahun mulai; wilayah lain dianggap tidak pernah menerima; {intensity} wilayah dengan intensitas, yang dicatat tetapi tidak dipakai penaksir).',
+    'impact.timing.text.publicNone':
+      'Waktu mulai: catatan publik tidak memuat tahapan wilayah untuk program ini, sehingga tidak ada wilayah dengan tahun mulai yang diketahui.',
     'impact.timing.text.stage': '{year}: {total} wilayah (+{added}: {named}).',
     'impact.timing.text.stagePartly': '{year}: {total} wilayah (+{added}; diketahui: {named}; {unnamed} lainnya tidak disebut namanya).',
-    'impact.timing.text.public': 'Waktu mulai: catatan publik (berita dan laman dinas). Tahun mulai diketahui untuk {known} wilayah; {unknown} wilayah tidak diketahui kapan mulai — {handling}',
+    'impact.timing.text.public':
+      'Waktu mulai: catatan publik (berita dan laman dinas). Tahun mulai diketahui untuk {known} wilayah; {unknown} wilayah tidak diketahui kapan mulai — {handling}',
     'impact.timing.text.handling.exclude': 'wilayah itu dikeluarkan dari analisis.',
-    'impact.timing.text.handling.censor': 'wilayah itu menjadi pembanding hanya untuk tahun-tahun ketika mereka pasti belum menerima; tahun sesudahnya tidak dipakai.',
+    'impact.timing.text.handling.censor':
+      'wilayah itu menjadi pembanding hanya untuk tahun-tahun ketika mereka pasti belum menerima; tahun sesudahnya tidak dipakai.',
     'impact.timing.clause.file': 'waktu mulai dari berkas {file}',
     'impact.timing.clause.public': 'waktu mulai dari catatan publik',
     'impact.timing.clause.disbursement': 'waktu mulai dari data penyaluran dinas',
     'impact.timing.clause.disbursementDemo': 'waktu mulai dari data penyaluran contoh',
-    'impact.sample.censored': '{n} wilayah yang tahun mulainya tidak diketahui menjadi pembanding hanya sampai tahun ketika mereka pasti belum menerima: {regions}.',
+    'impact.sample.censored':
+      '{n} wilayah yang tahun mulainya tidak diketahui menjadi pembanding hanya sampai tahun ketika mereka pasti belum menerima: {regions}.',
     'impact.sample.cells': 'Wilayah × tahun',
-    'impact.sample.cellsSummary': '{used} pasangan wilayah × tahun dipakai; {missing} tidak ada (dari {regions} wilayah dalam sampel, tahun {years}). Yang tidak ada tidak diisi.',
+    'impact.sample.cellsSummary':
+      '{used} pasangan wilayah × tahun dipakai; {missing} tidak ada (dari {regions} wilayah dalam sampel, tahun {years}). Yang tidak ada tidak diisi.',
     'impact.sample.missingList': 'Wilayah × tahun yang tidak ada ({n})',
     'impact.missing.no_value': 'tidak ada data BPS',
     'impact.missing.start_unknown': 'tidak dipakai: tahun mulai tidak diketahui',
     'impact.drop.start_unknown': 'tahun mulai tidak diketahui',
-    'impact.methods.timing.disbursement': 'Waktu mulai program setiap wilayah adalah tahun pertama wilayah itu menerima penyaluran ({cohorts}); {comparison} wilayah yang {comparisonKind} menjadi pembanding.',
-    'impact.methods.timing.public': 'Waktu mulai program berasal dari catatan publik (berita dan laman dinas; {cohorts}); {comparison} wilayah yang {comparisonKind} menjadi pembanding.',
+    'impact.methods.timing.disbursement':
+      'Waktu mulai program setiap wilayah adalah tahun pertama wilayah itu menerima penyaluran ({cohorts}); {comparison} wilayah yang {comparisonKind} menjadi pembanding.',
+    'impact.methods.timing.public':
+      'Waktu mulai program berasal dari catatan publik (berita dan laman dinas; {cohorts}); {comparison} wilayah yang {comparisonKind} menjadi pembanding.',
     'impact.methods.timing.file': 'Waktu mulai program berasal dari berkas {file} ({cohorts}); {comparison} wilayah yang {comparisonKind} menjadi pembanding.',
     'impact.methods.censored': '{n} wilayah yang tahun mulainya tidak diketahui hanya dipakai untuk tahun-tahun ketika mereka pasti belum menerima.',
     'impact.methods.unknownExcluded': '{n} wilayah yang tahun mulainya tidak diketahui dikeluarkan.',
@@ -300,7 +353,8 @@ export const impact = {
     'impact.map.title': 'Peta efek per wilayah penerima',
     'impact.map.notTreated': 'Bukan penerima',
     'impact.map.keyboard': 'Wilayah pada peta efek (pilih untuk melihat angkanya)',
-    'impact.map.note': 'Biru = membaik, merah = memburuk, dibanding perubahan wilayah yang tidak pernah menerima. Wilayah abu-abu berarsir tidak dihitung (bukan penerima).',
+    'impact.map.note':
+      'Biru = membaik, merah = memburuk, dibanding perubahan wilayah yang tidak pernah menerima. Wilayah abu-abu berarsir tidak dihitung (bukan penerima).',
     'impact.periode.maret': 'Maret',
     'impact.periode.september': 'September',
     'impact.periode.agustus': 'Agustus',
@@ -309,17 +363,22 @@ export const impact = {
     'impact.user.unit': 'satuan berkas',
     'impact.user.source': 'Berkas pengguna (tidak diterbitkan): {file}',
     'impact.user.group': 'Berkas Anda (hanya di tab ini)',
-    'impact.user.demoWarning': 'Waktu mulai program di halaman ini berasal dari data penyaluran contoh, bukan catatan resmi dinas. Hasilnya adalah ilustrasi metode, bukan temuan resmi. Indikator hasil ({outcome}) berasal dari berkas Anda, bukan data terbitan BPS.',
+    'impact.user.demoWarning':
+      'Waktu mulai program di halaman ini berasal dari data penyaluran contoh, bukan catatan resmi dinas. Hasilnya adalah ilustrasi metode, bukan temuan resmi. Indikator hasil ({outcome}) berasal dari berkas Anda, bukan data terbitan BPS.',
     'impact.user.option': 'Berkas Anda: {table}',
     'impact.user.yearColumn': 'Kolom tahun',
     'impact.user.valueColumn': 'Kolom nilai',
-    'impact.user.missing': 'Berkas "{table}" tidak ada lagi: berkas yang dijatuhkan hanya tersimpan di tab ini sampai halaman dimuat ulang. Jatuhkan lagi berkasnya di halaman Data, lalu pilih sebagai hasil. Sementara ini dipakai P0 dari BPS.',
-    'impact.user.unusable': 'Berkas "{table}" kurang dari dua tahun bernilai untuk wilayah yang cocok dengan kode BPS, jadi tidak dapat dipakai sebagai hasil. Sementara ini dipakai P0 dari BPS.'
+    'impact.user.missing':
+      'Berkas "{table}" tidak ada lagi: berkas yang dijatuhkan hanya tersimpan di tab ini sampai halaman dimuat ulang. Jatuhkan lagi berkasnya di halaman Data, lalu pilih sebagai hasil. Sementara ini dipakai P0 dari BPS.',
+    'impact.user.unusable':
+      'Berkas "{table}" kurang dari dua tahun bernilai untuk wilayah yang cocok dengan kode BPS, jadi tidak dapat dipakai sebagai hasil. Sementara ini dipakai P0 dari BPS.'
   },
   en: {
     'impact.title': 'Programme impact',
-    'impact.lead': 'Impact-evaluation workbench: how large a programme\'s effect on poverty indicators is, with its uncertainty, compared with regions that did not (or not yet) receive it.',
-    'impact.demoWarning': 'The programme start years on this page come from example disbursement data, not the agency\'s records. The result illustrates the method and is not an official finding. The outcome indicator ({outcome}) is official BPS data.',
+    'impact.lead':
+      "Impact-evaluation workbench: how large a programme's effect on poverty indicators is, with its uncertainty, compared with regions that did not (or not yet) receive it.",
+    'impact.demoWarning':
+      "The programme start years on this page come from example disbursement data, not the agency's records. The result illustrates the method and is not an official finding. The outcome indicator ({outcome}) is official BPS data.",
     'impact.controls': 'Analysis options',
     'impact.program': 'Programme',
     'impact.outcome': 'Outcome indicator',
@@ -328,7 +387,8 @@ export const impact = {
     'impact.control': 'Comparison group',
     'impact.control.never': 'Never treated',
     'impact.control.notyet': 'Not yet treated (incl. later adopters)',
-    'impact.control.appliesTo': 'The comparison group applies to staggered adoption and the 2×2 DiD; the other methods use every region not yet treated in a given year.',
+    'impact.control.appliesTo':
+      'The comparison group applies to staggered adoption and the 2×2 DiD; the other methods use every region not yet treated in a given year.',
     'impact.method': 'Method',
     'impact.cohort': 'Cohort (start year) for DiD',
     'impact.scUnit': 'Region for synthetic control',
@@ -342,10 +402,13 @@ export const impact = {
     'impact.methods.reproduceSens': 'The sensitivity analysis can be reproduced with: {command}',
     'impact.method.sdid': 'Synthetic DiD (Arkhangelsky et al.)',
     'impact.method.bjs': 'Imputation (Borusyak, Jaravel & Spiess)',
-    'impact.assume.sdid': 'Assumption: comparison-region weights and pre-programme year weights are chosen so that the weighted comparison follows the treated regions\' pre-programme trend; the effect is a weighted difference-in-differences (per adoption cohort, averaged by treated cells). Needs every region in every year and never-treated regions as comparisons. Standard error from placebo tests (comparison regions treated as if they had started).',
-    'impact.assume.bjs': 'Assumption: parallel trends and no anticipation. Region and year effects are fitted on untreated observations only; the untreated outcome of each treated observation is imputed from them, and the effect is the mean of observed minus imputed. Takes unbalanced panels; conservative standard errors clustered by region.',
+    'impact.assume.sdid':
+      "Assumption: comparison-region weights and pre-programme year weights are chosen so that the weighted comparison follows the treated regions' pre-programme trend; the effect is a weighted difference-in-differences (per adoption cohort, averaged by treated cells). Needs every region in every year and never-treated regions as comparisons. Standard error from placebo tests (comparison regions treated as if they had started).",
+    'impact.assume.bjs':
+      'Assumption: parallel trends and no anticipation. Region and year effects are fitted on untreated observations only; the untreated outcome of each treated observation is imputed from them, and the effect is the mean of observed minus imputed. Takes unbalanced panels; conservative standard errors clustered by region.',
     'impact.chart.eventSub.bjs': 'Imputation effects by years since the start (Borusyak, Jaravel & Spiess), {unit}, with 95% CI',
-    'impact.chart.eventSub.csBand': 'Dynamic ATT (Callaway & Sant\'Anna), {unit}; whiskers = pointwise 95% CI, boxes = 95% uniform band (multiplier bootstrap, critical value {crit}, {draws} draws)',
+    'impact.chart.eventSub.csBand':
+      "Dynamic ATT (Callaway & Sant'Anna), {unit}; whiskers = pointwise 95% CI, boxes = 95% uniform band (multiplier bootstrap, critical value {crit}, {draws} draws)",
     'impact.series.ci': '95% CI',
     'impact.series.band': '95% uniform band',
     'impact.col.bandLo': 'Uniform band: lower',
@@ -360,7 +423,8 @@ export const impact = {
     'impact.chart.riCount': 'Assignments',
     'impact.chart.riObserved': 'real {value}',
     'impact.chart.sens': 'How large a violation of parallel trends is still safe?',
-    'impact.chart.sensSub': 'Robust 95% CI of the first-year effect (event study), {unit}, when trends after the start may deviate up to M̄ times the largest pre-programme deviation (Rambachan & Roth, C-LF); dashed line = breakdown',
+    'impact.chart.sensSub':
+      'Robust 95% CI of the first-year effect (event study), {unit}, when trends after the start may deviate up to M̄ times the largest pre-programme deviation (Rambachan & Roth, C-LF); dashed line = breakdown',
     'impact.sens.original': 'No violation',
     'impact.sens.axis': 'Violation allowed (M̄)',
     'impact.sens.none': 'the sensitivity analysis needs an event study with at least two years before the start.',
@@ -368,7 +432,7 @@ export const impact = {
     'impact.sens.sentence.zero': 'The first-year effect of the event study cannot be distinguished from zero even without any violation of parallel trends.',
     'impact.sens.sentence.never': 'The effect stays different from zero for every violation tested (up to {m} times the largest pre-programme deviation).',
     'impact.inference.name.wild': 'Wild cluster restricted bootstrap',
-    'impact.inference.name.multiplier': 'Multiplier bootstrap (Callaway & Sant\'Anna)',
+    'impact.inference.name.multiplier': "Multiplier bootstrap (Callaway & Sant'Anna)",
     'impact.inference.name.ri': 'Randomization inference',
     'impact.inference.name.jackknife': 'Cluster jackknife (CV3)',
     'impact.inference.name.analytic': 'Analytic',
@@ -389,7 +453,8 @@ export const impact = {
     'impact.step.inference': 'Inference (bootstrap, randomization or jackknife)',
     'impact.step.robustness': 'Robustness table',
     'impact.robust.title': 'Robustness: every method on the same choices',
-    'impact.robust.caption': 'Effect estimates ({unit}) by method, with the analytic interval, few-cluster p-values, the pre-trend test and the sensitivity breakdown',
+    'impact.robust.caption':
+      'Effect estimates ({unit}) by method, with the analytic interval, few-cluster p-values, the pre-trend test and the sensitivity breakdown',
     'impact.robust.col.method': 'Method',
     'impact.robust.col.estimate': 'Estimate',
     'impact.robust.col.ci': 'Analytic 95% CI',
@@ -398,7 +463,8 @@ export const impact = {
     'impact.robust.col.pretest': 'Pre-trend test p',
     'impact.robust.col.breakdown': 'Breakdown M̄',
     'impact.robust.col.sample': 'Treated / comparison',
-    'impact.robust.note': 'Each method uses the sample its design needs (last column). Wild bootstrap and randomization: {draws} draws (or every combination when there are fewer), seed {seed}. Breakdown: the largest violation of parallel trends (as a multiple of the largest pre-programme deviation) that still leaves an effect different from zero. "–" = does not apply to that method. Before–after has no comparison group and is not part of the verdict.',
+    'impact.robust.note':
+      'Each method uses the sample its design needs (last column). Wild bootstrap and randomization: {draws} draws (or every combination when there are fewer), seed {seed}. Breakdown: the largest violation of parallel trends (as a multiple of the largest pre-programme deviation) that still leaves an effect different from zero. "–" = does not apply to that method. Before–after has no comparison group and is not part of the verdict.',
     'impact.robust.running': 'Computing every method for the robustness table…',
     'impact.robust.verdict.none': 'No method can be computed for these choices.',
     'impact.robust.verdict.agreeNone': 'All methods agree: the effect of {program} on {outcome} cannot be distinguished from zero.',
@@ -422,55 +488,65 @@ export const impact = {
     'impact.headline.title': 'Main result',
     'impact.headline.decrease': '{program} is estimated to reduce {outcome} by {value} {unit} (95% CI: {lo}–{hi}).',
     'impact.headline.increase': '{program} is estimated to raise {outcome} by {value} {unit} (95% CI: {lo}–{hi}).',
-    'impact.headline.zero': 'The effect of {program} on {outcome} is not distinguishable from zero: estimate {signed} {unit}, with a 95% CI from {lo} to {hi} that includes zero.',
-    'impact.headline.scDecrease': 'In {region}, {program} is estimated to reduce {outcome} by {value} {unit} (mean gap to the synthetic control after the start).',
+    'impact.headline.zero':
+      'The effect of {program} on {outcome} is not distinguishable from zero: estimate {signed} {unit}, with a 95% CI from {lo} to {hi} that includes zero.',
+    'impact.headline.scDecrease':
+      'In {region}, {program} is estimated to reduce {outcome} by {value} {unit} (mean gap to the synthetic control after the start).',
     'impact.headline.scIncrease': 'In {region}, {outcome} after {program} was on average {value} {unit} higher than its synthetic control.',
     'impact.headline.scNote': 'Synthetic control gives no confidence interval; placebo-in-space test: {p} (smallest possible: {pmin}).',
-    'impact.headline.e0': 'This is the effect in the programme\'s first year (event time 0); later years are in the event-study chart.',
-    'impact.headline.prepost': 'Caution: this is a before–after change without a comparison group. Every change over the period (including the post-pandemic recovery) is attributed to the programme.',
+    'impact.headline.e0': "This is the effect in the programme's first year (event time 0); later years are in the event-study chart.",
+    'impact.headline.prepost':
+      'Caution: this is a before–after change without a comparison group. Every change over the period (including the post-pandemic recovery) is attributed to the programme.',
     'impact.headline.twfe': 'TWFE can be biased when the programme starts in stages and its effect changes over time; compare with staggered adoption.',
     'impact.unit.pp': 'percentage points',
     'impact.cohortEffect': 'Cohort starting {year}: {estimate} (95% CI: {lo} to {hi})',
     'impact.detail': 'Estimate {estimate}, standard error {se}, {p}; {treated} treated regions, {comparison} comparison regions, {obs} observations.',
     'impact.pretest.title': 'Pre-trend test',
-    'impact.pretest.warn': 'Warning: the pre-trend test rejects parallel trends ({p}). Before the programme, treated regions already moved differently from the comparison regions, so the effect estimate may be biased.',
+    'impact.pretest.warn':
+      'Warning: the pre-trend test rejects parallel trends ({p}). Before the programme, treated regions already moved differently from the comparison regions, so the effect estimate may be biased.',
     'impact.pretest.ok': 'The pre-trend test does not reject parallel trends ({p}). This does not prove the assumption, it only finds no evidence against it.',
     'impact.pretest.source.cs': 'Wald test on the pre-adoption ATT(g,t)',
     'impact.pretest.source.event': 'Joint Wald test on the event-study leads',
-    'impact.pretest.onePeriod': 'The pre-trend test could not be computed: cohort {cohorts} has only one year of data before the programme in this window (data start in {first}); the test needs at least two.',
+    'impact.pretest.onePeriod':
+      'The pre-trend test could not be computed: cohort {cohorts} has only one year of data before the programme in this window (data start in {first}); the test needs at least two.',
     'impact.pretest.partial': 'Cohort {cohorts} is not part of the test: only one year of data before the programme (data start in {first}).',
     'impact.pretest.singular': 'The pre-trend test could not be computed: its covariance matrix is singular (too little variation).',
     'impact.pretest.notApplicable': 'Synthetic control uses no trend test; the pre-programme fit shows in the gap chart (pre-programme RMSPE: {rmspe}).',
     'impact.pretest.failed': 'The pre-trend test could not be computed: {reason}',
-    'impact.pretest.scOverfit': 'Warning: this perfect fit is not convincing — only {pre} pre-programme years for {donors} donor regions, so the weights can reproduce any path. Treat this synthetic-control result as illustrative only.',
+    'impact.pretest.scOverfit':
+      'Warning: this perfect fit is not convincing — only {pre} pre-programme years for {donors} donor regions, so the weights can reproduce any path. Treat this synthetic-control result as illustrative only.',
     'impact.error.title': 'This method cannot be computed for this choice',
     'impact.error.technical': 'Technical message',
     'impact.error.empty': 'No indicator data for the chosen regions and years.',
     'impact.error.non_numeric': 'Some indicator values are not numbers.',
     'impact.error.duplicate_row': 'A region has more than one value in the same year.',
     'impact.error.unit_two_groups': 'A region has two different start years.',
-    'impact.error.no_comparison': 'No comparison regions: every region in the sample received the programme. Choose a programme that does not cover all regions, or the "not yet treated" comparison group.',
+    'impact.error.no_comparison':
+      'No comparison regions: every region in the sample received the programme. Choose a programme that does not cover all regions, or the "not yet treated" comparison group.',
     'impact.error.no_treated': 'No region starts receiving the programme inside this window of years. Widen the years.',
-    'impact.error.too_few_pre_periods': 'Too few years of data before the programme. Choose an earlier start year, a later cohort, or an indicator with a longer series.',
+    'impact.error.too_few_pre_periods':
+      'Too few years of data before the programme. Choose an earlier start year, a later cohort, or an indicator with a longer series.',
     'impact.error.too_few_post_periods': 'Too few years of data after the programme starts. Extend the end year.',
     'impact.error.unbalanced': 'This method needs every region in every year, but some years are empty.',
     'impact.error.multiple_adoption_periods': 'The 2×2 DiD needs one common start year, but treated regions start in different years. Use staggered adoption.',
     'impact.error.too_few_clusters': 'Too few regions to compute a confidence interval.',
-    'impact.error.singular': 'The data vary too little to separate the programme\'s effect from region and year effects.',
+    'impact.error.singular': "The data vary too little to separate the programme's effect from region and year effects.",
     'impact.error.unknown_unit': 'The chosen region is not in the sample.',
     'impact.error.degenerate': 'The estimate is not defined for these data (for example too little variation for the bootstrap or placebo).',
     'impact.error.non_absorbing': 'A region stops receiving the programme after starting; this method assumes that once started, the programme continues.',
     'impact.error.out_of_range': 'Outcome values are too large to compute without overflow; change the unit (for example to thousands).',
     'impact.error.invalid_argument': 'This choice does not fit the data (e.g. a start year outside the window).',
     'impact.error.internal': 'The computation failed with an unexpected error.',
-    'impact.error.treated_before_data': 'Every region with data received this programme in or before the first year of the window, so there is no year before the programme to compare with. Choose a programme that started after the first data year, or an indicator with earlier data.',
-    'impact.sample.shifted': 'Start year {start} falls in a year without data; those regions are analysed from {observed}, the first data year after the start.',
+    'impact.error.treated_before_data':
+      'Every region with data received this programme in or before the first year of the window, so there is no year before the programme to compare with. Choose a programme that started after the first data year, or an indicator with earlier data.',
+    'impact.sample.shifted':
+      'Start year {start} falls in a year without data; those regions are analysed from {observed}, the first data year after the start.',
     'impact.notice.year': 'Year {value} is not available for this indicator; showing {fallback}.',
     'impact.chart.trend': '{outcome}: treated and comparison regions',
     'impact.chart.trendSub': 'Mean {unit} per year ({periode}); vertical line = programme start',
     'impact.chart.event': 'Effect by years since the programme started',
     'impact.chart.eventSub.event': 'Event-study coefficients, {unit}, with 95% CI; reference = year before the start (0)',
-    'impact.chart.eventSub.cs': 'Dynamic ATT (Callaway & Sant\'Anna), {unit}, with 95% CI',
+    'impact.chart.eventSub.cs': "Dynamic ATT (Callaway & Sant'Anna), {unit}, with 95% CI",
     'impact.chart.eventSub.sc': 'Gap between {region} and its synthetic control, {unit}; no interval',
     'impact.chart.dumbbell': '{outcome} before and after the programme, by treated region',
     'impact.chart.dumbbellSub': 'Mean {unit} of the years before and since the start ({years})',
@@ -513,21 +589,30 @@ export const impact = {
     'impact.drop.incomplete_years': 'data missing in some years',
     'impact.drop.not_chosen': 'other treated region (synthetic control analyses one region)',
     'impact.assumptions.title': 'Assumptions and caveats',
-    'impact.assume.common': 'Programme start years come from the chosen source (disbursements, the public record or your file; named above and in every export). Regency/city BPS figures are survey estimates (Susenas) with sampling error; the intervals here cover variation between regions, not the survey error itself. Other programmes running at the same time are not separated.',
-    'impact.assume.cs': 'Assumptions: without the programme, mean {outcome} of treated regions would have moved in parallel with the comparison group (parallel trends), and regions did not change behaviour before the start (no anticipation). Each cohort is compared with its own comparison group, so effects that differ across cohorts or over time do not cause bias. Analytic standard errors from influence functions.',
-    'impact.assume.did': 'Assumption: parallel trends between one treated cohort and the comparison group. Compares four means (treated/comparison × before/after). Standard errors clustered by region (CR1), t interval with G−1 degrees of freedom.',
-    'impact.assume.twfe': 'Assumptions: parallel trends and the same effect for all regions and years. With staggered starts and differing effects, TWFE can use already-treated regions as comparisons and be biased (even with the wrong sign). Standard errors clustered by region.',
-    'impact.assume.event': 'Assumption: parallel trends; the coefficients before the start (leads) test it, those after (lags) show the effect per year. The reference is the last year before the start. With staggered adoption and cohort-specific effects these TWFE coefficients can be contaminated.',
-    'impact.assume.sc': 'Assumptions: a weighted combination of never-treated regions can reproduce the treated region\'s path before the programme, and that relation holds afterwards. With few pre-programme years the fit is weak. Inference by placebo test (each donor treated as if it received the programme), not a confidence interval.',
-    'impact.assume.prepost': 'No comparison group: every change after the start counts as effect, including general trends (e.g. the recovery after the 2020 pandemic). Use as a description only, not as an effect estimate.',
+    'impact.assume.common':
+      'Programme start years come from the chosen source (disbursements, the public record or your file; named above and in every export). Regency/city BPS figures are survey estimates (Susenas) with sampling error; the intervals here cover variation between regions, not the survey error itself. Other programmes running at the same time are not separated.',
+    'impact.assume.cs':
+      'Assumptions: without the programme, mean {outcome} of treated regions would have moved in parallel with the comparison group (parallel trends), and regions did not change behaviour before the start (no anticipation). Each cohort is compared with its own comparison group, so effects that differ across cohorts or over time do not cause bias. Analytic standard errors from influence functions.',
+    'impact.assume.did':
+      'Assumption: parallel trends between one treated cohort and the comparison group. Compares four means (treated/comparison × before/after). Standard errors clustered by region (CR1), t interval with G−1 degrees of freedom.',
+    'impact.assume.twfe':
+      'Assumptions: parallel trends and the same effect for all regions and years. With staggered starts and differing effects, TWFE can use already-treated regions as comparisons and be biased (even with the wrong sign). Standard errors clustered by region.',
+    'impact.assume.event':
+      'Assumption: parallel trends; the coefficients before the start (leads) test it, those after (lags) show the effect per year. The reference is the last year before the start. With staggered adoption and cohort-specific effects these TWFE coefficients can be contaminated.',
+    'impact.assume.sc':
+      "Assumptions: a weighted combination of never-treated regions can reproduce the treated region's path before the programme, and that relation holds afterwards. With few pre-programme years the fit is weak. Inference by placebo test (each donor treated as if it received the programme), not a confidence interval.",
+    'impact.assume.prepost':
+      'No comparison group: every change after the start counts as effect, including general trends (e.g. the recovery after the 2020 pandemic). Use as a description only, not as an effect estimate.',
     'impact.cost.title': 'Cost per unit of effect',
     'impact.cost.value': '{value} per {unit} of reduction',
     'impact.cost.valueHigher': '{value} per {unit} of increase',
     'impact.cost.interval': '95% CI: {lo} to {hi}',
-    'impact.cost.unbounded': 'The effect\'s interval includes zero, so the cost per unit of effect is unbounded (could be very large); do not use the single number above on its own.',
+    'impact.cost.unbounded':
+      "The effect's interval includes zero, so the cost per unit of effect is unbounded (could be very large); do not use the single number above on its own.",
     'impact.cost.notImprovement': 'The estimated effect is not an improvement, so the cost per unit of effect is undefined.',
     'impact.cost.basis': 'Basis: {cost} disbursed to the {n} treated regions of the sample, {from}–{to}, divided by the estimated effect.',
-    'impact.cost.perPerson': 'Per person lifted out of poverty: {value} (95% CI: {range}), using the BPS population of the treated regions in {year} (the latest regional population available).',
+    'impact.cost.perPerson':
+      'Per person lifted out of poverty: {value} (95% CI: {range}), using the BPS population of the treated regions in {year} (the latest regional population available).',
     'impact.cost.none.no_interval': 'Not computed: this method gives no confidence interval, so the uncertainty of the cost cannot be stated.',
     'impact.cost.none.neutral_indicator': 'Not computed: this indicator is not a welfare measure with a clear good direction.',
     'impact.cost.none.no_estimate': 'Not computed: there is no effect estimate.',
@@ -538,7 +623,8 @@ export const impact = {
     'impact.export.copy': 'Copy paragraph',
     'impact.export.copied': 'Copied.',
     'impact.export.copyFailed': 'Could not copy automatically; select the text and copy it.',
-    'impact.methods.intro': 'We estimated the effect of {program} on {outcome} ({unit}, {source}, {periode} survey) in the regencies and cities of East Java, {years}, using {method}.',
+    'impact.methods.intro':
+      'We estimated the effect of {program} on {outcome} ({unit}, {source}, {periode} survey) in the regencies and cities of East Java, {years}, using {method}.',
     'impact.methods.timingDemo': 'The disbursement data used are example data, so this result is not an official finding.',
     'impact.inference': 'Inference',
     'impact.inference.analytic': 'Analytic (cluster-robust SE)',
@@ -550,19 +636,25 @@ export const impact = {
     'impact.inference.weights': 'Bootstrap weights',
     'impact.inference.weights.rademacher': 'Rademacher (±1)',
     'impact.inference.weights.webb': 'Webb (six-point)',
-    'impact.inference.note.analytic': 'Analytic standard errors clustered by region. With only 38 regions (and fewer comparisons) analytic tests tend to reject too often; compare with the wild bootstrap or randomization inference.',
-    'impact.inference.note.wild': 'Wild cluster restricted bootstrap (null imposed, clusters = regions): when every sign vector fits in the number of draws all are enumerated (exact); otherwise seeded random draws.',
-    'impact.inference.note.ri': 'Randomization inference: adoption years are re-assigned across regions (keeping the number of regions per adoption year), the estimate is recomputed, and p = share of re-assigned estimates at least as far from zero as the real one.',
-    'impact.inference.note.jackknife': 'Cluster jackknife (CV3): the estimate is repeated leaving out one region at a time; the standard error comes from their spread.',
+    'impact.inference.note.analytic':
+      'Analytic standard errors clustered by region. With only 38 regions (and fewer comparisons) analytic tests tend to reject too often; compare with the wild bootstrap or randomization inference.',
+    'impact.inference.note.wild':
+      'Wild cluster restricted bootstrap (null imposed, clusters = regions): when every sign vector fits in the number of draws all are enumerated (exact); otherwise seeded random draws.',
+    'impact.inference.note.ri':
+      'Randomization inference: adoption years are re-assigned across regions (keeping the number of regions per adoption year), the estimate is recomputed, and p = share of re-assigned estimates at least as far from zero as the real one.',
+    'impact.inference.note.jackknife':
+      'Cluster jackknife (CV3): the estimate is repeated leaving out one region at a time; the standard error comes from their spread.',
     'impact.timing': 'Where programme start years come from',
     'impact.timing.disbursement': 'Disbursements (first year disbursed)',
     'impact.timing.disbursementDemo': 'Disbursements (example data)',
     'impact.timing.public': 'Public record (news and agency pages)',
     'impact.timing.file': 'Your file: {file}',
     'impact.timing.noRecord': 'The public record has no regional stages for this programme.',
-    'impact.timing.fileHint': 'Your own timing: drop a file with the columns kode and tahun_mulai (optional intensitas) on the Data page; it then appears among the sources of start years.',
+    'impact.timing.fileHint':
+      'Your own timing: drop a file with the columns kode and tahun_mulai (optional intensitas) on the Data page; it then appears among the sources of start years.',
     'impact.timing.useFile': 'Use as the programme timing in Dampak',
-    'impact.timing.missing': 'The timing file "{table}" is gone (dropped files live in this tab until it is reloaded); the disbursements are used meanwhile. Drop the file again on the Data page.',
+    'impact.timing.missing':
+      'The timing file "{table}" is gone (dropped files live in this tab until it is reloaded); the disbursements are used meanwhile. Drop the file again on the Data page.',
     'impact.timing.sources': 'Sources of the public record ({n})',
     'impact.unknown': 'Regions whose start year is unknown ({n})',
     'impact.unknown.exclude': 'Leave them out',
@@ -578,29 +670,38 @@ export const impact = {
     'impact.timing.issue.outside_data': 'year {value} is outside the data ({years}); a region that starts after the data ends is written as empty or 0.',
     'impact.timing.issue.bad_intensity': 'intensity "{value}" is not a number ≥ 0.',
     'impact.timing.issues.fix': 'Fix the file and drop it again on the Data page, or choose another source of start years.',
-    'impact.timing.text.disbursement': 'Start years: the first year each region received a disbursement (Rp > 0) in the agency\'s records; {n} regions ever received it.',
-    'impact.timing.text.disbursementDemo': 'Start years: the first year each region received a disbursement (Rp > 0) in the example disbursement data; {n} regions ever received it.',
-    'impact.timing.text.file': 'Start years: your file {file} ({n} regions with a start year; the others count as never treated; {intensity} regions with an intensity, recorded but not used by the estimators).',
+    'impact.timing.text.disbursement':
+      "Start years: the first year each region received a disbursement (Rp > 0) in the agency's records; {n} regions ever received it.",
+    'impact.timing.text.disbursementDemo':
+      'Start years: the first year each region received a disbursement (Rp > 0) in the example disbursement data; {n} regions ever received it.',
+    'impact.timing.text.file':
+      'Start years: your file {file} ({n} regions with a start year; the others count as never treated; {intensity} regions with an intensity, recorded but not used by the estimators).',
     'impact.timing.text.publicNone': 'Start years: the public record has no regional stages for this programme, so no region has a known start.',
     'impact.timing.text.stage': '{year}: {total} regions (+{added}: {named}).',
     'impact.timing.text.stagePartly': '{year}: {total} regions (+{added}; known: {named}; {unnamed} others not named).',
-    'impact.timing.text.public': 'Start years: the public record (news and agency pages). The start is known for {known} regions; for {unknown} regions it is not known — {handling}',
+    'impact.timing.text.public':
+      'Start years: the public record (news and agency pages). The start is known for {known} regions; for {unknown} regions it is not known — {handling}',
     'impact.timing.text.handling.exclude': 'they are left out of the analysis.',
-    'impact.timing.text.handling.censor': 'they serve as comparisons only for the years in which they certainly had not started; their later years are not used.',
+    'impact.timing.text.handling.censor':
+      'they serve as comparisons only for the years in which they certainly had not started; their later years are not used.',
     'impact.timing.clause.file': 'start years from the file {file}',
     'impact.timing.clause.public': 'start years from the public record',
-    'impact.timing.clause.disbursement': 'start years from the agency\'s disbursements',
+    'impact.timing.clause.disbursement': "start years from the agency's disbursements",
     'impact.timing.clause.disbursementDemo': 'start years from the example disbursements',
     'impact.sample.censored': '{n} regions with an unknown start are comparisons only up to the year they certainly had not started: {regions}.',
     'impact.sample.cells': 'Region × year',
-    'impact.sample.cellsSummary': '{used} region-years used; {missing} missing (of {regions} regions in the sample, years {years}). Missing ones are not filled in.',
+    'impact.sample.cellsSummary':
+      '{used} region-years used; {missing} missing (of {regions} regions in the sample, years {years}). Missing ones are not filled in.',
     'impact.sample.missingList': 'Missing region-years ({n})',
     'impact.missing.no_value': 'no BPS value',
     'impact.missing.start_unknown': 'not used: start year unknown',
     'impact.drop.start_unknown': 'start year unknown',
-    'impact.methods.timing.disbursement': 'Each region\'s programme start is the first year it received a disbursement ({cohorts}); {comparison} regions that {comparisonKind} serve as the comparison group.',
-    'impact.methods.timing.public': 'Programme start years come from the public record (news and agency pages; {cohorts}); {comparison} regions that {comparisonKind} serve as the comparison group.',
-    'impact.methods.timing.file': 'Programme start years come from the file {file} ({cohorts}); {comparison} regions that {comparisonKind} serve as the comparison group.',
+    'impact.methods.timing.disbursement':
+      "Each region's programme start is the first year it received a disbursement ({cohorts}); {comparison} regions that {comparisonKind} serve as the comparison group.",
+    'impact.methods.timing.public':
+      'Programme start years come from the public record (news and agency pages; {cohorts}); {comparison} regions that {comparisonKind} serve as the comparison group.',
+    'impact.methods.timing.file':
+      'Programme start years come from the file {file} ({cohorts}); {comparison} regions that {comparisonKind} serve as the comparison group.',
     'impact.methods.censored': '{n} regions with an unknown start are used only for the years in which they certainly had not started.',
     'impact.methods.unknownExcluded': '{n} regions with an unknown start are left out.',
     'impact.methods.missing': 'Unbalanced panel: {n} region-years have no data and are not filled in ({obs} used).',
@@ -625,11 +726,14 @@ export const impact = {
     'impact.user.unit': 'file units',
     'impact.user.source': 'User file (unpublished): {file}',
     'impact.user.group': 'Your files (this tab only)',
-    'impact.user.demoWarning': 'The programme start years on this page come from example disbursement data, not the agency\'s records. The result illustrates the method and is not an official finding. The outcome indicator ({outcome}) comes from your file, not from published BPS data.',
+    'impact.user.demoWarning':
+      "The programme start years on this page come from example disbursement data, not the agency's records. The result illustrates the method and is not an official finding. The outcome indicator ({outcome}) comes from your file, not from published BPS data.",
     'impact.user.option': 'Your file: {table}',
     'impact.user.yearColumn': 'Year column',
     'impact.user.valueColumn': 'Value column',
-    'impact.user.missing': 'The file "{table}" is no longer here: a dropped file is kept only in this tab until the page is reloaded. Drop the file again on the Data page, then choose it as the outcome. Meanwhile BPS P0 is used.',
-    'impact.user.unusable': 'The file "{table}" has fewer than two years with values for regions matched to BPS codes, so it cannot be an outcome. Meanwhile BPS P0 is used.'
+    'impact.user.missing':
+      'The file "{table}" is no longer here: a dropped file is kept only in this tab until the page is reloaded. Drop the file again on the Data page, then choose it as the outcome. Meanwhile BPS P0 is used.',
+    'impact.user.unusable':
+      'The file "{table}" has fewer than two years with values for regions matched to BPS codes, so it cannot be an outcome. Meanwhile BPS P0 is used.'
   }
 } as const;

@@ -54,7 +54,8 @@ export const map = {
 
     // Map page
     'map.title': 'Peta kabupaten/kota Jawa Timur',
-    'map.lead': 'Pilih indikator, tahun dan cara pengelompokan. Arahkan atau fokuskan ke wilayah untuk melihat nilainya; klik atau tekan Enter untuk membuka profil wilayah.',
+    'map.lead':
+      'Pilih indikator, tahun dan cara pengelompokan. Arahkan atau fokuskan ke wilayah untuk melihat nilainya; klik atau tekan Enter untuk membuka profil wilayah.',
     'map.ctl.indicator': 'Indikator',
     'map.ctl.year': 'Tahun',
     'map.ctl.yearFrom': 'Dari tahun',
@@ -103,7 +104,8 @@ export const map = {
     'map.col.class': 'Kelas',
     'map.col.year': 'Tahun',
     'map.inset.note': 'Bawean, Masalembu dan Kangean digambar dalam kotak sisipan.',
-    'map.smallKota': 'Kota kecil (Mojokerto, Blitar, Pasuruan, Probolinggo, Madiun, Kediri, Batu) diberi label tebal (titik pada layar sempit); gunakan "Peta petak" untuk melihat semua wilayah dengan ukuran sama.',
+    'map.smallKota':
+      'Kota kecil (Mojokerto, Blitar, Pasuruan, Probolinggo, Madiun, Kediri, Batu) diberi label tebal (titik pada layar sempit); gunakan "Peta petak" untuk melihat semua wilayah dengan ukuran sama.',
 
     // Region profiles
     'map.wilayah.title': 'Profil wilayah',
@@ -158,7 +160,8 @@ export const map = {
     'map.narr.regions': 'From {fromPer} to {toPer}, P0 fell in {n} of {total} regencies and cities; the largest fall was in {best} ({delta}).',
 
     'map.home.title': 'East Java poverty and programme overview',
-    'map.home.lead': 'Official BPS poverty figures for the province and its 38 regencies and cities, with sample data on the Social Services Office programmes.',
+    'map.home.lead':
+      'Official BPS poverty figures for the province and its 38 regencies and cities, with sample data on the Social Services Office programmes.',
     'map.home.narrative': 'Summary in words',
     'map.kpi.p0': 'Poverty rate (P0)',
     'map.kpi.poor': 'Number of poor people',
@@ -237,7 +240,8 @@ export const map = {
     'map.col.class': 'Class',
     'map.col.year': 'Year',
     'map.inset.note': 'Bawean, Masalembu and Kangean are drawn in insets.',
-    'map.smallKota': 'Small cities (Mojokerto, Blitar, Pasuruan, Probolinggo, Madiun, Kediri, Batu) carry bold labels (dots on narrow screens); use "Tile map" to see every region at the same size.',
+    'map.smallKota':
+      'Small cities (Mojokerto, Blitar, Pasuruan, Probolinggo, Madiun, Kediri, Batu) carry bold labels (dots on narrow screens); use "Tile map" to see every region at the same size.',
 
     'map.wilayah.title': 'Region profiles',
     'map.wilayah.lead': 'Choose a regency or city to see its poverty trend, its rank and the programmes running there.',

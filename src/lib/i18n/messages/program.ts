@@ -3,7 +3,8 @@ export const program = {
   id: {
     'program.title': 'Program',
     'program.heading': 'Program perlindungan dan pemberdayaan sosial',
-    'program.intro': 'Sembilan program yang dijalankan atau diawasi Dinas Sosial Provinsi Jawa Timur: siapa sasarannya, dari mana dananya, dan berapa penerima serta rupiah yang tersalur.',
+    'program.intro':
+      'Sembilan program yang dijalankan atau diawasi Dinas Sosial Provinsi Jawa Timur: siapa sasarannya, dari mana dananya, dan berapa penerima serta rupiah yang tersalur.',
     'program.thisYear': 'Angka "tahun ini" adalah tahun terakhir dalam data penyaluran: {year}.',
     'program.col.program': 'Program',
     'program.col.jenis': 'Jenis bantuan',
@@ -38,7 +39,8 @@ export const program = {
     'program.filter.period': 'Periode: {from} – {to}',
     'program.filter.remove': 'Hapus filter {name}',
     'program.filter.reset': 'Atur ulang',
-    'program.filter.hint': 'Klik kab/kota pada grafik atau tabel wilayah untuk menyaring semua grafik; sapukan (drag) rentang bulan pada grafik tren untuk menyaring grafik wilayah.',
+    'program.filter.hint':
+      'Klik kab/kota pada grafik atau tabel wilayah untuk menyaring semua grafik; sapukan (drag) rentang bulan pada grafik tren untuk menyaring grafik wilayah.',
     'program.kpi.penerima': 'Penerima (bulan tertinggi)',
     'program.kpi.rupiah': 'Realisasi anggaran',
     'program.kpi.serapan': 'Serapan anggaran',
@@ -93,7 +95,8 @@ export const program = {
     'program.conc.equality': 'Garis kesetaraan',
     'program.conc.x': 'Penduduk miskin kumulatif',
     'program.conc.y': 'Penerima kumulatif',
-    'program.conc.summary': 'Indeks konsentrasi {index} (−1 s.d. 1; positif = lebih terpusat di wilayah termiskin). Indeks ketidaksesuaian {dis}: bagian penerima yang harus berpindah wilayah agar sebarannya sama dengan sebaran penduduk miskin.',
+    'program.conc.summary':
+      'Indeks konsentrasi {index} (−1 s.d. 1; positif = lebih terpusat di wilayah termiskin). Indeks ketidaksesuaian {dis}: bagian penerima yang harus berpindah wilayah agar sebarannya sama dengan sebaran penduduk miskin.',
     'program.conc.regionNote': 'Kurva ini selalu mencakup seluruh provinsi; wilayah terpilih ditandai.',
     'program.conc.col.sharePoor': 'Bagian penduduk miskin',
     'program.conc.col.shareRec': 'Bagian penerima',
@@ -141,7 +144,8 @@ export const program = {
   en: {
     'program.title': 'Programmes',
     'program.heading': 'Social protection and empowerment programmes',
-    'program.intro': 'The nine programmes run or overseen by the East Java Social Services Office: whom they target, how they are funded, and how many recipients and rupiah were disbursed.',
+    'program.intro':
+      'The nine programmes run or overseen by the East Java Social Services Office: whom they target, how they are funded, and how many recipients and rupiah were disbursed.',
     'program.thisYear': '"This year" is the latest year in the disbursement data: {year}.',
     'program.col.program': 'Programme',
     'program.col.jenis': 'Kind of assistance',
@@ -176,7 +180,8 @@ export const program = {
     'program.filter.period': 'Period: {from} – {to}',
     'program.filter.remove': 'Remove filter {name}',
     'program.filter.reset': 'Reset',
-    'program.filter.hint': 'Click a regency/city in the chart or the region table to filter every chart; drag across months on the trend chart to filter the region chart.',
+    'program.filter.hint':
+      'Click a regency/city in the chart or the region table to filter every chart; drag across months on the trend chart to filter the region chart.',
     'program.kpi.penerima': 'Recipients (peak month)',
     'program.kpi.rupiah': 'Budget disbursed',
     'program.kpi.serapan': 'Budget absorption',
@@ -231,7 +236,8 @@ export const program = {
     'program.conc.equality': 'Line of equality',
     'program.conc.x': 'Cumulative poor people',
     'program.conc.y': 'Cumulative recipients',
-    'program.conc.summary': 'Concentration index {index} (−1 to 1; positive = more concentrated in the poorest regions). Dissimilarity index {dis}: the share of recipients that would have to move to another region for the programme to follow the poor.',
+    'program.conc.summary':
+      'Concentration index {index} (−1 to 1; positive = more concentrated in the poorest regions). Dissimilarity index {dis}: the share of recipients that would have to move to another region for the programme to follow the poor.',
     'program.conc.regionNote': 'This curve always covers the whole province; the selected region is marked.',
     'program.conc.col.sharePoor': 'Share of poor people',
     'program.conc.col.shareRec': 'Share of recipients',

@@ -2,7 +2,8 @@
 export const publish = {
   id: {
     'publish.title': 'Infografis',
-    'publish.intro': 'Kartu siap bagikan untuk publik dan media: angka utama, peta, tren dan jangkauan program. Unduh sebagai PNG atau SVG, cetak di kertas A4, atau sematkan di situs lain.',
+    'publish.intro':
+      'Kartu siap bagikan untuk publik dan media: angka utama, peta, tren dan jangkauan program. Unduh sebagai PNG atau SVG, cetak di kertas A4, atau sematkan di situs lain.',
     'publish.regionTitle': 'Infografis {wilayah}',
     'publish.region': 'Wilayah',
     'publish.province': 'Jawa Timur (provinsi)',
@@ -64,7 +65,8 @@ export const publish = {
   },
   en: {
     'publish.title': 'Infographics',
-    'publish.intro': 'Share-ready cards for the public and the press: the headline number, the map, the trend and programme reach. Download as PNG or SVG, print on A4, or embed in another site.',
+    'publish.intro':
+      'Share-ready cards for the public and the press: the headline number, the map, the trend and programme reach. Download as PNG or SVG, print on A4, or embed in another site.',
     'publish.regionTitle': 'Infographics {wilayah}',
     'publish.region': 'Region',
     'publish.province': 'East Java (province)',

@@ -21,7 +21,8 @@ export const report = {
     'impact.report.s.cost': 'Biaya per satuan dampak',
     'impact.report.s.assume': 'Asumsi dan catatan',
     'impact.report.s.reproduce': 'Cara mengulang perhitungan',
-    'impact.report.question': 'Apakah {program} mengubah {outcome} di kabupaten/kota Jawa Timur, dan seberapa besar, bila dibandingkan dengan wilayah yang tidak atau belum menerimanya? Data tahun {years}.',
+    'impact.report.question':
+      'Apakah {program} mengubah {outcome} di kabupaten/kota Jawa Timur, dan seberapa besar, bila dibandingkan dengan wilayah yang tidak atau belum menerimanya? Data tahun {years}.',
     'impact.report.inferences': 'Hasil utama ({unit}) menurut cara inferensi',
     'impact.report.col.ci': 'IK 95%',
     'impact.report.col.detail': 'Keterangan',
@@ -30,8 +31,10 @@ export const report = {
     'impact.report.drawn': '{n} undian, benih {seed}',
     'impact.report.programmeStart': 'Tahun mulai menurut katalog program: {year}.',
     'impact.report.recordSources': 'Sumber catatan publik',
-    'impact.report.caveats': 'Data BPS kabupaten/kota adalah perkiraan survei dengan galat sampling; program lain yang berjalan bersamaan tidak dipisahkan; dengan 38 wilayah, uji analitik cenderung terlalu sering menolak, sehingga bootstrap wild dan inferensi randomisasi dilaporkan di sampingnya. Celah data tidak diisi.',
-    'impact.report.reproduceIntro': 'Unduh panel wilayah × tahun yang dipakai (berkas {file}, dari meja kerja atau tombol di bawah), lalu jalankan di repositori Dampak:',
+    'impact.report.caveats':
+      'Data BPS kabupaten/kota adalah perkiraan survei dengan galat sampling; program lain yang berjalan bersamaan tidak dipisahkan; dengan 38 wilayah, uji analitik cenderung terlalu sering menolak, sehingga bootstrap wild dan inferensi randomisasi dilaporkan di sampingnya. Celah data tidak diisi.',
+    'impact.report.reproduceIntro':
+      'Unduh panel wilayah × tahun yang dipakai (berkas {file}, dari meja kerja atau tombol di bawah), lalu jalankan di repositori Dampak:',
     'impact.report.downloadPanel': 'Unduh panel (CSV)',
     'impact.report.snapshot': 'Snapshot data {snapshot}, dibuat {date}; laporan dibuat {today}.'
   },
@@ -56,7 +59,8 @@ export const report = {
     'impact.report.s.cost': 'Cost per unit of effect',
     'impact.report.s.assume': 'Assumptions and caveats',
     'impact.report.s.reproduce': 'How to reproduce the numbers',
-    'impact.report.question': 'Did {program} change {outcome} in the regencies and cities of East Java, and by how much, compared with regions that did not (or not yet) receive it? Data for {years}.',
+    'impact.report.question':
+      'Did {program} change {outcome} in the regencies and cities of East Java, and by how much, compared with regions that did not (or not yet) receive it? Data for {years}.',
     'impact.report.inferences': 'Main result ({unit}) by inference',
     'impact.report.col.ci': '95% CI',
     'impact.report.col.detail': 'Details',
@@ -65,8 +69,10 @@ export const report = {
     'impact.report.drawn': '{n} draws, seed {seed}',
     'impact.report.programmeStart': 'Start year in the programme catalogue: {year}.',
     'impact.report.recordSources': 'Sources of the public record',
-    'impact.report.caveats': 'Regency/city BPS figures are survey estimates with sampling error; other programmes running at the same time are not separated; with 38 regions analytic tests tend to reject too often, so the wild bootstrap and randomization inference are reported beside them. Gaps in the data are not filled.',
-    'impact.report.reproduceIntro': 'Download the region × year panel that was used (file {file}, from the workbench or the button below), then run in the Dampak repository:',
+    'impact.report.caveats':
+      'Regency/city BPS figures are survey estimates with sampling error; other programmes running at the same time are not separated; with 38 regions analytic tests tend to reject too often, so the wild bootstrap and randomization inference are reported beside them. Gaps in the data are not filled.',
+    'impact.report.reproduceIntro':
+      'Download the region × year panel that was used (file {file}, from the workbench or the button below), then run in the Dampak repository:',
     'impact.report.downloadPanel': 'Download panel (CSV)',
     'impact.report.snapshot': 'Data snapshot {snapshot}, built {date}; report made {today}.'
   }

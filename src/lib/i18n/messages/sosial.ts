@@ -95,7 +95,8 @@ export const sosial = {
     'layanan.delay.col.waiting': 'Menunggu sekarang',
     'layanan.map.title.per100rb': 'Kasus per 100.000 penduduk, {year}',
     'layanan.map.title.tl3': 'Kasus yang ditindaklanjuti ≤ 3 hari, {year}',
-    'layanan.map.sub.per100rb': 'Kasus dilaporkan per 100.000 penduduk (penduduk BPS {popYear}, tahun terakhir yang tersedia){kategori}. Klik wilayah untuk memfilter.',
+    'layanan.map.sub.per100rb':
+      'Kasus dilaporkan per 100.000 penduduk (penduduk BPS {popYear}, tahun terakhir yang tersedia){kategori}. Klik wilayah untuk memfilter.',
     'layanan.map.sub.tl3': 'Persen dari kasus yang perlu tindak lanjut{kategori}. Klik wilayah untuk memfilter.',
     'layanan.map.measure': 'Ukuran peta',
     'layanan.map.measure.per100rb': 'Per 100.000 penduduk',
@@ -103,7 +104,8 @@ export const sosial = {
     'layanan.map.keys': 'Pilih wilayah untuk memfilter',
     'layanan.map.col.population': 'Penduduk (BPS {year})',
     'layanan.rank.title': 'Wilayah yang membiarkan kasus menunggu, {year}',
-    'layanan.rank.sub': 'Rata-rata hari sejak laporan sampai tindak lanjut (kasus yang lama menunggu menaikkannya); garis = provinsi{kategori}. Tabel: kasus menunggu > 14 hari dan kategori terbanyak di antaranya.',
+    'layanan.rank.sub':
+      'Rata-rata hari sejak laporan sampai tindak lanjut (kasus yang lama menunggu menaikkannya); garis = provinsi{kategori}. Tabel: kasus menunggu > 14 hari dan kategori terbanyak di antaranya.',
     'layanan.rank.col.mean': 'Rata-rata (hari)',
     'layanan.rank.province': 'Provinsi',
     'layanan.rank.col.region': 'Kabupaten/kota',
@@ -150,12 +152,14 @@ export const sosial = {
     'upt.kpi.visits': 'Kunjungan pasca-layanan, 12 bulan',
     'upt.kpi.visitsNote': 'bimbingan lanjut klien produktif',
     'upt.map.title': 'UPT dan kebutuhan layanan',
-    'upt.map.sub': 'Titik = UPT, warna = klaster, di ibu kota kab/kota lokasinya (alamat persis umumnya tidak terbit); wilayah = kasus e-JSC per 100.000 penduduk, {year}. Klik wilayah untuk memfilter, titik untuk membuka UPT.',
+    'upt.map.sub':
+      'Titik = UPT, warna = klaster, di ibu kota kab/kota lokasinya (alamat persis umumnya tidak terbit); wilayah = kasus e-JSC per 100.000 penduduk, {year}. Klik wilayah untuk memfilter, titik untuk membuka UPT.',
     'upt.map.keys': 'Pilih wilayah untuk memfilter daftar UPT',
     'upt.map.noLocation': '{n} UPT tanpa lokasi yang diketahui tidak tampil di peta.',
     'upt.map.tooltip': '{klaster} · {klien} klien',
     'upt.occ.title': 'Klien dibanding kapasitas terbit, 12 bulan sampai {month}',
-    'upt.occ.sub': 'Rata-rata klien 12 bulan terakhir sebagai persen kapasitas; garis = 100 %. Kapasitas dari sumber publik (tahunnya di tabel); UPT tanpa kapasitas terbit tidak ditampilkan.',
+    'upt.occ.sub':
+      'Rata-rata klien 12 bulan terakhir sebagai persen kapasitas; garis = 100 %. Kapasitas dari sumber publik (tahunnya di tabel); UPT tanpa kapasitas terbit tidak ditampilkan.',
     'upt.occ.full': 'Kapasitas',
     'upt.flow.title': 'Klien, masuk dan keluar per bulan, {scope}',
     'upt.flow.sub': 'Orang; garis = klien di akhir bulan (sumbu kiri), batang = masuk dan keluar (sumbu kanan)',
@@ -312,7 +316,8 @@ export const sosial = {
     'layanan.map.keys': 'Choose a region to filter',
     'layanan.map.col.population': 'Population (BPS {year})',
     'layanan.rank.title': 'Regions that leave cases waiting, {year}',
-    'layanan.rank.sub': 'Mean days from report to follow-up (long waits pull it up); line = province{kategori}. Table: cases waiting > 14 days and the most common category among them.',
+    'layanan.rank.sub':
+      'Mean days from report to follow-up (long waits pull it up); line = province{kategori}. Table: cases waiting > 14 days and the most common category among them.',
     'layanan.rank.col.mean': 'Mean (days)',
     'layanan.rank.province': 'Province',
     'layanan.rank.col.region': 'Regency/city',
@@ -359,12 +364,14 @@ export const sosial = {
     'upt.kpi.visits': 'Follow-up visits, 12 months',
     'upt.kpi.visitsNote': 'after-care of productive clients',
     'upt.map.title': 'Units and the need for services',
-    'upt.map.sub': 'Point = unit, colour = cluster, at the seat of its regency/city (exact addresses are mostly unpublished); region = e-JSC cases per 100,000 residents, {year}. Click a region to filter, a point to open the unit.',
+    'upt.map.sub':
+      'Point = unit, colour = cluster, at the seat of its regency/city (exact addresses are mostly unpublished); region = e-JSC cases per 100,000 residents, {year}. Click a region to filter, a point to open the unit.',
     'upt.map.keys': 'Choose a region to filter the list of units',
     'upt.map.noLocation': '{n} units without a known location are not on the map.',
     'upt.map.tooltip': '{klaster} · {klien} residents',
     'upt.occ.title': 'Residents against the published capacity, 12 months to {month}',
-    'upt.occ.sub': 'Average residents over the last 12 months as a percent of capacity; line = 100 %. Capacity from public sources (its year in the table); units without a published capacity are not shown.',
+    'upt.occ.sub':
+      'Average residents over the last 12 months as a percent of capacity; line = 100 %. Capacity from public sources (its year in the table); units without a published capacity are not shown.',
     'upt.occ.full': 'Capacity',
     'upt.flow.title': 'Residents, admissions and discharges per month, {scope}',
     'upt.flow.sub': 'People; line = residents at the end of the month (left axis), bars = admitted and discharged (right axis)',

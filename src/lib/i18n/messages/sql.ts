@@ -2,7 +2,8 @@
 export const sql = {
   id: {
     'sql.title': 'Meja kerja SQL',
-    'sql.intro': 'Tulis kueri SQL (DuckDB) atas tabel snapshot dan berkas Anda sendiri. Semua berjalan di peramban ini; tidak ada data yang dikirim ke mana pun. Hanya baca: perintah yang mengubah data atau menulis berkas ditolak.',
+    'sql.intro':
+      'Tulis kueri SQL (DuckDB) atas tabel snapshot dan berkas Anda sendiri. Semua berjalan di peramban ini; tidak ada data yang dikirim ke mana pun. Hanya baca: perintah yang mengubah data atau menulis berkas ditolak.',
     'sql.editor': 'Editor SQL',
     'sql.editorHelp': 'Ctrl+Enter menjalankan kueri. Ctrl+Spasi menampilkan saran nama tabel dan kolom.',
     'sql.run': 'Jalankan',
@@ -49,7 +50,7 @@ export const sql = {
     'sql.fromLink': 'Kueri ini berasal dari sebuah tautan dan belum dijalankan. Baca dulu isinya, lalu tekan Jalankan.',
     'sql.refusedBy': 'Ditolak oleh DuckDB: {message}',
     'sql.guard.empty': 'Editor kosong: tulis sebuah kueri SELECT.',
-    'sql.guard.pivot_in': 'PIVOT perlu daftar nilai di meja kerja ini: tulis ON kolom IN (\'a\', \'b\').',
+    'sql.guard.pivot_in': "PIVOT perlu daftar nilai di meja kerja ini: tulis ON kolom IN ('a', 'b').",
     'sql.guard.multiple': 'Jalankan satu perintah sekaligus (hapus titik koma di tengah).',
     'sql.guard.unterminated': 'Ada {keyword} yang belum ditutup (tanda kutip atau komentar).',
     'sql.guard.write_file': 'Ditolak: {keyword} menulis berkas. Meja kerja ini hanya baca; unduh hasil dengan tombol CSV atau Parquet.',
@@ -71,7 +72,8 @@ export const sql = {
     'upload.typeColumn': 'Kolom jenis (kabupaten/kota), jika ada',
     'upload.none': '(tidak ada)',
     'upload.register': 'Tambahkan sebagai tabel',
-    'upload.registered': 'Tabel {name} siap dipakai ({n} baris) sampai halaman ini dimuat ulang. Buka meja kerja SQL untuk menggabungkannya dengan snapshot atau memetakannya.',
+    'upload.registered':
+      'Tabel {name} siap dipakai ({n} baris) sampai halaman ini dimuat ulang. Buka meja kerja SQL untuk menggabungkannya dengan snapshot atau memetakannya.',
     'upload.registeredPublic': 'Tabel {name} siap dipakai ({n} baris) sampai halaman ini dimuat ulang.',
     'upload.openSql': 'Buka di meja kerja SQL',
     'upload.useInImpact': 'Gunakan sebagai hasil di Dampak',
@@ -92,18 +94,21 @@ export const sql = {
     'upload.match.unmatched': 'nama wilayah tidak dikenali',
     'upload.match.ambiguous': 'nama wilayah bermakna ganda: {candidates}; tambahkan kolom jenis',
     'upload.match.conflict': 'nama dan kolom jenis saling bertentangan',
-    'upload.identityMasked': 'Nomor yang tampak seperti NIK/KK di dalam teks disamarkan menjadi "[NIK disamarkan]" (kolom dan jumlah sel: {columns}); kolomnya tetap dimasukkan.',
+    'upload.identityMasked':
+      'Nomor yang tampak seperti NIK/KK di dalam teks disamarkan menjadi "[NIK disamarkan]" (kolom dan jumlah sel: {columns}); kolomnya tetap dimasukkan.',
     'upload.empty': 'Berkas kosong: tidak ada judul kolom atau baris data untuk dibaca.',
     'upload.binary': 'Isi berkas ini bukan teks CSV (ada byte biner). Simpan ulang sebagai CSV (UTF-8) atau gunakan .xlsx/.parquet.',
     'upload.notXlsx': 'Berkas ini bukan XLSX yang sah atau rusak. Buka di Excel lalu simpan ulang sebagai .xlsx, atau ekspor sebagai CSV.',
     'upload.notParquet': 'Berkas ini bukan Parquet yang sah atau rusak.',
-    'upload.memory': 'Berkas ini diperkirakan butuh sekitar {need} MB memori untuk dibaca, lebih dari {budget} MB yang tersedia di tab ini. Ringkas dulu (misalnya per wilayah dan tahun) atau pecah menjadi beberapa berkas.',
+    'upload.memory':
+      'Berkas ini diperkirakan butuh sekitar {need} MB memori untuk dibaca, lebih dari {budget} MB yang tersedia di tab ini. Ringkas dulu (misalnya per wilayah dan tahun) atau pecah menjadi beberapa berkas.',
     'upload.memoryCrashed': 'Pembacaan berkas berhenti karena memori habis. Ringkas dulu atau pecah menjadi beberapa berkas.',
     'upload.renamed': 'Kolom {from} milik berkas disimpan sebagai {to}; {from} berisi kode BPS hasil pencocokan.'
   },
   en: {
     'sql.title': 'SQL workbench',
-    'sql.intro': 'Write SQL (DuckDB) queries over the snapshot tables and your own files. Everything runs in this browser; no data is sent anywhere. Read-only: statements that change data or write files are refused.',
+    'sql.intro':
+      'Write SQL (DuckDB) queries over the snapshot tables and your own files. Everything runs in this browser; no data is sent anywhere. Read-only: statements that change data or write files are refused.',
     'sql.editor': 'SQL editor',
     'sql.editorHelp': 'Ctrl+Enter runs the query. Ctrl+Space suggests table and column names.',
     'sql.run': 'Run',
@@ -150,7 +155,7 @@ export const sql = {
     'sql.fromLink': 'This query came from a link and has not run. Read it first, then press Run.',
     'sql.refusedBy': 'Refused by DuckDB: {message}',
     'sql.guard.empty': 'The editor is empty: write a SELECT query.',
-    'sql.guard.pivot_in': 'PIVOT needs its list of values in this workbench: write ON column IN (\'a\', \'b\').',
+    'sql.guard.pivot_in': "PIVOT needs its list of values in this workbench: write ON column IN ('a', 'b').",
     'sql.guard.multiple': 'Run one statement at a time (remove the semicolon in the middle).',
     'sql.guard.unterminated': 'A {keyword} is not closed (quote or comment).',
     'sql.guard.write_file': 'Refused: {keyword} writes files. This workbench is read-only; download results with the CSV or Parquet button.',
@@ -193,13 +198,15 @@ export const sql = {
     'upload.match.unmatched': 'region name not recognised',
     'upload.match.ambiguous': 'ambiguous region name: {candidates}; add a type column',
     'upload.match.conflict': 'name and type column disagree',
-    'upload.identityMasked': 'Numbers that look like NIK/KK inside text were masked as "[NIK disamarkan]" (columns and cells: {columns}); the columns themselves were kept.',
+    'upload.identityMasked':
+      'Numbers that look like NIK/KK inside text were masked as "[NIK disamarkan]" (columns and cells: {columns}); the columns themselves were kept.',
     'upload.empty': 'The file is empty: it has no column headers or data rows to read.',
     'upload.binary': 'This file does not hold CSV text (it contains binary bytes). Save it again as CSV (UTF-8), or use .xlsx/.parquet.',
     'upload.notXlsx': 'This file is not a valid XLSX file, or it is damaged. Open it in Excel and save it again as .xlsx, or export it as CSV.',
     'upload.notParquet': 'This file is not a valid Parquet file, or it is damaged.',
-    'upload.memory': 'Reading this file would need about {need} MB of memory, more than the {budget} MB this tab has. Summarise it first (for example by region and year) or split it into several files.',
+    'upload.memory':
+      'Reading this file would need about {need} MB of memory, more than the {budget} MB this tab has. Summarise it first (for example by region and year) or split it into several files.',
     'upload.memoryCrashed': 'Reading the file stopped: memory ran out. Summarise it first or split it into several files.',
-    'upload.renamed': 'The file\'s own {from} column is kept as {to}; {from} holds the matched BPS codes.'
+    'upload.renamed': "The file's own {from} column is kept as {to}; {from} holds the matched BPS codes."
   }
 } as const;

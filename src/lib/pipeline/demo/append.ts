@@ -13,11 +13,7 @@ const CHUNK_ROWS = 2048;
  * Appends `rows` to the existing table `spec.name`, column values taken by the spec's column names
  * (already valid for their column). Returns the number of rows appended.
  */
-export async function appendRowsChunked(
-  conn: DuckDBConnection,
-  spec: Pick<TableSpec, 'name' | 'columns'>,
-  rows: Iterable<object>
-): Promise<number> {
+export async function appendRowsChunked(conn: DuckDBConnection, spec: Pick<TableSpec, 'name' | 'columns'>, rows: Iterable<object>): Promise<number> {
   const app = await conn.createAppender(spec.name);
   const types = spec.columns.map((_, i) => app.columnType(i));
   const names = spec.columns.map((c) => c.name);

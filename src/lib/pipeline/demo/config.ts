@@ -77,9 +77,7 @@ const ACTIVE: Record<Status, number> = { aktif: 90, graduasi: 3, tidak_aktif: 5,
 const EMPOWERMENT: Record<Status, number> = { aktif: 60, graduasi: 30, tidak_aktif: 9, meninggal: 1 };
 
 /** Regions with cigarette factories or tobacco farms (DBHCHT recipients). */
-export const TOBACCO_REGIONS = [
-  '3504', '3506', '3507', '3509', '3513', '3514', '3515', '3522', '3524', '3528', '3529', '3571', '3573'
-] as const;
+export const TOBACCO_REGIONS = ['3504', '3506', '3507', '3509', '3513', '3514', '3515', '3522', '3524', '3528', '3529', '3571', '3573'] as const;
 
 /** Per programme id of data/program.csv. */
 export const DEMO_PROGRAMS: Readonly<Record<string, ProgramAssumption>> = {

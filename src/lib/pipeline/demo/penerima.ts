@@ -39,8 +39,7 @@ function* regionRows(plan: ProgramPlan, region: RegionPlan, count: number, first
   const id = idHasher(seed, program.id);
   for (let i = 0; i < count; i++) {
     const kelompok_umur = age(rng);
-    const tahun_masuk =
-      laterYears === 0 || rng.chance(FIRST_YEAR_ENTRY) ? region.start : region.start + rng.int(1, laterYears);
+    const tahun_masuk = laterYears === 0 || rng.chance(FIRST_YEAR_ENTRY) ? region.start : region.start + rng.int(1, laterYears);
     yield {
       id_hash: id(firstIndex + i),
       program_id: program.id,
@@ -64,9 +63,15 @@ function* regionRows(plan: ProgramPlan, region: RegionPlan, count: number, first
  */
 export function* generatePenerima(inputs: DemoInputs, { seed, rows = DEFAULT_PENERIMA_ROWS }: PenerimaOptions): Generator<Penerima> {
   const plans = buildPlan(inputs);
-  const perProgram = apportion(rows, plans.map((p) => Math.max(...Object.values(p.assumption.recipients))));
+  const perProgram = apportion(
+    rows,
+    plans.map((p) => Math.max(...Object.values(p.assumption.recipients)))
+  );
   for (const [p, plan] of plans.entries()) {
-    const perRegion = apportion(perProgram[p], plan.regions.map((r) => plan.peak.get(r.kode) ?? 0));
+    const perRegion = apportion(
+      perProgram[p],
+      plan.regions.map((r) => plan.peak.get(r.kode) ?? 0)
+    );
     let index = 0;
     for (const [r, region] of plan.regions.entries()) {
       yield* regionRows(plan, region, perRegion[r], index, seed);

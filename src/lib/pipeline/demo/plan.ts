@@ -85,9 +85,7 @@ function startYears(
   if (rule.kind === 'record') return recordStarts(record.programId, record.rows, first, wilayah, poor);
   if (rule.kind === 'all') return new Map(wilayah.map((w) => [w.kode, first]));
   if (rule.kind === 'list') return new Map(wilayah.filter((w) => rule.codes.includes(w.kode)).map((w) => [w.kode, first]));
-  const ranked = wilayah
-    .filter((w) => w.jenis === 'kabupaten')
-    .sort((x, y) => poor.get(y.kode)! - poor.get(x.kode)! || x.kode.localeCompare(y.kode));
+  const ranked = wilayah.filter((w) => w.jenis === 'kabupaten').sort((x, y) => poor.get(y.kode)! - poor.get(x.kode)! || x.kode.localeCompare(y.kode));
   const out = new Map<string, number>();
   let i = 0;
   for (const stage of rule.stages) {
@@ -102,8 +100,18 @@ function startYears(
  * record's count with the regions the record allows then (those it names by that year first), the
  * rest by number of poor, kabupaten before kota.
  */
-function recordStarts(programId: string, rows: readonly RekamProgram[], first: number, wilayah: readonly Wilayah[], poor: Map<string, number>): Map<string, number> {
-  const r = publicRollout(rows, programId, wilayah.map((w) => w.kode));
+function recordStarts(
+  programId: string,
+  rows: readonly RekamProgram[],
+  first: number,
+  wilayah: readonly Wilayah[],
+  poor: Map<string, number>
+): Map<string, number> {
+  const r = publicRollout(
+    rows,
+    programId,
+    wilayah.map((w) => w.kode)
+  );
   if (!r) throw new Error(`demo: '${programId}' follows the public record, but data/rekam_program.csv gives no yearly coverage for it`);
   const kind = new Map(wilayah.map((w) => [w.kode, w.jenis]));
   const rank = (codes: string[]) =>
@@ -114,7 +122,8 @@ function recordStarts(programId: string, rows: readonly RekamProgram[], first: n
     const must = rank(open.filter((u) => u.hi <= stage.year).map((u) => u.kode));
     const may = rank(open.filter((u) => u.hi > stage.year).map((u) => u.kode));
     const need = stage.total - [...out.values()].filter((y) => y <= stage.year).length;
-    if (must.length > need) throw new Error(`demo: the public record of '${programId}' names more regions by ${stage.year} than it says were covered (${stage.total})`);
+    if (must.length > need)
+      throw new Error(`demo: the public record of '${programId}' names more regions by ${stage.year} than it says were covered (${stage.total})`);
     for (const kode of [...must, ...may].slice(0, need)) out.set(kode, Math.max(stage.year, first));
   }
   return out;
@@ -124,14 +133,20 @@ function recordStarts(programId: string, rows: readonly RekamProgram[], first: n
 function recordAllocation(a: ProgramAssumption, programId: string, rows: readonly RekamProgram[], year: number): Map<string, number> | null {
   const al = a.allocation;
   if (!al || !al.years.includes(year)) return null;
-  const counts = new Map(rows.filter((r) => r.program_id === programId && r.indikator === al.indikator && r.periode === al.periode && r.kode !== '3500').map((r) => [r.kode, r.nilai]));
+  const counts = new Map(
+    rows
+      .filter((r) => r.program_id === programId && r.indikator === al.indikator && r.periode === al.periode && r.kode !== '3500')
+      .map((r) => [r.kode, r.nilai])
+  );
   if (counts.size === 0) throw new Error(`demo: no '${al.indikator}' (${al.periode}) rows for '${programId}' in data/rekam_program.csv`);
   return counts;
 }
 
 /** Province-wide recipients in `year`: the latest step at or before it (else the first step). */
 function totalIn(a: ProgramAssumption, year: number): number {
-  const steps = Object.entries(a.recipients).map(([y, n]) => [Number(y), n] as const).sort((x, y) => x[0] - y[0]);
+  const steps = Object.entries(a.recipients)
+    .map(([y, n]) => [Number(y), n] as const)
+    .sort((x, y) => x[0] - y[0]);
   let n = steps[0][1];
   for (const [y, v] of steps) if (y <= year) n = v;
   return n;
@@ -162,7 +177,10 @@ export function buildPlan(inputs: DemoInputs): ProgramPlan[] {
       const active = regions.filter((r) => r.start <= year);
       const fixed = recordAllocation(assumption, program.id, inputs.rekam, year);
       if (fixed && active.every((r) => fixed.has(r.kode))) return new Map(active.map((r) => [r.kode, fixed.get(r.kode)!]));
-      const counts = apportion(totalIn(assumption, year), active.map((r) => r.weight));
+      const counts = apportion(
+        totalIn(assumption, year),
+        active.map((r) => r.weight)
+      );
       return new Map(active.map((r, i) => [r.kode, counts[i]]));
     };
     const peak = new Map<string, number>();

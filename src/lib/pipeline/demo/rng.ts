@@ -51,7 +51,10 @@ export function createRng(seed: number): Rng {
   }
   let [a, b, c, d] = words;
   const next = (): number => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (a + b + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -86,8 +89,7 @@ export function createRng(seed: number): Rng {
 }
 
 /** A generator for one named stream under a run seed, e.g. `streamRng(seed, 'penyaluran', 'jps', '3501')`. */
-export const streamRng = (seed: number, ...labels: readonly (string | number)[]): Rng =>
-  createRng(hash32(seed, ...labels));
+export const streamRng = (seed: number, ...labels: readonly (string | number)[]): Rng => createRng(hash32(seed, ...labels));
 
 const HEX_LETTERS = 'abcdef';
 

@@ -33,7 +33,13 @@ export interface ImportRun {
 /** Columns a mapping must fill: required columns not produced otherwise. */
 function checkSpec(spec: ImportSpec, sheet: Sheet, mappingFile: string): SourceIssue[] {
   const issues: SourceIssue[] = [];
-  const at = (column: string | null, message: string): SourceIssue => ({ file: mappingFile, row: 0, column, rule: 'mapping', message: `${spec.file}: ${message}` });
+  const at = (column: string | null, message: string): SourceIssue => ({
+    file: mappingFile,
+    row: 0,
+    column,
+    rule: 'mapping',
+    message: `${spec.file}: ${message}`
+  });
   const table = TABLES[spec.table];
   const names = new Set(table.columns.map((c) => c.name));
   const hashed = new Set(spec.identity.filter((r) => r.action === 'hash').map((r) => r.target ?? 'id_hash'));
@@ -45,9 +51,16 @@ function checkSpec(spec: ImportSpec, sheet: Sheet, mappingFile: string): SourceI
   }
   for (const c of table.columns) {
     const filled = c.name in spec.columns || c.name in spec.defaults || hashed.has(c.name) || (c.name === 'kode' && spec.region);
-    if (!filled && !c.nullable) issues.push(at(c.name, `nothing fills required column ${spec.table}.${c.name} (map it in "columns", set it in "defaults"${c.name === 'kode' ? ' or use "region"' : ''})`));
+    if (!filled && !c.nullable)
+      issues.push(
+        at(
+          c.name,
+          `nothing fills required column ${spec.table}.${c.name} (map it in "columns", set it in "defaults"${c.name === 'kode' ? ' or use "region"' : ''})`
+        )
+      );
   }
-  if (spec.control?.rupiah && !CONTROL_RUPIAH[spec.table]) issues.push(at('control.rupiah', `${spec.table} holds no rupiah: declare "control": { "rows": N } only`));
+  if (spec.control?.rupiah && !CONTROL_RUPIAH[spec.table])
+    issues.push(at('control.rupiah', `${spec.table} holds no rupiah: declare "control": { "rows": N } only`));
   for (const r of spec.identity) {
     if (Object.values(spec.columns).includes(r.column)) issues.push(at(r.column, `identity column "${r.column}" may not also be mapped in "columns"`));
   }
@@ -149,7 +162,13 @@ export async function readImports(dir: string, sources: Sources, reportDir: stri
     crossCheck(table, mine, known);
     tables[table] = mine.flatMap((p) => p.t.rows);
     if (tables[table]!.length === 0) {
-      issues.push({ file: mappingFile, row: 0, column: null, rule: 'no_rows', message: `no row of ${mine.map((p) => p.spec.file).join(', ')} is valid, so ${table} would be empty` });
+      issues.push({
+        file: mappingFile,
+        row: 0,
+        column: null,
+        rule: 'no_rows',
+        message: `no row of ${mine.map((p) => p.spec.file).join(', ')} is valid, so ${table} would be empty`
+      });
     }
   }
 

@@ -37,7 +37,10 @@ const identityRule = z.object({
 export const importSpecSchema = z
   .object({
     table: z.enum(IMPORTABLE),
-    file: z.string().min(1).refine((f) => !f.includes('..') && !f.startsWith('/'), 'file must be inside the input folder'),
+    file: z
+      .string()
+      .min(1)
+      .refine((f) => !f.includes('..') && !f.startsWith('/'), 'file must be inside the input folder'),
     /** XLSX only: sheet name (default: the first sheet). */
     sheet: z.string().optional(),
     /** Row of the header (1-based, default 1); rows above it are titles and skipped. */

@@ -62,7 +62,9 @@ const shown = (v: Cell): string | undefined => (v === null ? undefined : isIdent
 export function numberText(v: Cell, format: ImportSpec['number_format']): string {
   if (v === null) return '';
   if (typeof v === 'number') return String(v);
-  let s = String(v).trim().replace(/^rp\.?\s*/i, '');
+  let s = String(v)
+    .trim()
+    .replace(/^rp\.?\s*/i, '');
   if (format === 'id') s = s.replace(/\./g, '').replace(',', '.');
   return s.replace(/\s/g, '');
 }
@@ -167,7 +169,13 @@ export function transform(spec: ImportSpec, sheet: Sheet, ctx: TransformContext)
         out.corrections.push({ file: sheet.file, row, column: spec.region.column, from: String(name), to: m.nama, kode: m.kode });
         return { value: m.kode };
       }
-      return { error: true, column: spec.region.column, rule: m.status === 'ambiguous' ? 'region_ambiguous' : 'region_unmatched', reason: describeFailure(m), value: name };
+      return {
+        error: true,
+        column: spec.region.column,
+        rule: m.status === 'ambiguous' ? 'region_ambiguous' : 'region_unmatched',
+        reason: describeFailure(m),
+        value: name
+      };
     }
     const idRule = identityTargets.get(c.name);
     if (idRule) {

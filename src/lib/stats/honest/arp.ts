@@ -59,7 +59,10 @@ export class ConditionalHybridTest {
     const sd = sigma.map((row, i) => Math.sqrt(Math.max(0, row[i])));
     const largest = Math.max(...sd);
     if (sd.some((s) => !(s > 1e-12 * largest)) || !(largest > 0)) {
-      throw new StatsInputError('singular', 'A moment of the sensitivity restriction has zero variance; check the covariance matrix of the event-study coefficients.');
+      throw new StatsInputError(
+        'singular',
+        'A moment of the sensitivity restriction has zero variance; check the covariance matrix of the event-study coefficients.'
+      );
     }
     const k = x[0]?.length ?? 0;
     const equalities = [sd, ...Array.from({ length: k }, (_, j) => x.map((row) => row[j]))];

@@ -59,12 +59,21 @@ export function csUniversalEventStudy(panel: Panel): CsUniversalEventStudy {
     }
   }
   const eventTimes = [...new Set(cells.map((c) => c.e))].sort((a, b) => a - b);
-  const aggregates = eventTimes.map((e) => ({ e, ...weightedAggregate(cells.filter((c) => c.e === e), unitGroup, true) }));
-  const vcov = aggregates.map((a) => aggregates.map((b) => {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += a.inf[i] * b.inf[i];
-    return s / (n * n);
+  const aggregates = eventTimes.map((e) => ({
+    e,
+    ...weightedAggregate(
+      cells.filter((c) => c.e === e),
+      unitGroup,
+      true
+    )
   }));
+  const vcov = aggregates.map((a) =>
+    aggregates.map((b) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += a.inf[i] * b.inf[i];
+      return s / (n * n);
+    })
+  );
   if (!eventTimes.includes(0)) throw new StatsInputError('too_few_post_periods', `${method} has no effect at adoption (e = 0).`);
   return {
     reference: -1,

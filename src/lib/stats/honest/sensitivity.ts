@@ -72,14 +72,17 @@ const LF_DRAWS = 1000;
 export function honestSensitivity(input: HonestInput, options: SensitivityOptions): SensitivityResult {
   validateInput(input);
   const restriction = options.restriction;
-  if (restriction !== 'rm' && restriction !== 'sd') throw new StatsInputError('invalid_argument', `Unknown restriction "${String(restriction)}": use rm or sd.`);
+  if (restriction !== 'rm' && restriction !== 'sd')
+    throw new StatsInputError('invalid_argument', `Unknown restriction "${String(restriction)}": use rm or sd.`);
   const target = options.target ?? 'first';
   if (target !== 'first' && target !== 'average') throw new StatsInputError('invalid_argument', `Unknown target "${String(target)}": use first or average.`);
   const alpha = options.alpha ?? 0.05;
   if (!(alpha > 0 && alpha < 0.5)) throw new StatsInputError('invalid_argument', `alpha must be between 0 and 0.5, got ${alpha}.`);
   if (options.grid.length === 0) throw new StatsInputError('invalid_argument', 'The sensitivity grid is empty.');
-  for (const m of options.grid) if (!(Number.isFinite(m) && m >= 0)) throw new StatsInputError('invalid_argument', `Sensitivity grid values must be finite and ≥ 0, got ${m}.`);
-  if (restriction === 'rm' && input.numPre < 1) throw new StatsInputError('too_few_pre_periods', 'Relative magnitudes need at least one pre-period coefficient besides the reference period.');
+  for (const m of options.grid)
+    if (!(Number.isFinite(m) && m >= 0)) throw new StatsInputError('invalid_argument', `Sensitivity grid values must be finite and ≥ 0, got ${m}.`);
+  if (restriction === 'rm' && input.numPre < 1)
+    throw new StatsInputError('too_few_pre_periods', 'Relative magnitudes need at least one pre-period coefficient besides the reference period.');
 
   const { numPre, numPost, betahat, sigma } = input;
   const l = target === 'first' ? Array.from({ length: numPost }, (_, t) => (t === 0 ? 1 : 0)) : new Array<number>(numPost).fill(1 / numPost);
@@ -130,7 +133,12 @@ export function honestSensitivity(input: HonestInput, options: SensitivityOption
  * HonestDiD, widened while an end is accepted), then each end refined by bisection between the
  * outermost accepted grid point and its rejected neighbour.
  */
-export function confidenceSetBounds(accepts: (theta: number) => boolean, center: number, se: number, points: number): { lo: number | null; hi: number | null; empty?: true } {
+export function confidenceSetBounds(
+  accepts: (theta: number) => boolean,
+  center: number,
+  se: number,
+  points: number
+): { lo: number | null; hi: number | null; empty?: true } {
   let half = 20 * Math.max(se, 1e-12 * Math.max(1, Math.abs(center)));
   for (let widen = 0; widen < 6; widen++) {
     const grid = Array.from({ length: points }, (_, i) => center - half + (2 * half * i) / (points - 1));
@@ -198,9 +206,11 @@ function validateInput(input: HonestInput): void {
     throw new StatsInputError('invalid_argument', `numPre must be ≥ 0 and numPost ≥ 1 (integers), got ${numPre} and ${numPost}.`);
   }
   const n = numPre + numPost;
-  if (betahat.length !== n) throw new StatsInputError('invalid_argument', `Expected ${n} coefficients (${numPre} pre + ${numPost} post), got ${betahat.length}.`);
+  if (betahat.length !== n)
+    throw new StatsInputError('invalid_argument', `Expected ${n} coefficients (${numPre} pre + ${numPost} post), got ${betahat.length}.`);
   if (sigma.length !== n || sigma.some((row) => row.length !== n)) throw new StatsInputError('invalid_argument', `The covariance matrix must be ${n} × ${n}.`);
-  for (const v of [...betahat, ...sigma.flat()]) if (!Number.isFinite(v)) throw new StatsInputError('non_numeric', 'The event-study coefficients and covariance must be finite numbers.');
+  for (const v of [...betahat, ...sigma.flat()])
+    if (!Number.isFinite(v)) throw new StatsInputError('non_numeric', 'The event-study coefficients and covariance must be finite numbers.');
   for (let i = 0; i < n; i++) {
     if (!(sigma[i][i] >= 0)) throw new StatsInputError('invalid_argument', 'The covariance matrix has a negative variance.');
     for (let j = 0; j < i; j++) {

@@ -5,7 +5,19 @@
  * statuses as of AS_OF (late cases are still open). Deterministic for a seed: one random stream per
  * region, so the rows of one region do not move when another region's inputs change.
  */
-import { KATEGORI_KASUS, PETUGAS, SUMBER_KASUS, TINDAK_LANJUT, addDays, daysBetween, type Kasus, type KategoriKasus, type StatusKasus, type TindakLanjut, type Upt } from '../../../schema';
+import {
+  KATEGORI_KASUS,
+  PETUGAS,
+  SUMBER_KASUS,
+  TINDAK_LANJUT,
+  addDays,
+  daysBetween,
+  type Kasus,
+  type KategoriKasus,
+  type StatusKasus,
+  type TindakLanjut,
+  type Upt
+} from '../../../schema';
 import type { DemoInputs } from '../index';
 import { SIZING_INDICATORS } from '../config';
 import { complete, kecamatanCount, regionMetric } from '../plan';

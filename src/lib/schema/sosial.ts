@@ -3,7 +3,7 @@
  * social pillars. `upt` is real (names, locations and published capacities from public sources,
  * one source per row); the other three are the agency's records, demo unless imported.
  */
-import { REGION_CODE, UNKNOWN_REGION, YEAR, col as c } from './common';
+import { KECAMATAN, KECAMATAN_MESSAGE, REGION_CODE, UNKNOWN_REGION, YEAR, col as c } from './common';
 import type { RowRule } from './rules';
 import type { TableSpec } from './tables';
 
@@ -184,7 +184,11 @@ export const SOSIAL_TABLES: Record<SosialTableName, TableSpec> = {
     columns: [
       c('id_kasus', 'text', 'Pengenal kasus (hash, bukan nomor asli)', 'Case identifier (hash, not the original number)', { pattern: HASH16 }),
       c('kode', 'text', 'Kode wilayah BPS tempat kasus', 'BPS region code of the case', region),
-      c('kecamatan', 'text', 'Kecamatan (kode BPS atau nama sebagaimana di sumber)', 'District (BPS code or name as in the source)', { nullable: true }),
+      c('kecamatan', 'text', 'Kecamatan (kode BPS atau nama sebagaimana di sumber)', 'District (BPS code or name as in the source)', {
+        nullable: true,
+        pattern: KECAMATAN,
+        patternMessage: KECAMATAN_MESSAGE
+      }),
       c('kategori', 'text', 'Kategori PPKS', 'PPKS category', { values: KATEGORI_KASUS }),
       c('sumber', 'text', 'Sumber laporan', 'How the case was reported', { values: SUMBER_KASUS }),
       c('tanggal_lapor', 'date', 'Tanggal laporan', 'Date reported'),

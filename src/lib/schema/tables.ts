@@ -3,12 +3,9 @@
  * (validate, write Parquet) and the app (data catalogue, typed rows).
  */
 import { rowSchema, type ColumnSpec } from './columns';
-import { REGION_CODE, UNKNOWN_REGION, YEAR, col as c } from './common';
+import { PLACE_NAME, PLACE_NAME_MESSAGE, REGION_CODE, UNKNOWN_REGION, YEAR, col as c } from './common';
 import type { RowRule } from './rules';
 
-/** A place name: letters of any script with their accents, spaces and . ' ( ) / - (no digits, symbols or emoji). */
-const PLACE_NAME = /^[\p{L}\p{M}](?:[\p{L}\p{M} .'()/-]*[\p{L}\p{M}.)])?$/u;
-const PLACE_NAME_MESSAGE = "a region name holds only letters, spaces and . ' ( ) / -";
 import { SOSIAL_TABLES, type SosialTableName } from './sosial';
 
 export { REGION_CODE } from './common';

@@ -24,3 +24,17 @@ export function looksLikeIdentityColumn(name: string, values: Iterable<unknown>)
   for (const v of values) if (isIdentityValue(v)) return true;
   return false;
 }
+
+/**
+ * An identity number inside text: 16 digits, optionally grouped by single spaces, dots or dashes
+ * ("NIK 3507012345678901 a.n. Budi", "3579-0123-4567-8902", "{'nik': 3507012345678901}"), not in
+ * the middle of a longer run of digits. Masking a number that only looks like one is the safe error.
+ */
+export const IDENTITY_IN_TEXT = /(?<!\d)\d(?:[ .-]?\d){15}(?!\d)/g;
+/** An Indonesian mobile number inside text (08…, 628…, +628…, 10 to 14 digits). */
+const PHONE_IN_TEXT = /(?<![\d+])(?:\+?62|0)8\d{7,11}(?!\d)/g;
+
+/** Text with identity and mobile numbers replaced, for messages and reports that quote a source value. */
+export function maskPersonalNumbers(text: string): string {
+  return text.replace(IDENTITY_IN_TEXT, '[NIK disamarkan]').replace(PHONE_IN_TEXT, '[nomor disamarkan]');
+}

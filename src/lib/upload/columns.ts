@@ -5,7 +5,7 @@
  * keys). Pure, so the worker and the unit tests share it.
  */
 import { uniqueNames } from '../db/values';
-import { looksLikeIdentityColumn } from '../sheet/identity';
+import { IDENTITY_IN_TEXT, looksLikeIdentityColumn } from '../sheet/identity';
 import { columnKind } from '../sql/arrow';
 
 export type Value = string | number | boolean | bigint | null;
@@ -71,12 +71,6 @@ export function fromRows(names: readonly string[], rows: readonly Record<string,
   return { names: unique, columns: unique.map((n) => rows.map((r) => (r[n] ?? null) as Value)), rows: rows.length };
 }
 
-/**
- * An identity number inside text: 16 digits, optionally grouped by single spaces, dots or dashes
- * ("NIK 3507012345678901 a.n. Budi", "3579-0123-4567-8902", "{'nik': 3507012345678901}"), not in
- * the middle of a longer run of digits. Masking a number that only looks like one is the safe error.
- */
-const IDENTITY_IN_TEXT = /(?<!\d)\d(?:[ .-]?\d){15}(?!\d)/g;
 export const MASK = '[NIK disamarkan]';
 
 function hasSixteenDigits(text: string): boolean {

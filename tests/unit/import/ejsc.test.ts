@@ -142,3 +142,36 @@ describe('import of an e-JSC export and a UPT recap', async () => {
     expect(readFileSync(join(root, 'data', 'manifest.json'), 'utf8')).toBe(before);
   }, 120_000);
 });
+
+describe('second attack round: identity numbers and names in the free-text kecamatan of an e-JSC export', async () => {
+  const NIK = '3507011203850001';
+  const dir = ejscInput();
+  const file = join(dir, 'ejsc-kasus.csv');
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8')
+      .replace(';Kota Surabaya;Tegalsari;', `;Kota Surabaya;Tegalsari NIK ${NIK} a.n. Sarmin;`)
+      .replace(';Kota Batu;;', ';Kota Batu;3579-0123-4567-8902;')
+      .replace(';Sidoarjo;Waru;', ';Sidoarjo;Waru (pelapor 081234567890);')
+  );
+  const work = mkdtempSync(join(tmpdir(), 'dampak-ejsc-hostile-'));
+  const run = (await readImports(dir, readSources(dir), work, TEST_ENV))!;
+
+  it('rejects each such row at the Kecamatan column: a kecamatan is a BPS code (35xxxxx) or a place name', () => {
+    const kec = run.report.rejections.filter((r) => r.column === 'Kecamatan').map((r) => `${r.row}:${r.rule}`);
+    expect(kec).toEqual(['2:invalid_format', '5:invalid_format', '6:invalid_format']);
+    // Row 13 (the same ticket as row 2) is no longer a duplicate once row 2 is refused.
+    expect(run.tables.kasus!.map((k) => k.kecamatan)).toEqual(['Kepanjen', 'Sumbersari', 'Kapas', null]);
+  });
+
+  it('the rows, the rejection report and its Markdown copy hold none of the numbers', () => {
+    const text =
+      JSON.stringify(run.tables.kasus) +
+      readFileSync(join(work, REPORT_JSON), 'utf8') +
+      readdirSync(work)
+        .map((f) => readFileSync(join(work, f), 'utf8'))
+        .join('\n');
+    for (const secret of [NIK, '3579-0123-4567-8902', '081234567890']) expect(text, secret).not.toContain(secret);
+    expect(text).toContain('Tegalsari NIK [NIK disamarkan] a.n. Sarmin');
+  });
+});

@@ -7,7 +7,7 @@ import { TABLES, ruleFailures, rowSchemas, type ColumnSpec } from '../../schema'
 import { describeFailure, type RegionMatcher } from '../../regions';
 import { convertCell } from '../validate';
 import { RUPIAH_COLUMNS, type ImportSpec } from './mapping';
-import { isIdentityValue } from '../../sheet/identity';
+import { isIdentityValue, maskPersonalNumbers } from '../../sheet/identity';
 import type { Cell, Sheet } from './sheet';
 
 export interface Rejection {
@@ -56,7 +56,8 @@ export interface TransformContext {
 }
 
 const HIDDEN = '[16 angka, disembunyikan]';
-const shown = (v: Cell): string | undefined => (v === null ? undefined : isIdentityValue(v) ? HIDDEN : String(v));
+/** The value a report quotes: never an identity or phone number, also not inside free text. */
+const shown = (v: Cell): string | undefined => (v === null ? undefined : isIdentityValue(v) ? HIDDEN : maskPersonalNumbers(String(v)));
 
 /** Text or number cell → the string convertCell expects; "id" format reads 1.250.000,5. */
 export function numberText(v: Cell, format: ImportSpec['number_format']): string {

@@ -3,6 +3,7 @@
  * worker served by the app itself (Vite copies them into the build; no CDN).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table } from 'apache-arrow';
 import duckdbWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { SAFE_SETTINGS, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
@@ -83,7 +84,14 @@ export function workbenchConnection(): Promise<ReadOnlyConnection> {
           await stmt.close();
         }
       },
-      tokenize: (sql) => db.tokenize(sql)
+      tokenize: (sql) => db.tokenize(sql),
+      // A pending query: the worker runs it in slices of ~100 ms and answers other messages (the
+      // dashboard's queries, a cancel) in between.
+      async send(sql) {
+        const reader = await conn.send(sql);
+        return new Table(reader.schema, await reader.readAll());
+      },
+      cancel: () => conn.cancelSent()
     };
   })();
   workbench.catch(() => (workbench = null));

@@ -41,6 +41,13 @@ export interface TimingFile {
 
 const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 const text = (v: unknown) => (blank(v) ? '' : String(v).trim());
+/**
+ * Number() also reads "0x7E5", "0b11111100101" and "2.021e3" as 2021 and "0x10" as 16: a year is
+ * decimal digits only (pandas writes a year column with gaps as 2021.0), an intensity a decimal
+ * number (an exponent allowed: a spreadsheet's 1e-7).
+ */
+const YEAR_DIGITS = /^\d{1,6}(?:\.0+)?$/;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * Check every row: the region must be one of the data's (and appear once), the start a whole year
@@ -64,12 +71,12 @@ export function validateTiming(records: readonly TimingRecord[], years: { first:
     }
     seen.set(r.kode, r.row);
     const raw = text(r.start);
-    const year = raw === '' ? 0 : Number(raw);
+    const year = raw === '' ? 0 : YEAR_DIGITS.test(raw) ? Number(raw) : NaN;
     if (!Number.isInteger(year) || year < 0) issue(TIMING_COLUMNS.start, 'not_a_year', r.start);
     else if (year !== 0 && (year < years.first || year > years.last)) issue(TIMING_COLUMNS.start, 'outside_data', r.start);
     else if (year !== 0) out.timing[r.kode] = year;
     if (!blank(r.intensity)) {
-      const v = Number(text(r.intensity));
+      const v = DECIMAL.test(text(r.intensity)) ? Number(text(r.intensity)) : NaN;
       if (!Number.isFinite(v) || v < 0) issue(TIMING_COLUMNS.intensity, 'bad_intensity', r.intensity);
       else out.intensity[r.kode] = v;
     }

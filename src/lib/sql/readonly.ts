@@ -15,6 +15,14 @@
  *     back made unique by DuckDB: a, a_1).
  *  4. Files, URLs, extensions and settings are refused by the engine's configuration (SAFE_SETTINGS:
  *     external access off, configuration locked), which no statement can change.
+ *  5. DuckDB's own plan of the query (EXPLAIN, JSON) names every table function that would run; only
+ *     functions that read execute. `enable_logging` and friends change the engine's state inside a
+ *     read-only transaction and past `lock_configuration` (with `storage = 'file'` every later
+ *     statement of the tab fails), so a function not known to read is refused before it runs.
+ *  6. Bounded: at most MAX_ROWS rows come back (the query runs under a LIMIT, so an endless recursive
+ *     CTE or a cross join stops there), and it runs as DuckDB's pending query, which yields between
+ *     tasks, so a statement still running after the time limit (or when the user presses Stop) is
+ *     cancelled instead of holding the engine every page of the tab shares.
  * The hand tokenizer (guard.ts) only turns DuckDB's refusal into a friendly sentence.
  */
 import type { Table } from 'apache-arrow';
@@ -27,11 +35,80 @@ export interface ReadOnlyConnection {
   prepared(sql: string, run: boolean): Promise<Table | null>;
   /** DuckDB's own lexer: token start offsets and kinds (3 = operator); comments are not tokens. */
   tokenize(sql: string): Promise<{ offsets: number[]; types: number[] }>;
+  /** Run one statement as DuckDB's pending query (executed in slices, so `cancel` can stop it). */
+  send(sql: string): Promise<Table>;
+  /** Cancel the statement `send` is running; false when there is none. */
+  cancel(): Promise<boolean>;
 }
 
-export type RefusalReason = 'empty' | 'multiple' | 'not_query' | 'read_only' | 'external' | 'locked';
+export type RefusalReason = 'empty' | 'multiple' | 'not_query' | 'read_only' | 'external' | 'locked' | 'side_effect';
 
-export type ReadOnlyOutcome = { kind: 'rows'; table: Table } | { kind: 'refused'; reason: RefusalReason; message: string } | { kind: 'error'; message: string };
+export type ReadOnlyOutcome =
+  | { kind: 'rows'; table: Table; truncated: boolean }
+  | { kind: 'refused'; reason: RefusalReason; message: string }
+  | { kind: 'error'; message: string }
+  /** Cancelled at the time limit or by the user; `stuck` when DuckDB did not stop within STOP_GRACE_MS. */
+  | { kind: 'stopped'; by: 'timeout' | 'user'; seconds: number; stuck: boolean };
+
+/** Rows a workbench result holds at most (the grid, the chart and the downloads). */
+export const MAX_ROWS = 100_000;
+/** How long a statement may run before it is cancelled. */
+export const TIME_LIMIT_MS = 30_000;
+/** How long a cancelled statement may take to stop before the page says DuckDB is stuck. */
+export const STOP_GRACE_MS = 5_000;
+
+/**
+ * Table functions that only read (DuckDB 1.4's catalogue, `duckdb_functions()`): numbers, lists,
+ * catalogue and storage information, SUMMARIZE, and the file readers, whose files and URLs
+ * `enable_external_access` refuses (at bind or when they open one). Anything else is refused: checkpoint,
+ * enable_logging, disable_logging, truncate_duckdb_logs and any function a later DuckDB adds.
+ */
+const READ_FUNCTIONS = new Set([
+  'range',
+  'generate_series',
+  'unnest',
+  'repeat',
+  'repeat_row',
+  'summary',
+  'histogram',
+  'histogram_values',
+  'test_all_types',
+  'test_vector_types',
+  'which_secret',
+  'read_csv',
+  'read_csv_auto',
+  'read_text',
+  'read_blob',
+  'glob',
+  'sniff_csv',
+  'query',
+  'query_table',
+  'pragma_collations',
+  'pragma_database_size',
+  'pragma_metadata_info',
+  'pragma_platform',
+  'pragma_show',
+  'pragma_storage_info',
+  'pragma_table_info',
+  'pragma_user_agent',
+  'pragma_version'
+]);
+const readsOnly = (fn: string) => READ_FUNCTIONS.has(fn) || (fn.startsWith('duckdb_') && fn !== 'duckdb_') || fn === 'seq_scan';
+
+/** The table functions DuckDB's JSON plan (`EXPLAIN (FORMAT json)`) says will run, lower case. */
+export function planFunctions(plan: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const n = node as { extra_info?: Record<string, unknown>; children?: unknown };
+    const fn = n.extra_info?.Function;
+    if (typeof fn === 'string') found.add(fn.trim().toLowerCase());
+    walk(n.children);
+  };
+  walk(plan);
+  return [...found];
+}
 
 const OPERATOR = 3;
 
@@ -74,18 +151,75 @@ async function begin(conn: ReadOnlyConnection): Promise<void> {
 }
 
 /** One statement at a time on the workbench connection (a transaction belongs to the connection). */
-export function serialized(conn: ReadOnlyConnection): (sql: string) => Promise<ReadOnlyOutcome> {
+export function serialized(conn: ReadOnlyConnection): (sql: string, limits?: RunLimits) => Promise<ReadOnlyOutcome> {
   let last: Promise<unknown> = Promise.resolve();
-  return (sql) => {
-    const next = last.then(() => runReadOnly(conn, sql));
+  return (sql, limits) => {
+    const next = last.then(() => runReadOnly(conn, sql, limits));
     last = next.catch(() => {});
     return next;
   };
 }
 
+export interface RunLimits {
+  timeLimitMs?: number;
+  graceMs?: number;
+  /** Aborted when the user presses Stop. */
+  signal?: AbortSignal;
+}
+
+/** The plan's functions that are not known to only read (the first one is named in the refusal). */
+async function stateChangingFunctions(conn: ReadOnlyConnection, query: string): Promise<string[]> {
+  const explained = await conn.prepared(`EXPLAIN (FORMAT json) ${query}`, true);
+  const column = explained?.getChild('explain_value');
+  const plans = column ? Array.from({ length: column.length }, (_, i) => JSON.parse(String(column.get(i)))) : [];
+  return planFunctions(plans).filter((fn) => !readsOnly(fn));
+}
+
+/**
+ * `send` with a time limit and a Stop signal: on either, DuckDB is asked to cancel; the outcome is
+ * 'stopped' as soon as it has, or after the grace period if it has not (then it is `stuck`).
+ */
+async function bounded(conn: ReadOnlyConnection, query: string, limits: RunLimits): Promise<{ table: Table } | Extract<ReadOnlyOutcome, { kind: 'stopped' }>> {
+  const { timeLimitMs = TIME_LIMIT_MS, graceMs = STOP_GRACE_MS, signal } = limits;
+  const started = Date.now();
+  const running = conn.send(query).then((table) => ({ table }));
+  let by: 'timeout' | 'user' | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const stop = new Promise<void>((resolve) => {
+    const fire = (why: 'timeout' | 'user') => {
+      if (by) return;
+      by = why;
+      conn.cancel().catch(() => false);
+      resolve();
+    };
+    timer = setTimeout(() => fire('timeout'), timeLimitMs);
+    onAbort = () => fire('user');
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    const first = await Promise.race([running, stop.then(() => null)]);
+    if (first) return first;
+    // Cancelled: wait for DuckDB to give the statement up, but not forever.
+    const stuck = await Promise.race([
+      running.then(
+        () => false,
+        () => false
+      ),
+      new Promise<boolean>((r) => setTimeout(() => r(true), graceMs))
+    ]);
+    return { kind: 'stopped', by: by!, seconds: Math.round((Date.now() - started) / 1000), stuck };
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  }
+}
+
 /** Run one read-only query; never throws for anything the statement does. */
-export async function runReadOnly(conn: ReadOnlyConnection, sql: string): Promise<ReadOnlyOutcome> {
+export async function runReadOnly(conn: ReadOnlyConnection, sql: string, limits: RunLimits = {}): Promise<ReadOnlyOutcome> {
   await begin(conn);
+  let stuck = false;
   try {
     try {
       await conn.prepared(sql, false); // one statement, parsed and bound by DuckDB
@@ -94,7 +228,7 @@ export async function runReadOnly(conn: ReadOnlyConnection, sql: string): Promis
     }
     const body = await withoutTrailingSemicolons(conn, sql);
     // The newlines end a trailing `--` comment and keep DuckDB's error positions on the user's lines.
-    const query = `SELECT * FROM (\n${body}\n) AS kueri`;
+    const query = `SELECT * FROM (\n${body}\n) AS kueri LIMIT ${MAX_ROWS + 1}`;
     try {
       await conn.prepared(query, false);
     } catch (e) {
@@ -102,13 +236,25 @@ export async function runReadOnly(conn: ReadOnlyConnection, sql: string): Promis
       return { kind: 'refused', reason: reasonOf(text(e)) ?? 'not_query', message: text(e) };
     }
     try {
-      return { kind: 'rows', table: (await conn.prepared(query, true))! };
+      const changing = await stateChangingFunctions(conn, query);
+      if (changing.length) {
+        return { kind: 'refused', reason: 'side_effect', message: `${changing[0]}: not a read (DuckDB's plan of the query runs this function)` };
+      }
+      const done = await bounded(conn, query, limits);
+      if (!('table' in done)) {
+        stuck = done.stuck;
+        return done;
+      }
+      const truncated = done.table.numRows > MAX_ROWS;
+      return { kind: 'rows', table: truncated ? done.table.slice(0, MAX_ROWS) : done.table, truncated };
     } catch (e) {
       return failure(text(e));
     }
   } finally {
     // Always: the read-only transaction ends and takes anything the statement created with it. If a
-    // statement somehow ended the transaction itself, there is nothing left to roll back.
-    await conn.control('ROLLBACK').catch(() => {});
+    // statement somehow ended the transaction itself, there is nothing left to roll back. Behind a
+    // statement DuckDB has not given up yet, the rollback waits its turn without holding the page.
+    const rollback = conn.control('ROLLBACK').catch(() => {});
+    if (!stuck) await rollback;
   }
 }

@@ -7,15 +7,16 @@ import { ensureTables } from '$lib/db';
 import { workbenchConnection } from '$lib/db/browser';
 import { readTable } from '$lib/db/values';
 import { guardSql, referencedTables, type GuardCode } from './guard';
-import { serialized, type ReadOnlyOutcome, type RefusalReason } from './readonly';
+import { serialized, type ReadOnlyOutcome, type RefusalReason, type RunLimits } from './readonly';
 import { tokenize } from './tokenize';
 
 export type WorkbenchRun =
-  | { kind: 'rows'; columns: string[]; rows: Record<string, unknown>[]; tables: string[] }
+  | { kind: 'rows'; columns: string[]; rows: Record<string, unknown>[]; tables: string[]; truncated: boolean }
   | { kind: 'refused'; reason: RefusalReason; code: GuardCode; keyword: string; message: string }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  | Extract<ReadOnlyOutcome, { kind: 'stopped' }>;
 
-let run: ((sql: string) => Promise<ReadOnlyOutcome>) | null = null;
+let run: ((sql: string, limits?: RunLimits) => Promise<ReadOnlyOutcome>) | null = null;
 
 /** Snapshot tables the text mentions (a guess from the hand tokenizer: loading one too many is harmless). */
 export function tablesNamed(sql: string, known: readonly string[]): string[] {
@@ -26,18 +27,18 @@ export function tablesNamed(sql: string, known: readonly string[]): string[] {
   }
 }
 
-export async function runWorkbenchSql(sql: string, snapshotTables: readonly string[]): Promise<WorkbenchRun> {
+export async function runWorkbenchSql(sql: string, snapshotTables: readonly string[], signal?: AbortSignal): Promise<WorkbenchRun> {
   const tables = tablesNamed(sql, snapshotTables);
   await ensureTables(tables);
   run ??= serialized(await workbenchConnection());
-  const outcome = await run(sql);
-  if (outcome.kind === 'rows') return { kind: 'rows', ...readTable(outcome.table, 'display'), tables };
-  if (outcome.kind === 'error') return outcome;
-  return { ...outcome, ...friendly(sql, outcome.reason) };
+  const outcome = await run(sql, { signal });
+  if (outcome.kind === 'rows') return { kind: 'rows', ...readTable(outcome.table, 'display'), tables, truncated: outcome.truncated };
+  if (outcome.kind === 'error' || outcome.kind === 'stopped') return outcome;
+  return { ...outcome, ...friendly(sql, outcome.reason, outcome.message) };
 }
 
 /** Which sentence explains DuckDB's refusal: the hand tokenizer names the keyword when it can. */
-export function friendly(sql: string, reason: RefusalReason): { code: GuardCode; keyword: string } {
+export function friendly(sql: string, reason: RefusalReason, message = ''): { code: GuardCode; keyword: string } {
   const hint = guardSql(sql);
   const named = hint.ok ? null : { code: hint.code, keyword: hint.keyword ?? '' };
   switch (reason) {
@@ -51,6 +52,9 @@ export function friendly(sql: string, reason: RefusalReason): { code: GuardCode;
     }
     case 'locked':
       return { code: 'setting', keyword: named?.keyword ?? '' };
+    case 'side_effect':
+      // readonly.ts names the function first: "enable_logging: not a read (…)".
+      return { code: 'setting', keyword: message.split(':')[0] };
     case 'external':
       return named && ['file_read', 'attach', 'write_file', 'extension', 'dynamic'].includes(named.code) ? named : { code: 'file_read', keyword: '' };
     case 'read_only':

@@ -37,7 +37,8 @@ const base = ['--input', panel, '--unit', 'kode', '--time', 'tahun', '--outcome'
 describe('impact --timing FILE', () => {
   it('gives the same estimate as the equivalent group column, and says which timing it used', () => {
     const viaColumn = JSON.parse(impact(...base, '--group', 'mulai').stdout);
-    const timing = file('timing.csv', 'kode,tahun_mulai,intensitas\n3501,2021,4.5\n3502,2021,\n3503,,\n3504,0,\n');
+    // 2021.0: pandas writes a year column with gaps as floats
+    const timing = file('timing.csv', 'kode,tahun_mulai,intensitas\n3501,2021,4.5\n3502,2021.0,\n3503,,\n3504,0,\n');
     const r = impact(...base, '--timing', timing);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -54,6 +55,11 @@ describe('impact --timing FILE', () => {
     ['a year that is not a year', 'kode,tahun_mulai\n3501,dua ribu\n', 'row 2, column "tahun_mulai": "dua ribu" is not a year'],
     ['a region twice', 'kode,tahun_mulai\n3501,2021\n3501,2022\n', 'row 3, column "kode": region "3501" appears again (first in row 2)'],
     ['a negative intensity', 'kode,tahun_mulai,intensitas\n3501,2021,-3\n', 'row 2, column "intensitas": intensity "-3" is not a number ≥ 0'],
+    // second attack round: Number() reads these as 2021 and 16; a file means what its digits say
+    ['a year written in hexadecimal', 'kode,tahun_mulai\n3501,0x7E5\n', 'row 2, column "tahun_mulai": "0x7E5" is not a year'],
+    ['a year written with an exponent', 'kode,tahun_mulai\n3501,2.021e3\n', 'row 2, column "tahun_mulai": "2.021e3" is not a year'],
+    ['a year written in binary', 'kode,tahun_mulai\n3501,0b11111100101\n', 'row 2, column "tahun_mulai": "0b11111100101" is not a year'],
+    ['an intensity in hexadecimal', 'kode,tahun_mulai,intensitas\n3501,2021,0x10\n', 'row 2, column "intensitas": intensity "0x10" is not a number ≥ 0'],
     ['a missing column', 'kode,mulai\n3501,2021\n', 'column "tahun_mulai" is missing']
   ])('%s: one line naming row and column, exit 2', (_what, text, message) => {
     const timing = file(`bad-${message.length}.csv`, text);

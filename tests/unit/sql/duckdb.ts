@@ -44,6 +44,14 @@ export async function workbenchDb() {
     },
     async tokenize(sql) {
       return db.tokenize(sql);
+    },
+    // The blocking build runs a statement to its end: nothing to cancel (tests of the time limit
+    // use a connection whose statement never ends, readonly.test.ts).
+    async send(sql) {
+      return wb.query(sql) as Table;
+    },
+    async cancel() {
+      return false;
     }
   };
   return { db, app, setup, lock, conn, appQuery: (sql: string) => app.query(sql) as Table };

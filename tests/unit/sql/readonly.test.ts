@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runReadOnly, withoutTrailingSemicolons, type ReadOnlyOutcome } from '../../../src/lib/sql/readonly';
+import { MAX_ROWS, planFunctions, runReadOnly, withoutTrailingSemicolons, type ReadOnlyConnection, type ReadOnlyOutcome } from '../../../src/lib/sql/readonly';
 import { readTable } from '../../../src/lib/db/values';
 import { workbenchDb } from './duckdb';
 
@@ -173,5 +173,109 @@ describe('second round: SQL that reaches other statements from inside a SELECT',
     expect(o.kind, sql).not.toBe('rows');
     expect([total(), tables()]).toEqual(before);
     expect(env.appQuery('SELECT count(*)::INT AS n FROM duckdb_databases()').getChild('n')!.get(0)).toBe(3); // memory, system, temp
+  });
+});
+
+describe('second attack round: table functions that change the engine, however they are reached', () => {
+  const setting = (name: string) => String(env.appQuery(`SELECT current_setting('${name}')::VARCHAR AS v`).getChild('v')!.get(0));
+
+  it.each([
+    "FROM enable_logging(storage = 'file', storage_path = 'x')",
+    "SELECT * FROM enable_logging(level = 'trace')",
+    'SELECT (SELECT count(*) FROM enable_logging()) AS n',
+    'WITH c AS (FROM enable_logging()) SELECT * FROM range(3), c',
+    "SELECT * FROM query('FROM enable_logging()')",
+    'FROM disable_logging()',
+    'FROM truncate_duckdb_logs()',
+    'SELECT * FROM checkpoint()',
+    'SELECT * FROM force_checkpoint()',
+    'SELECT * FROM "enable_logging"()'
+  ])('%s is refused before it runs, and the tab keeps working', async (sql) => {
+    const before = [setting('enable_logging'), setting('logging_storage'), setting('logging_level')];
+    const o = await run(sql);
+    expect(o.kind, JSON.stringify(o).slice(0, 200)).toBe('refused');
+    expect((o as { reason: string }).reason).toBe('side_effect');
+    expect([setting('enable_logging'), setting('logging_storage'), setting('logging_level')]).toEqual(before);
+    expect(rows(await run('SELECT 1 AS x'))).toEqual([{ x: 1 }]);
+    expect(total()).toBe(3000);
+  });
+
+  it('functions that read still run: range, generate_series, unnest, SUMMARIZE, the catalogue and pragma_ functions', async () => {
+    for (const sql of [
+      'SELECT * FROM range(3)',
+      'FROM generate_series(1, 3)',
+      'SELECT * FROM unnest([1, 2])',
+      'SUMMARIZE penyaluran',
+      'SELECT * FROM duckdb_tables()',
+      'FROM duckdb_columns() WHERE table_name = $$penyaluran$$',
+      "SELECT * FROM pragma_table_info('penyaluran')",
+      "SELECT * FROM query_table('penyaluran')",
+      "SELECT * FROM query('SELECT 1')"
+    ]) {
+      const o = await run(sql);
+      expect(o.kind, `${sql} → ${o.kind === 'rows' ? '' : o.kind === 'stopped' ? 'stopped' : o.message}`).toBe('rows');
+    }
+  });
+
+  it("planFunctions reads every table function of DuckDB's JSON plan, nested at any depth", () => {
+    const plan = [{ name: 'X', children: [{ name: 'RANGE ', extra_info: { Function: 'RANGE' }, children: [{ extra_info: { Function: 'ENABLE_LOGGING' } }] }] }];
+    expect(planFunctions(plan)).toEqual(['range', 'enable_logging']);
+  });
+});
+
+describe('second attack round: huge results and endless statements end with a clear outcome', () => {
+  it(`at most ${MAX_ROWS.toLocaleString('en')} rows come back, and the result says it was cut`, async () => {
+    const o = await run('SELECT * FROM range(250000)');
+    expect(o.kind).toBe('rows');
+    const r = o as Extract<ReadOnlyOutcome, { kind: 'rows' }>;
+    expect([r.table.numRows, r.truncated]).toEqual([MAX_ROWS, true]);
+    const small = (await run('SELECT * FROM range(10)')) as Extract<ReadOnlyOutcome, { kind: 'rows' }>;
+    expect([small.table.numRows, small.truncated]).toEqual([10, false]);
+  });
+
+  it('an endless recursive CTE stops at the row limit instead of running forever', async () => {
+    const o = await run('WITH RECURSIVE t(n) AS (SELECT * FROM range(5000) UNION ALL SELECT n + 1 FROM t) SELECT n FROM t');
+    expect(o.kind).toBe('rows');
+    expect((o as Extract<ReadOnlyOutcome, { kind: 'rows' }>).truncated).toBe(true);
+  }, 60_000);
+
+  /** A connection whose statement never ends by itself; `cancel` ends it as DuckDB-WASM does, or not at all. */
+  function endless(cancels: boolean) {
+    const calls: string[] = [];
+    let reject: ((e: Error) => void) | null = null;
+    const conn: ReadOnlyConnection = {
+      ...env.conn,
+      async send() {
+        calls.push('send');
+        return new Promise((_, r) => (reject = r));
+      },
+      async cancel() {
+        calls.push('cancel');
+        if (cancels) setTimeout(() => reject?.(new Error('query was canceled')), 10);
+        return cancels;
+      }
+    };
+    return { conn, calls };
+  }
+
+  it('a statement still running at the time limit is cancelled and reported as stopped', async () => {
+    const { conn, calls } = endless(true);
+    const o = await runReadOnly(conn, 'SELECT count(*) FROM range(10) a, range(10) b', { timeLimitMs: 50, graceMs: 2000 });
+    expect(o).toEqual({ kind: 'stopped', by: 'timeout', seconds: 0, stuck: false });
+    expect(calls).toEqual(['send', 'cancel']);
+    expect(rows(await run('SELECT 2 AS y'))).toEqual([{ y: 2 }]); // the connection's transaction was ended
+  });
+
+  it('Stop cancels it at once; a statement DuckDB does not give up is reported as stuck, not waited for', async () => {
+    const stop = new AbortController();
+    const { conn } = endless(true);
+    const pending = runReadOnly(conn, 'SELECT 1', { timeLimitMs: 60_000, signal: stop.signal });
+    setTimeout(() => stop.abort(), 20);
+    expect(await pending).toMatchObject({ kind: 'stopped', by: 'user', stuck: false });
+
+    const stubborn = endless(false);
+    const t0 = Date.now();
+    expect(await runReadOnly(stubborn.conn, 'SELECT 1', { timeLimitMs: 20, graceMs: 100 })).toMatchObject({ kind: 'stopped', by: 'timeout', stuck: true });
+    expect(Date.now() - t0).toBeLessThan(5000);
   });
 });

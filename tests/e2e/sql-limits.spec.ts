@@ -92,3 +92,15 @@ test('an endless statement can be stopped, and one that runs past the time limit
   await expectOneRow(page);
   expectClean(watch);
 });
+
+test('a statement DuckDB cannot interrupt (folded while it is prepared) is given up on at the limit, and the page says so', async ({ page, watch }) => {
+  test.setTimeout(120_000);
+  await openWorkbench(page);
+  await setQuery(page, "SELECT repeat('x', 2000000000) AS s");
+  await page.getByTestId('sql-run').click();
+  await expect(page.getByTestId('sql-stopped')).toContainText(/dihentikan setelah 3\d detik/, { timeout: 60_000 });
+  await expect(page.getByTestId('sql-stopped')).toHaveAttribute('data-stuck', 'true');
+  await expect(page.getByTestId('sql-stopped')).toContainText('Muat ulang halaman');
+  await expect(page.getByTestId('sql-run')).toBeEnabled();
+  expectClean(watch);
+});

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { test, expect } from './fixtures';
+import { test, expect, expectClean } from './fixtures';
 
 for (const path of ['/wilayah/9999', '/program/tidak_ada', '/upt/tidak_ada', '/infografis/9999', '/tidak/ada/halaman']) {
   test(`${path}: the app's own 404 page with links, status 404`, async ({ page }) => {
@@ -50,6 +50,18 @@ test('a malformed percent-escape gets 400, not a dead server', async ({ page, ba
   expect(await raw('/data/%zz.parquet')).toBe(400);
   const res = await page.goto('/');
   expect(res?.status()).toBe(200);
+});
+
+test('a report link with values it cannot use says so on the report, instead of printing something else silently', async ({ page, watch }) => {
+  await page.goto('/dampak/laporan?metode=twfe2&dari=0x7E3&jadwal=berkas:jadwal_saya&indikator=berkas:survei_desa&pembanding=%3Cb%3Ex%3C%2Fb%3E');
+  await expect(page.getByTestId('report-meta')).toBeVisible({ timeout: 60_000 });
+  const invalid = page.getByTestId('report-invalid-param');
+  await expect(invalid.filter({ hasText: '"twfe2"' })).toHaveAttribute('data-param', 'metode');
+  await expect(invalid.filter({ hasText: '"<b>x</b>"' })).toHaveAttribute('data-param', 'pembanding');
+  await expect(page.getByTestId('report-file-missing')).toContainText('survei_desa');
+  await expect(page.getByTestId('report-timing-missing')).toContainText('jadwal_saya');
+  await expect(page.locator('.report b')).toHaveCount(0); // the value is text, not markup
+  expectClean(watch);
 });
 
 test.describe('the public build', () => {

@@ -175,57 +175,23 @@ async function stateChangingFunctions(conn: ReadOnlyConnection, query: string): 
   return planFunctions(plans).filter((fn) => !readsOnly(fn));
 }
 
-/**
- * `send` with a time limit and a Stop signal: on either, DuckDB is asked to cancel; the outcome is
- * 'stopped' as soon as it has, or after the grace period if it has not (then it is `stuck`).
- */
-async function bounded(conn: ReadOnlyConnection, query: string, limits: RunLimits): Promise<{ table: Table } | Extract<ReadOnlyOutcome, { kind: 'stopped' }>> {
-  const { timeLimitMs = TIME_LIMIT_MS, graceMs = STOP_GRACE_MS, signal } = limits;
-  const started = Date.now();
-  const running = conn.send(query).then((table) => ({ table }));
-  let by: 'timeout' | 'user' | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let onAbort: (() => void) | undefined;
-  const stop = new Promise<void>((resolve) => {
-    const fire = (why: 'timeout' | 'user') => {
-      if (by) return;
-      by = why;
-      conn.cancel().catch(() => false);
-      resolve();
-    };
-    timer = setTimeout(() => fire('timeout'), timeLimitMs);
-    onAbort = () => fire('user');
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    const first = await Promise.race([running, stop.then(() => null)]);
-    if (first) return first;
-    // Cancelled: wait for DuckDB to give the statement up, but not forever.
-    const stuck = await Promise.race([
-      running.then(
-        () => false,
-        () => false
-      ),
-      new Promise<boolean>((r) => setTimeout(() => r(true), graceMs))
-    ]);
-    return { kind: 'stopped', by: by!, seconds: Math.round((Date.now() - started) / 1000), stuck };
-  } finally {
-    clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
-  }
-}
+type Stopped = Extract<ReadOnlyOutcome, { kind: 'stopped' }>;
 
-/** Run one read-only query; never throws for anything the statement does. */
-export async function runReadOnly(conn: ReadOnlyConnection, sql: string, limits: RunLimits = {}): Promise<ReadOnlyOutcome> {
+/**
+ * The statement's steps, in one read-only transaction: parse, check it is a query, read DuckDB's
+ * plan, run. `stopping()` is checked between steps so that a run stopped during a slow step (DuckDB
+ * folds constants such as repeat('x', 2e9) while it prepares) does not go on to the next one.
+ */
+async function execute(conn: ReadOnlyConnection, sql: string, stopping: () => boolean): Promise<ReadOnlyOutcome> {
+  const stoppedNow = (): ReadOnlyOutcome => ({ kind: 'error', message: 'stopped' }); // replaced by the watch's outcome
   await begin(conn);
-  let stuck = false;
   try {
     try {
       await conn.prepared(sql, false); // one statement, parsed and bound by DuckDB
     } catch (e) {
       return failure(text(e));
     }
+    if (stopping()) return stoppedNow();
     const body = await withoutTrailingSemicolons(conn, sql);
     // The newlines end a trailing `--` comment and keep DuckDB's error positions on the user's lines.
     const query = `SELECT * FROM (\n${body}\n) AS kueri LIMIT ${MAX_ROWS + 1}`;
@@ -240,21 +206,57 @@ export async function runReadOnly(conn: ReadOnlyConnection, sql: string, limits:
       if (changing.length) {
         return { kind: 'refused', reason: 'side_effect', message: `${changing[0]}: not a read (DuckDB's plan of the query runs this function)` };
       }
-      const done = await bounded(conn, query, limits);
-      if (!('table' in done)) {
-        stuck = done.stuck;
-        return done;
-      }
-      const truncated = done.table.numRows > MAX_ROWS;
-      return { kind: 'rows', table: truncated ? done.table.slice(0, MAX_ROWS) : done.table, truncated };
+      if (stopping()) return stoppedNow();
+      const table = await conn.send(query);
+      const truncated = table.numRows > MAX_ROWS;
+      return { kind: 'rows', table: truncated ? table.slice(0, MAX_ROWS) : table, truncated };
     } catch (e) {
       return failure(text(e));
     }
   } finally {
     // Always: the read-only transaction ends and takes anything the statement created with it. If a
-    // statement somehow ended the transaction itself, there is nothing left to roll back. Behind a
-    // statement DuckDB has not given up yet, the rollback waits its turn without holding the page.
-    const rollback = conn.control('ROLLBACK').catch(() => {});
-    if (!stuck) await rollback;
+    // statement somehow ended the transaction itself, there is nothing left to roll back.
+    await conn.control('ROLLBACK').catch(() => {});
+  }
+}
+
+/**
+ * Run one read-only query; never throws for anything the statement does, and never waits on DuckDB
+ * for ever. At the time limit or on Stop, DuckDB is asked to cancel (a pending query stops between
+ * two tasks) and the outcome is 'stopped' as soon as the statement has ended, or after the grace
+ * period if it has not (`stuck`: DuckDB is still busy, e.g. in one long step; later statements of the
+ * tab wait for it, and the page says so).
+ */
+export async function runReadOnly(conn: ReadOnlyConnection, sql: string, limits: RunLimits = {}): Promise<ReadOnlyOutcome> {
+  const { timeLimitMs = TIME_LIMIT_MS, graceMs = STOP_GRACE_MS, signal } = limits;
+  const started = Date.now();
+  let by: Stopped['by'] | null = null;
+  const work = execute(conn, sql, () => by !== null);
+  work.catch(() => {}); // a statement given up on may still fail later: nobody waits for it then
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const stop = new Promise<void>((resolve) => {
+    const fire = (why: Stopped['by']) => {
+      if (by) return;
+      by = why;
+      conn.cancel().catch(() => false);
+      resolve();
+    };
+    timer = setTimeout(() => fire('timeout'), timeLimitMs);
+    onAbort = () => fire('user');
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  const stopped = (stuck: boolean): Stopped => ({ kind: 'stopped', by: by!, seconds: Math.round((Date.now() - started) / 1000), stuck });
+  try {
+    const first = await Promise.race([work, stop.then(() => null)]);
+    if (first) return first;
+    // Asked to stop: wait for DuckDB to give the statement up, but not forever.
+    const settled = await Promise.race([work, new Promise<null>((r) => setTimeout(() => r(null), graceMs))]);
+    // Rows that were complete when the stop came are still the answer; anything else was stopped.
+    return settled?.kind === 'rows' ? settled : stopped(settled === null);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -278,4 +278,32 @@ describe('second attack round: huge results and endless statements end with a cl
     expect(await runReadOnly(stubborn.conn, 'SELECT 1', { timeLimitMs: 20, graceMs: 100 })).toMatchObject({ kind: 'stopped', by: 'timeout', stuck: true });
     expect(Date.now() - t0).toBeLessThan(5000);
   });
+
+  it('a statement DuckDB spends long on while preparing (constant folding) is given up on too, and never run after', async () => {
+    const calls: string[] = [];
+    const conn: ReadOnlyConnection = {
+      ...env.conn,
+      async prepared(sql, run) {
+        calls.push('prepare');
+        if (calls.length === 1) await new Promise((r) => setTimeout(r, 300)); // e.g. repeat('x', 2000000000)
+        return env.conn.prepared(sql, run);
+      },
+      async send(sql) {
+        calls.push('send');
+        return env.conn.send(sql);
+      },
+      async cancel() {
+        calls.push('cancel');
+        return false; // nothing pending: the prepare is not a pending query
+      }
+    };
+    expect(await runReadOnly(conn, "SELECT repeat('x', 3) AS s", { timeLimitMs: 50, graceMs: 1000 })).toMatchObject({
+      kind: 'stopped',
+      by: 'timeout',
+      stuck: false
+    });
+    expect(calls).toEqual(['prepare', 'cancel']);
+    const slow = await runReadOnly(conn, 'SELECT 1', { timeLimitMs: 5000, graceMs: 50 });
+    expect(slow).toMatchObject({ kind: 'rows' }); // a fresh run of the same connection is not stopped
+  });
 });

@@ -81,18 +81,22 @@ export async function assertNoIdentityColumns(conn: DuckDBConnection, table: str
   // Only types that can hold 16 digits (INTEGER, BOOLEAN, DATE … cannot).
   const cols = (
     await conn.runAndReadAll(
-      `SELECT column_name FROM duckdb_columns() WHERE table_name = '${table.replaceAll("'", "''")}' ` +
+      `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = '${table.replaceAll("'", "''")}' ` +
         `AND (data_type IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'HUGEINT', 'UHUGEINT', 'DOUBLE') OR data_type LIKE 'DECIMAL%')`
     )
   )
     .getRows()
-    .map((r) => String(r[0]));
+    .map((r) => ({ name: String(r[0]), text: String(r[1]) === 'VARCHAR' }));
   if (cols.length === 0) return;
   const pattern = "'^\\s*''?\\d{16}(\\.0+)?\\s*$'";
-  const exprs = cols.map((c) => `count(*) FILTER (WHERE regexp_full_match(CAST(${ident(c)} AS VARCHAR), ${pattern}))::BIGINT, count(${ident(c)})::BIGINT`);
+  // Text as isIdentityValue reads it (the browser's rule): 16 digits grouped by spaces, dots or dashes.
+  const grouped = (c: string) => `regexp_full_match(regexp_replace(CAST(${ident(c)} AS VARCHAR), '[\\s.-]', '', 'g'), '''?\\d{16}')`;
+  const match = (c: { name: string; text: boolean }) =>
+    `regexp_full_match(CAST(${ident(c.name)} AS VARCHAR), ${pattern})${c.text ? ` OR ${grouped(c.name)}` : ''}`;
+  const exprs = cols.map((c) => `count(*) FILTER (WHERE ${match(c)})::BIGINT, count(${ident(c.name)})::BIGINT`);
   const row = (await conn.runAndReadAll(`SELECT ${exprs.join(', ')} FROM ${ident(table)}`)).getRows()[0];
   const bad: string[] = [];
-  cols.forEach((c, i) => {
+  cols.forEach(({ name: c }, i) => {
     const hits = Number(row[2 * i]);
     const total = Number(row[2 * i + 1]);
     const allowed = hashColumns.includes(c) ? total * 0.01 : 0;

@@ -77,6 +77,17 @@ describe('identity guard on a DuckDB table', () => {
     await expect(assertNoIdentityColumns(conn, 'ok')).resolves.toBeUndefined();
   });
 
+  it('second attack round: a NIK written in groups (dashes, dots, spaces) is a NIK, as the browser reads it', async () => {
+    const conn = await openDuckDB();
+    for (const [i, v] of ['3579-0123-4567-8902', '3579.0123.4567.8902', '3579 0123 4567 8902', "'3579012345678902"].entries()) {
+      await conn.run(`CREATE TABLE g${i} AS SELECT * FROM (VALUES ('Jl. Mawar 3'), ('${v.replaceAll("'", "''")}')) v(alamat)`);
+      await expect(assertNoIdentityColumns(conn, `g${i}`), v).rejects.toThrow(/alamat \(1 of 2 values/);
+    }
+    // a rupiah DOUBLE with 16 significant digits is a number, not a grouped NIK
+    await conn.run(`CREATE TABLE d AS SELECT 1234567890.123456::DOUBLE AS rp, '2024-05-06'::VARCHAR AS tgl`);
+    await expect(assertNoIdentityColumns(conn, 'd')).resolves.toBeUndefined();
+  });
+
   it('tolerates the rare all-digit hex hash but not a column of NIKs', async () => {
     const conn = await openDuckDB();
     await conn.run(

@@ -7,7 +7,7 @@
  *
  * "Last 12 months" ends at the latest month of layanan_upt. A month index is tahun × 12 + bulan − 1.
  */
-import type { KategoriKasus, KlasterUpt } from '../schema';
+import type { KategoriKasus, KlasterUpt, Upt } from '../schema';
 import { sql } from '../db/coordinator';
 
 const LAST = `last AS (SELECT max(tahun * 12 + bulan - 1) AS m FROM layanan_upt)`;
@@ -87,20 +87,11 @@ export const UPT_TABLES: Record<UptQueryName, readonly string[]> = {
   referralsByMonth: ['kasus']
 };
 
-export interface UnitRow {
-  id: string;
-  nama: string;
-  klaster: KlasterUpt;
-  kode: string | null;
+/** A unit (all its columns, as in the table spec), where it stands and its last 12 months. */
+export type UnitRow = Upt & {
   wilayah: string | null;
   lat: number | null;
   lon: number | null;
-  alamat: string | null;
-  jenis_klien: string | null;
-  kapasitas: number | null;
-  kapasitas_tahun: number | null;
-  kapasitas_keterangan: string | null;
-  sumber: string;
   klien: number | null;
   masuk_12: number | null;
   keluar_12: number | null;
@@ -110,7 +101,7 @@ export interface UnitRow {
   tahun: number;
   bulan: number;
   [k: string]: unknown;
-}
+};
 export interface UnitTrendRow {
   tahun: number;
   bulan: number;

@@ -17,11 +17,7 @@ export interface Point {
 }
 
 /** One region in a cross-section (map, ranking, table). */
-export interface RegionValue {
-  kode: string;
-  nama: string;
-  nama_pendek: string;
-  jenis: 'kabupaten' | 'kota';
+export interface RegionValue extends Pick<Wilayah, 'kode' | 'nama' | 'nama_pendek' | 'jenis'> {
   nilai: number | null;
   /** 1 = highest value of the regions that have one; null without data. Ties share a rank. */
   rank: number | null;

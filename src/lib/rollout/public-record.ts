@@ -12,14 +12,9 @@
  * A start is *known* when lo = hi; otherwise it is unknown, and the interval says which stages are
  * possible. Nothing is guessed.
  */
+import type { RekamProgram } from '../schema/tables';
 
-export interface RecordFact {
-  program_id: string;
-  kode: string;
-  tahun: number;
-  indikator: string;
-  nilai: number;
-}
+export type RecordFact = Pick<RekamProgram, 'program_id' | 'kode' | 'tahun' | 'indikator' | 'nilai'>;
 
 export interface RolloutStage {
   year: number;

@@ -4,9 +4,6 @@ import type { ProgramTahun, Ringkasan } from '$lib/schema';
 
 export type { Indikator, Periode, Program, Wilayah, ProgramTahun, Ringkasan };
 
-/** The province itself, as coded in nilai_indikator. */
-export const PROVINSI = '3500';
-
 /** One observation (a nilai_indikator row). */
 export type Obs = NilaiIndikator;
 

@@ -1,7 +1,7 @@
 /** Column patterns and the spec helper shared by the table files (tables.ts, sosial.ts). */
 import type { ColumnSpec, ColumnType } from './columns';
 
-export const REGION_CODE = /^35(0[1-9]|1\d|2\d|7[1-9])$/;
+export { REGION_CODE, REGION_OR_PROVINCE_CODE } from './codes';
 export const UNKNOWN_REGION = 'unknown region code (expected a BPS code of an East Java kabupaten/kota)';
 export const YEAR = { min: 2000, max: 2100 } as const;
 

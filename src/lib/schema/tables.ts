@@ -3,7 +3,7 @@
  * (validate, write Parquet) and the app (data catalogue, typed rows).
  */
 import { rowSchema, type ColumnSpec, type RowOf } from './columns';
-import { REGION_CODE, UNKNOWN_REGION, YEAR, col as c } from './common';
+import { REGION_CODE, REGION_OR_PROVINCE_CODE, UNKNOWN_REGION, YEAR, col as c } from './common';
 import type { RowRule } from './rules';
 
 /** A place name: letters of any script with their accents, spaces and . ' ( ) / - (no digits, symbols or emoji). */
@@ -13,9 +13,7 @@ import { SOSIAL_TABLES, type SosialTableName } from './sosial';
 
 export { REGION_CODE } from './common';
 
-export { SCHEMA_VERSION, KODE_PROVINSI } from './codes';
-
-const REGION_OR_PROVINCE = /^35(00|0[1-9]|1\d|2\d|7[1-9])$/;
+export { SCHEMA_VERSION, KODE_PROVINSI, REGION_OR_PROVINCE_CODE, isRegionCode } from './codes';
 
 export type TableName = 'wilayah' | 'indikator' | 'nilai_indikator' | 'program' | 'rekam_program' | 'penyaluran' | 'penerima' | SosialTableName;
 
@@ -94,7 +92,7 @@ const SPECS = {
     description_en: 'Official BPS statistics by region, year and period (3500 = province). Gaps stay gaps.',
     columns: [
       c('kode', 'text', 'Kode wilayah BPS (3500 = provinsi)', 'BPS region code (3500 = province)', {
-        pattern: REGION_OR_PROVINCE,
+        pattern: REGION_OR_PROVINCE_CODE,
         patternMessage: UNKNOWN_REGION
       }),
       c('tahun', 'int', 'Tahun', 'Year', YEAR),
@@ -168,7 +166,7 @@ const SPECS = {
     columns: [
       c('program_id', 'text', 'Kode program', 'Programme id'),
       c('kode', 'text', 'Kode wilayah BPS (3500 = provinsi)', 'BPS region code (3500 = province)', {
-        pattern: REGION_OR_PROVINCE,
+        pattern: REGION_OR_PROVINCE_CODE,
         patternMessage: UNKNOWN_REGION
       }),
       c('tahun', 'int', 'Tahun', 'Year', YEAR),

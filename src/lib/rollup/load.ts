@@ -1,5 +1,6 @@
 /** The leadership rollup, indexed once per set of snapshot files (see source.ts for where they come from). */
-import { topologyToFeatures, type RegionFeature } from '$lib/map/topology';
+import type { RegionFeature } from '$lib/map/topology';
+import { regionFeatures } from '$lib/map/boundaries';
 import { isDemo } from '$lib/db/demo';
 import { indexRingkasan, type RollupIndex } from './data';
 import type { Ringkasan } from './types';
@@ -16,10 +17,7 @@ const indexed = new WeakMap<LeadershipFiles, Leadership>();
 function indexFiles(f: LeadershipFiles): Leadership {
   let l = indexed.get(f);
   if (!l)
-    indexed.set(
-      f,
-      (l = { ix: indexRingkasan(withoutSuppressedCells(f.ringkasan), isDemo(f.manifest, ['ringkasan'])), features: topologyToFeatures(f.topology) })
-    );
+    indexed.set(f, (l = { ix: indexRingkasan(withoutSuppressedCells(f.ringkasan), isDemo(f.manifest, ['ringkasan'])), features: regionFeatures(f.topology) }));
   return l;
 }
 

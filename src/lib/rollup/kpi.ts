@@ -1,7 +1,7 @@
 /** Headline numbers for the overview: province values with their comparisons, programme totals. */
 import type { RollupIndex } from './data';
 import { KODE_PROVINSI } from '../schema/codes';
-import type { Obs, Periode, ProgramTahun } from './types';
+import type { Obs, Periode, ProgramTahun, Ringkasan } from './types';
 
 /** Order of periods within a year (month of the survey); 'tahunan' counts as year end. */
 export const PERIODE_MONTH: Record<Periode, number> = { maret: 3, agustus: 8, september: 9, tahunan: 12 };
@@ -62,6 +62,16 @@ export function programTotals(rows: readonly ProgramTahun[], tahun?: number): Pr
     anggaranRp: sel.reduce((a, r) => a + r.anggaran_rp, 0),
     realisasiRp: sel.reduce((a, r) => a + r.realisasi_rp, 0)
   };
+}
+
+/**
+ * How many programme × region × year rows a total leaves out because the public build withheld them
+ * (a count below 10): the ones of `tahun` and/or `kode` when given. 0 in the internal build.
+ */
+export function withheldRows(raw: Pick<Ringkasan, 'disamarkan_baris'>, where: { tahun?: number; kode?: string } = {}): number {
+  return (raw.disamarkan_baris ?? []).filter(
+    (r) => (where.tahun === undefined || r.tahun === where.tahun) && (where.kode === undefined || r.kode === where.kode)
+  ).length;
 }
 
 /** Programmes with disbursements in one region: the latest year of each, newest programmes first. */

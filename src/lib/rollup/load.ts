@@ -35,9 +35,13 @@ export const loadRollup = (): Promise<RollupIndex> => loadLeadership().then((l) 
  * arithmetic on these rows, so suppressed rows are set aside (and counted) rather than summed as text.
  */
 export function withoutSuppressedCells(r: PublicRingkasan): Ringkasan {
-  const kept = r.program_tahun.filter(
-    (x) => !isSuppressed(x.target_penerima) && !isSuppressed(x.realisasi_penerima) && x.anggaran_rp !== null && x.realisasi_rp !== null
-  ) as Ringkasan['program_tahun'];
-  const withheld = r.program_tahun.length - kept.length;
-  return { ...r, program_tahun: kept, ...(withheld ? { disamarkan: withheld } : {}) };
+  const kept: Ringkasan['program_tahun'] = [];
+  const withheld: NonNullable<Ringkasan['disamarkan_baris']> = [];
+  for (const x of r.program_tahun) {
+    const { program_id, kode, tahun, target_penerima, realisasi_penerima, anggaran_rp, realisasi_rp } = x;
+    if (isSuppressed(target_penerima) || isSuppressed(realisasi_penerima) || anggaran_rp === null || realisasi_rp === null)
+      withheld.push({ program_id, kode, tahun });
+    else kept.push({ ...x, target_penerima, realisasi_penerima, anggaran_rp, realisasi_rp });
+  }
+  return { ...r, program_tahun: kept, ...(withheld.length ? { disamarkan: withheld.length, disamarkan_baris: withheld } : {}) };
 }

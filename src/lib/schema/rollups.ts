@@ -28,6 +28,8 @@ export interface Ringkasan {
   program_tahun: ProgramTahun[];
   /** Public build only: programme-year rows withheld from program_tahun because a count was below 10. */
   disamarkan?: number;
+  /** Public build only: which programme × region × year rows were withheld (so a total can say how many it leaves out). */
+  disamarkan_baris?: Pick<ProgramTahun, 'program_id' | 'kode' | 'tahun'>[];
 }
 
 /** The Ringkasan cards' numbers. */

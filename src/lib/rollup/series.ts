@@ -1,7 +1,6 @@
 /** Time series and cross-sections derived from the rollup index (pure). */
 import type { RollupIndex } from './data';
 import { yearsWith } from './data';
-import { KODE_PROVINSI } from '../schema/codes';
 import type { Periode, Point, RegionValue } from './types';
 
 /**

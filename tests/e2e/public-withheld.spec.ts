@@ -3,13 +3,12 @@
  * below 10, the page says how many ("n sel disamarkan"). Expected counts are read from the
  * published files themselves (ringkasan.json, penyaluran.parquet), so the test follows the data.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { test, expect } from './fixtures';
+import { PUBLIC_DIR as DIR, hasPublicBuild, servePublicBuild } from './public-server';
 
-const DIR = 'build-public';
-test.skip(!existsSync(`${DIR}/index.html`), 'run `npm run build:public` first');
+test.skip(!hasPublicBuild(), 'run `npm run build:public` first');
 
 interface Row {
   program_id: string;
@@ -31,26 +30,12 @@ async function penyaluranWithheld(where: string): Promise<number> {
   return rows[0][0] as number;
 }
 
-let server: ChildProcess;
-const port = Number(process.env.E2E_PORT ?? 4319) + 2;
-const url = (path: string) => `http://127.0.0.1:${port}${path}`;
-
+let pub: Awaited<ReturnType<typeof servePublicBuild>>;
+const url = (path: string) => pub.url(path);
 test.beforeAll(async () => {
-  server = spawn('npx', ['tsx', 'src/cli/serve.ts', '--dir', DIR, '--port', String(port)], { stdio: 'ignore' });
-  for (let i = 0; i < 150; i++) {
-    if (
-      await fetch(url('/')).then(
-        (r) => r.ok,
-        () => false
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  pub = await servePublicBuild(2);
 });
-test.afterAll(() => {
-  server.kill();
-});
+test.afterAll(() => pub.stop());
 
 test('home: the programme KPI says how many rows of its year are withheld', async ({ page }) => {
   const rows = ringkasan().program_tahun;

@@ -33,7 +33,7 @@ async function penyaluranWithheld(where: string): Promise<number> {
 let pub: Awaited<ReturnType<typeof servePublicBuild>>;
 const url = (path: string) => pub.url(path);
 test.beforeAll(async () => {
-  pub = await servePublicBuild(2);
+  pub = await servePublicBuild();
 });
 test.afterAll(() => pub.stop());
 

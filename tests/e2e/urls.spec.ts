@@ -55,7 +55,7 @@ test.describe('the public build', () => {
   test.skip(!hasPublicBuild(), 'run `npm run build:public` first');
   let pub: Awaited<ReturnType<typeof servePublicBuild>>;
   test.beforeAll(async () => {
-    pub = await servePublicBuild(1);
+    pub = await servePublicBuild();
   });
   test.afterAll(() => pub.stop());
 

@@ -18,8 +18,8 @@ export type FirstYearRow = {
   tahun_pertama: number;
 };
 export type OutcomeRow = Pick<NilaiIndikator, 'kode' | 'tahun' | 'nilai'>;
-/** realisasi_rp summed over a region's year. */
-export type DisbursementRow = Pick<Penyaluran, 'kode' | 'tahun' | 'realisasi_rp'>;
+/** realisasi_rp summed over a region's year, and how many of its months the public build withheld (rupiah unknown). */
+export type DisbursementRow = Pick<Penyaluran, 'kode' | 'tahun' | 'realisasi_rp'> & { disamarkan?: number };
 
 /** A table the user dropped and the columns picked as year and value (checked against its own columns). */
 export interface UserOutcomeColumns {
@@ -80,7 +80,8 @@ export function outcomeRows(indikator: string, periode: string) {
 export function disbursedByRegionYear(programId: string) {
   return sql<DisbursementRow>(
     ['penyaluran'],
-    `SELECT kode, tahun::INTEGER AS tahun, sum(realisasi_rp)::DOUBLE AS realisasi_rp
+    `SELECT kode, tahun::INTEGER AS tahun, coalesce(sum(realisasi_rp), 0)::DOUBLE AS realisasi_rp,
+            count(*) FILTER (WHERE realisasi_rp IS NULL)::INTEGER AS disamarkan
        FROM penyaluran WHERE program_id = ? GROUP BY ALL ORDER BY kode, tahun`,
     [programId]
   );

@@ -172,6 +172,7 @@ describe('/upt queries', () => {
     ]);
     expect(rows[0].per_100rb).toBeCloseTo((2 * 100_000) / 592, 9);
     expect(rows[2].per_100rb).toBeNull();
+    expect(rows.map((r) => r.disamarkan)).toEqual([0, 0, 0]); // the internal aggregate withholds nothing
   });
 
   it('the referrals of one unit from the cases, by region and by month', async () => {

@@ -9,7 +9,11 @@ import { resolve } from 'node:path';
 import { staticHandler } from '../../src/cli/static-server';
 
 export const PUBLIC_DIR = 'build-public';
-export const hasPublicBuild = () => existsSync(`${PUBLIC_DIR}/index.html`);
+/** Fails (never skips) when build-public is missing, so the public build's tests cannot pass unseen. */
+export function requirePublicBuild(): void {
+  if (!existsSync(`${PUBLIC_DIR}/index.html`))
+    throw new Error('build-public/ is missing: run `npm run test:e2e:build` (or `npm run build:public -- --from static/data`) first');
+}
 
 /** Serve build-public with the app's own static server; returns the URL maker and a stop. */
 export async function servePublicBuild(): Promise<{ url: (path: string) => string; stop: () => void }> {

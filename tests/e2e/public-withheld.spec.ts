@@ -6,9 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { test, expect } from './fixtures';
-import { PUBLIC_DIR as DIR, hasPublicBuild, servePublicBuild } from './public-server';
-
-test.skip(!hasPublicBuild(), 'run `npm run build:public` first');
+import { PUBLIC_DIR as DIR, requirePublicBuild, servePublicBuild } from './public-server';
 
 interface Row {
   program_id: string;
@@ -33,6 +31,7 @@ async function penyaluranWithheld(where: string): Promise<number> {
 let pub: Awaited<ReturnType<typeof servePublicBuild>>;
 const url = (path: string) => pub.url(path);
 test.beforeAll(async () => {
+  requirePublicBuild();
   pub = await servePublicBuild();
 });
 test.afterAll(() => pub.stop());

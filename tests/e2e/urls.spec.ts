@@ -5,7 +5,7 @@
  */
 import { request } from 'node:http';
 import { test, expect } from './fixtures';
-import { hasPublicBuild, servePublicBuild } from './public-server';
+import { requirePublicBuild, servePublicBuild } from './public-server';
 
 for (const path of ['/wilayah/9999', '/program/tidak_ada', '/upt/tidak_ada', '/infografis/9999', '/tidak/ada/halaman']) {
   test(`${path}: the app's own 404 page with links, status 404`, async ({ page }) => {
@@ -52,7 +52,8 @@ test('a malformed percent-escape gets 400, not a dead server', async ({ page, ba
 });
 
 test.describe('the public build', () => {
-  test.skip(!hasPublicBuild(), 'run `npm run build:public` first');
+  // `npm run test:e2e:build` writes build-public; without it this block fails rather than passing unseen.
+  test.beforeAll(requirePublicBuild);
   let pub: Awaited<ReturnType<typeof servePublicBuild>>;
   test.beforeAll(async () => {
     pub = await servePublicBuild();

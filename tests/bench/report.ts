@@ -258,3 +258,65 @@ export function scaleMarkdown(x: Report): string[] {
     `| total | ${s(x.total_ms)} | peak resident memory ${mb(x.peak_rss_bytes)}; CPU ${x.cpu_user_s} s user + ${x.cpu_system_s} s system |`
   ];
 }
+
+/** The README's "Performance" section, from the report (run.ts writes it between that heading and the next). */
+export function readmeSection(r: Report): string {
+  const t = r.targets as Record<string, TargetResult>;
+  const tv = (k: string) => {
+    const x = t?.[k];
+    if (!x) return '–';
+    const f = (v: number | null) => (v === null ? 'not measured' : x.unit === 'bytes' ? kb(v) : ms(v));
+    return `${f(x.value)} (target ${x.cmp === 'lt' ? '<' : '≤'} ${f(x.target)}: ${x.met ? 'met' : 'not met'})`;
+  };
+  const q = r.crossfilter?.quiet;
+  const c = r.crossfilter?.contended;
+  const route = (p: string) => r.routes?.find((x: { route: string }) => x.route === p);
+  const L: string[] = [];
+  L.push(
+    '## Performance (latest `npm run bench`)',
+    '',
+    `${r.snapshot.penerima_rows.toLocaleString('en')} \`penerima\` rows, ${r.snapshot.penyaluran_rows.toLocaleString('en')} \`penyaluran\` rows; programme page \`/program/pkh_plus\`. Machine: ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}, Chromium ${r.machine.chromium} headless; shared machine, load average ${r.machine.loadavg?.join(' / ')} at the end of the run (${r.created_at.slice(0, 16).replace('T', ' ')} UTC). Full report: \`tests/bench/report.md\` / \`report.json\`; national scale: \`docs/SCALE.md\`.`,
+    '',
+    '| measure | result |',
+    '| --- | --- |'
+  );
+  L.push(`| home: first map after first contentful paint | ${tv('home_first_map_after_fcp_ms')} |`);
+  L.push(`| home / programme page JavaScript (brotli) | ${tv('home_js_brotli_bytes')} / ${tv('programme_js_brotli_bytes')} |`);
+  for (const p of ['/', '/peta', '/program/pkh_plus']) {
+    const x = route(p);
+    if (x) L.push(`| \`${p}\`: cold FCP / first map | ${ms(x.fcpMs)} / ${x.mapMs === null ? '–' : ms(x.mapMs)} |`);
+  }
+  L.push(
+    `| programme page: navigation → DuckDB-WASM ready / first map (median of ${r.cold.runs}) | ${ms(r.cold.duckdbReadyMs.median)} / ${ms(r.cold.chartPaintedMs.median)} |`
+  );
+  if (q && c) {
+    L.push(`| cross-filter painted p50 / p95, quiet | ${ms(q.painted.p50)} / ${tv('crossfilter_p95_quiet_ms')} |`);
+    L.push(`| cross-filter painted p50 / p95, one core occupied by a CPU-bound process | ${ms(c.painted.p50)} / ${tv('crossfilter_p95_contended_ms')} |`);
+    L.push(`| slowest cross-filter statement in DuckDB-WASM (reads the session rollups) | ${ms(r.crossfilter.maxQueryWasmMs)} (target < 10 ms) |`);
+  }
+  L.push(`| microdata: 5M rows usable, cold / repeat visit ready | ${tv('microdata_ready_ms')} / ${tv('repeat_ready_ms')} |`);
+  const ratios = r.queries
+    .filter((x: { ratio: number | null; directOf: string | null }) => x.ratio !== null && !x.directOf)
+    .map((x: { ratio: number }) => x.ratio);
+  if (ratios.length) L.push(`| DuckDB-WASM / native DuckDB, page statements | ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)}× |`);
+  for (const x of r.stats?.results ?? [])
+    if (x.targetMs !== null)
+      L.push(`| ${x.name.replace(/ \(reference.*\)$/, '')} | ${ms(x.ms)} (target < ${ms(x.targetMs)}: ${x.meetsTarget ? 'met' : 'not met'}) |`);
+  if (r.scale)
+    L.push(
+      `| national simulation: ${r.scale.rows.toLocaleString('en')} generated rows → partitioned Parquet + rollups per province and for the nation | ${(r.scale.total_ms / 1000).toFixed(0)} s, peak memory ${mb(r.scale.peak_rss_bytes)} |`
+    );
+  L.push(
+    '',
+    "Timings on this shared machine carry the other processes' noise: the report gives the load average, medians, and ratios against references measured in the same process."
+  );
+  return L.join('\n') + '\n';
+}
+
+/** Replace the README's "## Performance" section (up to the next "## " heading) with `section`. */
+export function replaceReadmeSection(readme: string, section: string): string {
+  const start = readme.indexOf('## Performance');
+  if (start < 0) throw new Error('README has no "## Performance" section');
+  const next = readme.indexOf('\n## ', start + 3);
+  return readme.slice(0, start) + section + (next < 0 ? '' : '\n' + readme.slice(next + 1));
+}

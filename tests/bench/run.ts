@@ -7,7 +7,7 @@
  * every route (routes.ts), runs the same SQL in native DuckDB, times the statistics (stats.ts) and
  * writes tests/bench/report.json + report.md, with the `targets` of issue 14.
  *   npm run bench [-- --rows 5000000 --port 4499 --work tests/bench/work --skip-data --skip-build
- *                    --quick-stats --scale 50000000]
+ *                    --quick-stats --scale 50000000]     (--rewrite: only rewrite report.md and README from report.json + scale.json)
  * --scale N also runs the national-scale simulation (scale.ts) on N generated rows and stores it in
  * tests/bench/scale.json; without it the report carries the last stored simulation (with its date).
  * Not part of `npm test`: it takes several minutes and a few GB of memory.
@@ -22,7 +22,7 @@ import { coldRun, crossfilterRun, warmRun, type ColdRun } from './browser';
 import { shippedBytes } from './bytes';
 import { withSpinner } from './contended';
 import { nativeTimings } from './native';
-import { crossfilterSummary, loadFields, markdown, med, r1, spread, targets } from './report';
+import { crossfilterSummary, loadFields, markdown, med, r1, readmeSection, replaceReadmeSection, spread, targets } from './report';
 import { launch, routeRun, ROUTES, type RouteRun } from './routes';
 import { AGGREGATE_SQL, CROSSFILTER_QUERIES, DIRECT_QUERIES, MICRO_QUERY, PAGE, PAGE_QUERIES, REPEAT, sqlOf } from './scenario';
 import { median } from '../../src/lib/program/metrics';
@@ -118,7 +118,23 @@ async function measureRoutes(origin: string) {
   }
 }
 
+/** Write report.json, report.md and the README's Performance section from a report object. */
+function writeReport(report: Record<string, unknown>) {
+  writeFileSync(join(here, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(here, 'report.md'), markdown(report));
+  const readme = resolve('README.md');
+  writeFileSync(readme, replaceReadmeSection(readFileSync(readme, 'utf8'), readmeSection(report)));
+}
+
 async function main() {
+  if (has('--rewrite')) {
+    // Only rewrite the report (e.g. after a separate --scale run stored scale.json): no measurement.
+    const report = JSON.parse(readFileSync(join(here, 'report.json'), 'utf8'));
+    if (existsSync(join(here, 'scale.json'))) report.scale = JSON.parse(readFileSync(join(here, 'scale.json'), 'utf8'));
+    writeReport(report);
+    console.log(markdown(report));
+    return;
+  }
   const t0 = Date.now();
   if (!has('--skip-data')) sh('npx', ['tsx', 'src/cli/data.ts', '--penerima', String(rows), '--out', dataDir, '--work', join(work, '.dampak'), '--keep', '0']);
   if (!has('--skip-build') || !existsSync(siteDir)) sh('npx', ['vite', 'build'], { DAMPAK_BUILD_DIR: siteDir, DAMPAK_BENCH: '1' }); // the measurement hook exists only in a bench build
@@ -255,8 +271,7 @@ async function main() {
       shipped: shippedBytes(siteDir, cold[0].requests),
       raw: { cold, warm, contended: contended.result }
     };
-    writeFileSync(join(here, 'report.json'), JSON.stringify(report, null, 2) + '\n');
-    writeFileSync(join(here, 'report.md'), markdown(report));
+    writeReport(report);
     console.log(markdown(report));
   } finally {
     stop();

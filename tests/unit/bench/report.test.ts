@@ -1,6 +1,6 @@
 /** The bench report's shape, from its functions (never from timing values). */
 import { describe, expect, it } from 'vitest';
-import { TARGETS, crossfilterSummary, loadFields, markdown, scaleMarkdown, targets } from '../../bench/report';
+import { TARGETS, crossfilterSummary, loadFields, markdown, replaceReadmeSection, scaleMarkdown, targets } from '../../bench/report';
 
 const KEYS = [
   'home_first_map_after_fcp_ms',
@@ -113,5 +113,12 @@ describe('bench summaries', () => {
     expect(lines).toContain('50,000,000 generated rows');
     expect(lines).toContain('peak resident memory 3000.0 MB');
     expect(lines).toContain('| the same rollup over the nation at once | 80.0 s |');
+  });
+
+  it('replaces only the README Performance section', () => {
+    const readme = '# D\n\n## Setup\nkeep\n\n## Performance (old)\n\nold table\n\n## Architecture\nkeep too\n';
+    const out = replaceReadmeSection(readme, '## Performance (new)\n\nnew table\n');
+    expect(out).toBe('# D\n\n## Setup\nkeep\n\n## Performance (new)\n\nnew table\n\n## Architecture\nkeep too\n');
+    expect(() => replaceReadmeSection('# no section\n', 'x')).toThrow(/Performance/);
   });
 });

@@ -137,8 +137,8 @@ async function main() {
   }
   const t0 = Date.now();
   if (!has('--skip-data')) sh('npx', ['tsx', 'src/cli/data.ts', '--penerima', String(rows), '--out', dataDir, '--work', join(work, '.dampak'), '--keep', '0']);
-  if (!has('--skip-build') || !existsSync(siteDir)) sh('npx', ['vite', 'build'], { DAMPAK_BUILD_DIR: siteDir, DAMPAK_BENCH: '1' }); // the measurement hook exists only in a bench build
-  if (!has('--skip-build') || !existsSync(prodDir)) sh('npx', ['vite', 'build'], { DAMPAK_BUILD_DIR: prodDir }); // routes are measured on what users get
+  if (!has('--skip-build') || !existsSync(siteDir)) sh('npx', ['vite', 'build'], { DAMPAK_BUILD_DIR: siteDir, DAMPAK_BENCH: '1', DAMPAK_DATA_DIR: dataDir }); // the measurement hook exists only in a bench build
+  if (!has('--skip-build') || !existsSync(prodDir)) sh('npx', ['vite', 'build'], { DAMPAK_BUILD_DIR: prodDir, DAMPAK_DATA_DIR: dataDir }); // routes are measured on what users get
   for (const dir of [siteDir, prodDir]) {
     rmSync(join(dir, 'data'), { recursive: true, force: true });
     cpSync(dataDir, join(dir, 'data'), { recursive: true, dereference: true }); // the snapshot folder is a link

@@ -7,7 +7,7 @@
  * every route (routes.ts), runs the same SQL in native DuckDB, times the statistics (stats.ts) and
  * writes tests/bench/report.json + report.md, with the `targets` of issue 14.
  *   npm run bench [-- --rows 5000000 --port 4499 --work tests/bench/work --skip-data --skip-build
- *                    --quick-stats --scale 50000000]     (--rewrite: only rewrite report.md and README from report.json + scale.json)
+ *                    --quick-stats --scale 50000000 --cold 5 --route-runs 3 --prod-dir DIR]     (--rewrite: only rewrite report.md and README from report.json + scale.json)
  * --scale N also runs the national-scale simulation (scale.ts) on N generated rows and stores it in
  * tests/bench/scale.json; without it the report carries the last stored simulation (with its date).
  * Not part of `npm test`: it takes several minutes and a few GB of memory.
@@ -32,7 +32,10 @@ const port = intFlag('--port', 4499);
 const work = resolve(flag('--work') ?? 'tests/bench/work');
 const dataDir = join(work, 'data');
 const siteDir = join(work, 'site');
-const prodDir = join(work, 'site-prod');
+const prodDir = resolve(flag('--prod-dir') ?? join(work, 'site-prod'));
+// Fewer repetitions when the machine is too busy for the full script (the report states the counts).
+REPEAT.coldLoads = intFlag('--cold', REPEAT.coldLoads);
+REPEAT.routeRuns = intFlag('--route-runs', REPEAT.routeRuns);
 const here = resolve('tests/bench');
 const scaleRows = has('--scale') ? intFlag('--scale', 50_000_000) : null;
 

@@ -108,6 +108,7 @@ export async function scaleRun(rows: number, work: string, threads: number, memo
 
   // 1. generate → hive-partitioned Parquet
   const [, generateMs] = await timed(() => conn.run(generateSql(rows, raw)));
+  console.error(`scale: generated ${rows} rows in ${Math.round(generateMs)} ms`);
   const written = duBytes(raw);
 
   // 2. per province, the pipeline's rollup SQL over that province's partition
@@ -127,6 +128,7 @@ export async function scaleRun(rows: number, work: string, threads: number, memo
     perProvince.push({ provinsi: p, rows: await count(conn, 'SELECT count(*) FROM penerima_profil'), ms });
   }
   const provinceMs = perProvince.reduce((s, x) => s + x.ms, 0);
+  console.error(`scale: ${perProvince.length} province rollups in ${Math.round(provinceMs)} ms`);
 
   // 3. the nation: the same SQL over every partition
   await conn.run(penerimaView(raw, null));

@@ -255,7 +255,10 @@ export function scaleMarkdown(x: Report): string[] {
     `| rollup per province (pipeline SQL), ${x.provinces} provinces | ${s(x.province_rollups_ms)} (median ${s(x.province_rollup_ms_median)} each) | ${x.province_rollup_rows.toLocaleString('en')} rows, ${mb(x.rollup_parquet.bytes)} |`,
     `| the same rollup over the nation at once | ${s(x.nation_rollup_ms)} | ${x.nation_rollup_rows.toLocaleString('en')} rows |`,
     `| one region's microdata (${x.slice.kode}) by partition pruning | ${s(x.slice.ms)} | ${x.slice.rows.toLocaleString('en')} rows, ${kb(x.slice.bytes)} |`,
-    `| total | ${s(x.total_ms)} | peak resident memory ${mb(x.peak_rss_bytes)}; CPU ${x.cpu_user_s} s user + ${x.cpu_system_s} s system |`
+    `| total | ${s(x.total_ms)} | peak resident memory ${mb(x.peak_rss_bytes)}; CPU ${x.cpu_user_s} s user + ${x.cpu_system_s} s system |`,
+    ...(x.attempt_50m
+      ? ['', `${x.attempt_50m.rows.toLocaleString('en')} rows: ${x.attempt_50m.completed ? 'completed' : 'not completed'}. ${x.attempt_50m.note}`]
+      : [])
   ];
 }
 

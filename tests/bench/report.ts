@@ -83,6 +83,7 @@ export function markdown(r: Report): string {
     `Machine: ${r.machine.cpu} (${r.machine.cores} cores), ${mb(r.machine.memory)} RAM, ${r.machine.os}, load average at the end ${r.machine.loadavg?.join(' / ')} (the machine is shared: timings carry that noise); Node ${r.machine.node}; Chromium ${r.machine.chromium} headless; native DuckDB ${r.native.threads} threads.`,
     ''
   );
+  if (r.notes?.length) L.push(...r.notes.map((n: string) => `> ${n}`), '');
   if (r.targets) {
     L.push('## Targets (issue 14)', '', '| target | measured | goal | met |', '| --- | ---: | ---: | --- |');
     for (const [k, t] of Object.entries(r.targets as Record<string, TargetResult>)) {
@@ -313,6 +314,7 @@ export function readmeSection(r: Report): string {
     '',
     "Timings on this shared machine carry the other processes' noise: the report gives the load average, medians, and ratios against references measured in the same process."
   );
+  if (r.notes?.length) L.push('', ...r.notes.map((n: string) => `> ${n}`));
   return L.join('\n') + '\n';
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadTiming } from '../../src/lib/db/snapshot';
 import type { BenchHook } from '../../src/lib/program/bench';
-import { MICRO_QUERY, PAGE, PAGE_QUERIES, REPEAT } from './scenario';
+import { DIRECT_QUERIES, MICRO_QUERY, PAGE, PAGE_QUERIES, REPEAT } from './scenario';
 
 const ARGS = [
   '--headless',
@@ -134,7 +134,7 @@ export interface WarmRun {
 }
 
 /** pageMs: filter change → painted; dataMs: → query results in hand; clickToDomMs: Playwright click → DOM updated. */
-interface Updates {
+export interface Updates {
   pageMs: number[];
   dataMs: number[];
   clickToDomMs: number[];
@@ -161,33 +161,8 @@ export async function warmRun(origin: string): Promise<WarmRun> {
     await page.goto(origin + PAGE);
     await waitReady(page);
     const version = ctx.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
-    const hookUpdates = () => page.evaluate(() => (window as unknown as W).__dampakBench.updates.length);
 
-    // Cross-filter 1: clicking regions (every chart reloads for the region).
-    const codes = await page
-      .locator('[data-testid="region-table"] tr[data-kode]')
-      .evaluateAll((trs) => trs.filter((tr) => tr.querySelectorAll('td').length > 1).map((tr) => tr.getAttribute('data-kode')!));
-    let mark = await hookUpdates();
-    const regionWall: number[] = [];
-    for (let i = 0; i < REPEAT.regionClicks; i++) {
-      const kode = codes[(i * 7) % codes.length];
-      regionWall.push(await timed(page, () => page.locator(`[data-region="${kode}"]`).click()));
-    }
-    const regionPage = await page.evaluate((from) => (window as unknown as W).__dampakBench.updates.slice(from).filter((u) => u.kind === 'wilayah'), mark);
-
-    // Cross-filter 2: changing the period (the region chart, table and targeting reload).
-    await timed(page, () => page.getByTestId('filter-reset').click());
-    const months = await page
-      .getByTestId('period-from')
-      .locator('option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    mark = await hookUpdates();
-    const periodWall: number[] = [];
-    for (let i = 0; i < REPEAT.periodChanges; i++) {
-      const v = months[Math.floor(((i + 1) * months.length) / (REPEAT.periodChanges + 2))];
-      periodWall.push(await timed(page, async () => void (await page.getByTestId('period-from').selectOption(v))));
-    }
-    const periodPage = await page.evaluate((from) => (window as unknown as W).__dampakBench.updates.slice(from).filter((u) => u.kind === 'periode'), mark);
+    const { regionUpdates, periodUpdates } = await crossfilterScript(page);
 
     // Each statement of the page, repeated (tables already loaded).
     const queries: WarmRun['queries'] = [];
@@ -197,6 +172,14 @@ export async function warmRun(origin: string): Promise<WarmRun> {
         q.params,
         REPEAT.query
       ] as const);
+      queries.push({ name: q.name, ms });
+    }
+    // The same statements computed from the snapshot tables directly (before the rollups), for the report's comparison.
+    for (const q of DIRECT_QUERIES) {
+      const ms = await page.evaluate(
+        ([tables, sql, params, r]) => (window as unknown as W).__dampakBench.timeSql(tables as string[], sql as string, params as never, r as number),
+        [q.tables, q.sql, q.params, REPEAT.query] as const
+      );
       queries.push({ name: q.name, ms });
     }
 
@@ -220,11 +203,60 @@ export async function warmRun(origin: string): Promise<WarmRun> {
     }
     return {
       chromium: version,
-      regionUpdates: { pageMs: regionPage.map((u) => u.ms), dataMs: regionPage.map((u) => u.dataMs), clickToDomMs: regionWall },
-      periodUpdates: { pageMs: periodPage.map((u) => u.ms), dataMs: periodPage.map((u) => u.dataMs), clickToDomMs: periodWall },
+      regionUpdates,
+      periodUpdates,
       queries,
       micro
     };
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The cross-filter script on a loaded page: region clicks, then period changes; each update timed. */
+async function crossfilterScript(page: Page): Promise<{ regionUpdates: Updates; periodUpdates: Updates }> {
+  // Cross-filter 1: clicking regions (every chart reloads for the region).
+  const codes = await page
+    .locator('[data-testid="region-table"] tr[data-kode]')
+    .evaluateAll((trs) => trs.filter((tr) => tr.querySelectorAll('td').length > 1).map((tr) => tr.getAttribute('data-kode')!));
+  const hookUpdates = () => page.evaluate(() => (window as unknown as W).__dampakBench.updates.length);
+  let mark = await hookUpdates();
+  const regionWall: number[] = [];
+  for (let i = 0; i < REPEAT.regionClicks; i++) {
+    const kode = codes[(i * 7) % codes.length];
+    regionWall.push(await timed(page, () => page.locator(`[data-region="${kode}"]`).click()));
+  }
+  const regionPage = await page.evaluate((from) => (window as unknown as W).__dampakBench.updates.slice(from).filter((u) => u.kind === 'wilayah'), mark);
+
+  // Cross-filter 2: changing the period (the region chart, table and targeting reload).
+  await timed(page, () => page.getByTestId('filter-reset').click());
+  const months = await page
+    .getByTestId('period-from')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  mark = await hookUpdates();
+  const periodWall: number[] = [];
+  for (let i = 0; i < REPEAT.periodChanges; i++) {
+    const v = months[Math.floor(((i + 1) * months.length) / (REPEAT.periodChanges + 2))];
+    periodWall.push(await timed(page, async () => void (await page.getByTestId('period-from').selectOption(v))));
+  }
+  const periodPage = await page.evaluate((from) => (window as unknown as W).__dampakBench.updates.slice(from).filter((u) => u.kind === 'periode'), mark);
+
+  return {
+    regionUpdates: { pageMs: regionPage.map((u) => u.ms), dataMs: regionPage.map((u) => u.dataMs), clickToDomMs: regionWall },
+    periodUpdates: { pageMs: periodPage.map((u) => u.ms), dataMs: periodPage.map((u) => u.dataMs), clickToDomMs: periodWall }
+  };
+}
+
+/** Only the cross-filter script, in a fresh profile (the bench runs it again while a CPU-bound process occupies a core). */
+export async function crossfilterRun(origin: string): Promise<{ regionUpdates: Updates; periodUpdates: Updates }> {
+  const dir = mkdtempSync(join(tmpdir(), 'dampak-bench-profile-'));
+  const { ctx, page } = await open(dir);
+  try {
+    await page.goto(origin + PAGE);
+    await waitReady(page);
+    return await crossfilterScript(page);
   } finally {
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });

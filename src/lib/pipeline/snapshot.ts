@@ -22,7 +22,8 @@ import {
 import { buildBoundaries } from './boundaries';
 import { generatePenyaluran, insertPenerima, type DemoInputs } from './demo';
 import { ROW_GROUP_SIZE, openDuckDB } from '../db/native';
-import { appendRows, copyToParquet, createTable } from './duckdb';
+import { appendRows, copyToDuckDBFile, copyToParquet, createTable } from './duckdb';
+import { NATIVE_STORAGE_VERSION } from '../db/native';
 import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './rollups';
 import { readSources } from './sources';
 import { formatIssue } from './errors';
@@ -120,6 +121,13 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       const columns = spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] }));
       const demo = real ? false : spec.demo && (!SOURCE_TABLES.includes(name) || isExampleSource(name, opts.input));
       await copyToParquet(conn, name, spec.orderBy, join(tmp, file));
+      // Microdata also as a DuckDB file: attaching it takes a fraction of a second where decoding the
+      // Parquet in the browser took seconds (tests/bench). Parquet stays the published, downloadable form.
+      let native: ManifestTable['native'];
+      if (spec.microdata) {
+        await copyToDuckDBFile(conn, name, spec.orderBy, join(tmp, `${name}.duckdb`));
+        native = { ...fileEntry(tmp, `${name}.duckdb`), storage_version: NATIVE_STORAGE_VERSION };
+      }
       tables.push({
         name,
         kind: 'table',
@@ -130,7 +138,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
         sources: real ? imported!.sourcesOf(name as ImportTable) : sourcesOf(name, sources, boundaries.source.name, demo),
         demo,
         microdata: spec.microdata,
-        ...fileEntry(tmp, file)
+        ...fileEntry(tmp, file),
+        native
       });
       log(`${file}: ${rows.toLocaleString('en')} rows`);
     }

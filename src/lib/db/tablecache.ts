@@ -11,7 +11,7 @@
  * Where Cache Storage does not exist or refuses to open (private windows, insecure origins, disabled
  * storage), `openTableCache` returns null and the app loads from the network as before.
  */
-import { CACHE_NAME, CACHE_PREFIX, cacheKey, parseCacheKey, planCache, type CacheSubject } from './cachekeys';
+import { CACHE_NAME, CACHE_PREFIX, cacheKey, planCache, type CacheSubject } from './cachekeys';
 import { sha256Hex } from './snapshot';
 
 const HASH = 'x-dampak-sha256';
@@ -33,9 +33,10 @@ export interface TableCache {
   clear(): Promise<{ entries: number; bytes: number }>;
 }
 
-/** The browser's table cache, or null where Cache Storage is not available. */
-export async function openTableCache(): Promise<TableCache | null> {
-  if (typeof caches === 'undefined' || !caches) return null;
+/** The browser's table cache (or one over `storage`, for tests), or null where Cache Storage is not available. */
+export async function openTableCache(storage: CacheStorage | undefined = globalThis.caches): Promise<TableCache | null> {
+  if (!storage) return null;
+  const caches = storage;
   let cache: Cache;
   try {
     cache = await caches.open(CACHE_NAME);
@@ -101,5 +102,3 @@ export async function openTableCache(): Promise<TableCache | null> {
     }
   };
 }
-
-export { parseCacheKey };

@@ -200,7 +200,16 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       features: sources.wilayah.length
     };
     const snapshotId = sha256(
-      new TextEncoder().encode(JSON.stringify([tables.map((t) => t.sha256), rollups.map((r) => r.sha256), boundaryEntry.sha256, opts.seed]))
+      // A native file's bytes are not part of the id (DuckDB files need not be byte-identical across
+      // runs), its presence and storage version are: a snapshot written before it existed is rebuilt.
+      new TextEncoder().encode(
+        JSON.stringify([
+          tables.map((t) => (t.native ? [t.sha256, t.native.storage_version] : t.sha256)),
+          rollups.map((r) => r.sha256),
+          boundaryEntry.sha256,
+          opts.seed
+        ])
+      )
     ).slice(0, 12);
 
     const current = readManifest(opts.out);

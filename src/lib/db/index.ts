@@ -60,7 +60,7 @@ export async function ensureTables(names: readonly string[]): Promise<void> {
   await Promise.all(
     names.map(async (name) => {
       if (loader.isLoaded(name)) return;
-      const st = (tableStatus[name] ??= { state: 'loading', loaded: 0, total: loader.entry(name).bytes });
+      const st = (tableStatus[name] ??= { state: 'loading', loaded: 0, total: (loader.entry(name).native ?? loader.entry(name)).bytes });
       st.state = 'loading';
       st.error = undefined;
       try {

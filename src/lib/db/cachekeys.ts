@@ -32,7 +32,7 @@ export function cacheKey(t: CacheSubject): string {
 
 /** The table and sha256 a key names, or null for anything this module did not write. */
 export function parseCacheKey(key: string): CacheSubject | null {
-  let path = key;
+  let path: string;
   try {
     path = new URL(key, 'http://x').pathname;
   } catch {

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import {
   DUCKDB_TYPE,
   MANIFEST_FILE,
+  BOUNDARY_FILE,
+  RINGKASAN_FILE,
   SCHEMA_VERSION,
   SOURCE_TABLES,
   TABLES,
@@ -179,8 +181,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
     writeFileSync(join(tmp, 'layanan.json'), JSON.stringify(layanan));
 
     const ringkasan = await buildRingkasan(conn, sources);
-    writeFileSync(join(tmp, 'ringkasan.json'), JSON.stringify(ringkasan));
-    writeFileSync(join(tmp, 'wilayah.topo.json'), JSON.stringify(boundaries.topology));
+    writeFileSync(join(tmp, RINGKASAN_FILE), JSON.stringify(ringkasan));
+    writeFileSync(join(tmp, BOUNDARY_FILE), JSON.stringify(boundaries.topology));
     conn.closeSync();
 
     const rollups = [
@@ -188,13 +190,13 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
         name: 'ringkasan',
         rows: ringkasan.program_tahun.length + ringkasan.nilai.kode.length,
         demo: !imported?.tables.penyaluran,
-        ...fileEntry(tmp, 'ringkasan.json')
+        ...fileEntry(tmp, RINGKASAN_FILE)
       },
       // Two cards: demo unless both the cases and the UPT services were imported.
       { name: 'layanan', rows: 2, demo: !(imported?.tables.kasus && imported?.tables.layanan_upt), ...fileEntry(tmp, 'layanan.json') }
     ];
     const boundaryEntry = {
-      ...fileEntry(tmp, 'wilayah.topo.json'),
+      ...fileEntry(tmp, BOUNDARY_FILE),
       source: boundaries.source.name,
       licence: boundaries.source.licence,
       features: sources.wilayah.length

@@ -9,6 +9,7 @@
 import { sql, type Query } from '../db/coordinator';
 import type { Row, SqlParam } from '../db/engine';
 import { KODE_PROVINSI } from '../schema/codes';
+import type { Program } from '../schema/tables';
 
 export const MAX_MONTH = 2100 * 12;
 
@@ -113,26 +114,15 @@ export const programParams = {
   profile: (id: string, kode: string): SqlParam[] => [id, kode, kode]
 } satisfies Record<ProgramQueryName, (...a: never[]) => SqlParam[]>;
 
-export interface CatalogueRow {
-  id: string;
-  nama: string;
-  singkatan: string;
-  jenis_bantuan: string;
-  sasaran: string;
-  sasaran_en: string;
-  sumber_dana: string;
-  tahun_mulai: number;
-  tahun_selesai: number | null;
-  nilai_per_penerima: number;
-  deskripsi: string;
-  deskripsi_en: string;
+/** A programme of the catalogue (its columns as in the table spec) with its latest year's totals. */
+export type CatalogueRow = Omit<Program, 'umur_sasaran' | 'desil_maks'> & {
   tahun: number;
   penerima: number;
   realisasi_rp: number;
   anggaran_rp: number;
   wilayah: number;
   [k: string]: unknown;
-}
+};
 export interface TrendRow {
   tahun: number;
   bulan: number;

@@ -5,6 +5,10 @@
 import * as s from './shape';
 
 export const MANIFEST_FILE = 'manifest.json';
+/** The simplified TopoJSON of the 38 regions (the manifest's `boundaries` entry). */
+export const BOUNDARY_FILE = 'wilayah.topo.json';
+/** The leadership rollup, read without DuckDB (the manifest's rollup `ringkasan`). */
+export const RINGKASAN_FILE = 'ringkasan.json';
 
 const fileEntry = s.object({
   file: s.string(),

@@ -54,8 +54,8 @@ export function crossfilterSummary(u: { regionUpdates: { pageMs: number[]; dataM
 }
 
 /**
- * The fields h-load's microdata measurement exposes (tests/bench/browser.ts): read where present,
- * null where this build does not measure them.
+ * The fields of the microdata and repeat-visit measurement (tests/bench/load.ts): read where present,
+ * null where a run did not measure them.
  */
 export const LOAD_FIELDS = ['microdataReadyMs', 'microdataPeakBytes', 'repeatReadyMs', 'decodeInsertOverNative'] as const;
 export function loadFields(...sources: unknown[]): Record<(typeof LOAD_FIELDS)[number], number | null> {

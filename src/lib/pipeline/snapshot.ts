@@ -24,7 +24,8 @@ import {
 import { buildBoundaries } from './boundaries';
 import { generatePenyaluran, insertPenerima, type DemoInputs } from './demo';
 import { ROW_GROUP_SIZE, openDuckDB } from '../db/native';
-import { appendRows, copyToParquet, createTable } from './duckdb';
+import { appendRows, copyToDuckDBFile, copyToParquet, createTable } from './duckdb';
+import { NATIVE_STORAGE_VERSION } from '../db/native';
 import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './rollups';
 import { readSources } from './sources';
 import { formatIssue } from './errors';
@@ -122,6 +123,13 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       const columns = spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] }));
       const demo = real ? false : spec.demo && (!SOURCE_TABLES.includes(name) || isExampleSource(name, opts.input));
       await copyToParquet(conn, name, spec.orderBy, join(tmp, file));
+      // Microdata also as a DuckDB file: attaching it takes a fraction of a second where decoding the
+      // Parquet in the browser took seconds (tests/bench). Parquet stays the published, downloadable form.
+      let native: ManifestTable['native'];
+      if (spec.microdata) {
+        await copyToDuckDBFile(conn, name, spec.orderBy, join(tmp, `${name}.duckdb`));
+        native = { ...fileEntry(tmp, `${name}.duckdb`), storage_version: NATIVE_STORAGE_VERSION };
+      }
       tables.push({
         name,
         kind: 'table',
@@ -132,7 +140,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
         sources: real ? imported!.sourcesOf(name as ImportTable) : sourcesOf(name, sources, boundaries.source.name, demo),
         demo,
         microdata: spec.microdata,
-        ...fileEntry(tmp, file)
+        ...fileEntry(tmp, file),
+        native
       });
       log(`${file}: ${rows.toLocaleString('en')} rows`);
     }
@@ -193,7 +202,16 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       features: sources.wilayah.length
     };
     const snapshotId = sha256(
-      new TextEncoder().encode(JSON.stringify([tables.map((t) => t.sha256), rollups.map((r) => r.sha256), boundaryEntry.sha256, opts.seed]))
+      // A native file's bytes are not part of the id (DuckDB files need not be byte-identical across
+      // runs), its presence and storage version are: a snapshot written before it existed is rebuilt.
+      new TextEncoder().encode(
+        JSON.stringify([
+          tables.map((t) => (t.native ? [t.sha256, t.native.storage_version] : t.sha256)),
+          rollups.map((r) => r.sha256),
+          boundaryEntry.sha256,
+          opts.seed
+        ])
+      )
     ).slice(0, 12);
 
     const current = readManifest(opts.out);

@@ -24,6 +24,15 @@ export interface BenchHook {
   timeSql(tables: string[], sql: string, params: SqlParam[], repeat: number): Promise<number[]>;
   /** Memory DuckDB reports for itself (buffer manager), bytes. */
   duckdbMemory(): Promise<number>;
+  /** Resolves when the table cache has written every table loaded so far (a repeat visit can then use it). */
+  cacheSettled(): Promise<void>;
+  /** Load tables as the app does (cache, native file or Parquet); returns wall ms until `SELECT count(*)` answered. */
+  loadTables(tables: string[]): Promise<number>;
+  /**
+   * The old path, for comparison: fetch a table's Parquet, decode it with parquet-wasm in a worker and
+   * insert the Arrow IPC into DuckDB as `<table>_parquet_bench`; returns the three durations.
+   */
+  parquetLoad(table: string): Promise<{ fetchMs: number; decodeMs: number; insertMs: number }>;
 }
 
 declare global {
@@ -47,6 +56,32 @@ export function benchHook(url: URL): BenchHook | null {
     async duckdbMemory() {
       const r = await query<{ b: number }>([], 'SELECT CAST(sum(memory_usage_bytes) AS DOUBLE) AS b FROM duckdb_memory()');
       return r[0]?.b ?? 0;
+    },
+    async cacheSettled() {
+      const loader = await getLoader();
+      while (loader.writes.size) await Promise.all([...loader.writes]);
+    },
+    async loadTables(tables) {
+      const t0 = performance.now();
+      for (const t of tables) await query([t], `SELECT count(*) FROM ${t}`);
+      return performance.now() - t0;
+    },
+    async parquetLoad(table) {
+      const [{ browserEngine }, { decodeInWorker }, { fetchVerified }, { fetchBytes }] = await Promise.all([
+        import('$lib/db/browser'),
+        import('$lib/db/decode'),
+        import('$lib/db/snapshot'),
+        import('$lib/db/files')
+      ]);
+      const entry = (await getLoader()).entry(table);
+      const engine = await browserEngine();
+      const t0 = performance.now();
+      const bytes = await fetchVerified(fetchBytes, entry);
+      const t1 = performance.now();
+      const ipc = await decodeInWorker(bytes, entry.row_group_size, true);
+      const t2 = performance.now();
+      await engine.insertIpc(`${table}_parquet_bench`, ipc);
+      return { fetchMs: t1 - t0, decodeMs: t2 - t1, insertMs: performance.now() - t2 };
     }
   };
   // Same promise as the page's first query (the engine starts once); marks when DuckDB is usable.

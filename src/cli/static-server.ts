@@ -113,6 +113,17 @@ export function staticHandler(root: string) {
         headers['Content-Encoding'] = 'gzip';
       }
       headers['Vary'] = 'Accept-Encoding';
+      // Repeat visits: Vite's hashed files never change under their name, so the browser keeps them
+      // without asking (DuckDB's wasm then also reuses its compiled code); everything else is
+      // revalidated with an ETag and answered 304 when unchanged.
+      if (url.startsWith('/_app/immutable/')) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
+      const st = statSync(body);
+      headers['ETag'] = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+      if (req.headers['if-none-match'] === headers['ETag']) {
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
       const data = readFileSync(body);
       headers['Content-Length'] = String(data.length);
       res.writeHead(200, headers);

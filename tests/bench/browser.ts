@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadTiming } from '../../src/lib/db/snapshot';
 import type { BenchHook } from '../../src/lib/program/bench';
-import { MICRO_QUERY, PAGE, PAGE_QUERIES, REPEAT } from './scenario';
+import { DIRECT_QUERIES, MICRO_QUERY, PAGE, PAGE_QUERIES, REPEAT } from './scenario';
 
 const ARGS = [
   '--headless',
@@ -134,7 +134,7 @@ export interface WarmRun {
 }
 
 /** pageMs: filter change → painted; dataMs: → query results in hand; clickToDomMs: Playwright click → DOM updated. */
-interface Updates {
+export interface Updates {
   pageMs: number[];
   dataMs: number[];
   clickToDomMs: number[];
@@ -161,33 +161,8 @@ export async function warmRun(origin: string): Promise<WarmRun> {
     await page.goto(origin + PAGE);
     await waitReady(page);
     const version = ctx.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
-    const hookUpdates = () => page.evaluate(() => (window as unknown as W).__dampakBench.updates.length);
 
-    // Cross-filter 1: clicking regions (every chart reloads for the region).
-    const codes = await page
-      .locator('[data-testid="region-table"] tr[data-kode]')
-      .evaluateAll((trs) => trs.filter((tr) => tr.querySelectorAll('td').length > 1).map((tr) => tr.getAttribute('data-kode')!));
-    let mark = await hookUpdates();
-    const regionWall: number[] = [];
-    for (let i = 0; i < REPEAT.regionClicks; i++) {
-      const kode = codes[(i * 7) % codes.length];
-      regionWall.push(await timed(page, () => page.locator(`[data-region="${kode}"]`).click()));
-    }
-    const regionPage = await page.evaluate((from) => (window as unknown as W).__dampakBench.updates.slice(from).filter((u) => u.kind === 'wilayah'), mark);
-
-    // Cross-filter 2: changing the period (the region chart, table and targeting reload).
-    await timed(page, () => page.getByTestId('filter-reset').click());
-    const months = await page
-      .getByTestId('period-from')
-      .locator('option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    mark = await hookUpdates();
-    const periodWall: number[] = [];
-    for (let i = 0; i < REPEAT.periodChanges; i++) {
-      const v = months[Math.floor(((i + 1) * months.length) / (REPEAT.periodChanges + 2))];
-      periodWall.push(await timed(page, async () => void (await page.getByTestId('period-from').selectOption(v))));
-    }
-    const periodPage = await page.evaluate((from) => (window as unknown as W).__dampakBench.updates.slice(from).filter((u) => u.kind === 'periode'), mark);
+    const { regionUpdates, periodUpdates } = await crossfilterScript(page);
 
     // Each statement of the page, repeated (tables already loaded).
     const queries: WarmRun['queries'] = [];
@@ -197,6 +172,14 @@ export async function warmRun(origin: string): Promise<WarmRun> {
         q.params,
         REPEAT.query
       ] as const);
+      queries.push({ name: q.name, ms });
+    }
+    // The same statements computed from the snapshot tables directly (before the rollups), for the report's comparison.
+    for (const q of DIRECT_QUERIES) {
+      const ms = await page.evaluate(
+        ([tables, sql, params, r]) => (window as unknown as W).__dampakBench.timeSql(tables as string[], sql as string, params as never, r as number),
+        [q.tables, q.sql, q.params, REPEAT.query] as const
+      );
       queries.push({ name: q.name, ms });
     }
 
@@ -220,8 +203,8 @@ export async function warmRun(origin: string): Promise<WarmRun> {
     }
     return {
       chromium: version,
-      regionUpdates: { pageMs: regionPage.map((u) => u.ms), dataMs: regionPage.map((u) => u.dataMs), clickToDomMs: regionWall },
-      periodUpdates: { pageMs: periodPage.map((u) => u.ms), dataMs: periodPage.map((u) => u.dataMs), clickToDomMs: periodWall },
+      regionUpdates,
+      periodUpdates,
       queries,
       micro
     };
@@ -230,3 +213,169 @@ export async function warmRun(origin: string): Promise<WarmRun> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The cross-filter script on a loaded page: region clicks, then period changes; each update timed. */
+async function crossfilterScript(page: Page): Promise<{ regionUpdates: Updates; periodUpdates: Updates }> {
+  // Cross-filter 1: clicking regions (every chart reloads for the region).
+  const codes = await page
+    .locator('[data-testid="region-table"] tr[data-kode]')
+    .evaluateAll((trs) => trs.filter((tr) => tr.querySelectorAll('td').length > 1).map((tr) => tr.getAttribute('data-kode')!));
+  const hookUpdates = () => page.evaluate(() => (window as unknown as W).__dampakBench.updates.length);
+  let mark = await hookUpdates();
+  const regionWall: number[] = [];
+  for (let i = 0; i < REPEAT.regionClicks; i++) {
+    const kode = codes[(i * 7) % codes.length];
+    regionWall.push(await timed(page, () => page.locator(`[data-region="${kode}"]`).click()));
+  }
+  const regionPage = await page.evaluate((from) => (window as unknown as W).__dampakBench.updates.slice(from).filter((u) => u.kind === 'wilayah'), mark);
+
+  // Cross-filter 2: changing the period (the region chart, table and targeting reload).
+  await timed(page, () => page.getByTestId('filter-reset').click());
+  const months = await page
+    .getByTestId('period-from')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  mark = await hookUpdates();
+  const periodWall: number[] = [];
+  for (let i = 0; i < REPEAT.periodChanges; i++) {
+    const v = months[Math.floor(((i + 1) * months.length) / (REPEAT.periodChanges + 2))];
+    periodWall.push(await timed(page, async () => void (await page.getByTestId('period-from').selectOption(v))));
+  }
+  const periodPage = await page.evaluate((from) => (window as unknown as W).__dampakBench.updates.slice(from).filter((u) => u.kind === 'periode'), mark);
+
+  return {
+    regionUpdates: { pageMs: regionPage.map((u) => u.ms), dataMs: regionPage.map((u) => u.dataMs), clickToDomMs: regionWall },
+    periodUpdates: { pageMs: periodPage.map((u) => u.ms), dataMs: periodPage.map((u) => u.dataMs), clickToDomMs: periodWall }
+  };
+}
+
+/** Only the cross-filter script, in a fresh profile (the bench runs it again while a CPU-bound process occupies a core). */
+export async function crossfilterRun(origin: string): Promise<{ regionUpdates: Updates; periodUpdates: Updates }> {
+  const dir = mkdtempSync(join(tmpdir(), 'dampak-bench-profile-'));
+  const { ctx, page } = await open(dir);
+  try {
+    await page.goto(origin + PAGE);
+    await waitReady(page);
+    return await crossfilterScript(page);
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Sample the profile's process-tree RSS every 50 ms while `work` runs; returns its result and the peak. */
+async function peakRss<T>(dir: string, work: () => Promise<T>): Promise<{ value: T; peak: number }> {
+  let peak = processTreeRss(dir);
+  const timer = setInterval(() => (peak = Math.max(peak, processTreeRss(dir))), 50);
+  try {
+    const value = await work();
+    peak = Math.max(peak, processTreeRss(dir));
+    return { value, peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export interface MicrodataRun {
+  /** Navigation → DuckDB ready was done; from the request to load to `SELECT count(*)` answered (ms). */
+  readyMs: number;
+  load: LoadTiming;
+  /** First GROUP BY of the bench over the loaded table (ms). */
+  firstQueryMs: number;
+  rssBefore: number;
+  rssPeak: number;
+  duckdbAfter: number;
+}
+
+/** Cold microdata load in a fresh profile: the app's own path (native DuckDB file when the manifest lists one). */
+export async function microdataRun(origin: string): Promise<MicrodataRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'dampak-bench-profile-'));
+  const { ctx, page } = await open(dir);
+  try {
+    await page.goto(origin + PAGE);
+    await waitReady(page);
+    const rssBefore = processTreeRss(dir);
+    const { value: readyMs, peak } = await peakRss(dir, () =>
+      page.evaluate((t) => (window as unknown as W).__dampakBench.loadTables(t), MICRO_QUERY.tables as string[])
+    );
+    const [firstQueryMs] = await page.evaluate(
+      ([tables, sql, params]) => (window as unknown as W).__dampakBench.timeSql(tables as string[], sql as string, params as never, 1),
+      [MICRO_QUERY.tables, MICRO_QUERY.sql, MICRO_QUERY.params] as const
+    );
+    const loads = await page.evaluate(() => (window as unknown as W).__dampakBench.loadTimings());
+    const duckdbAfter = await page.evaluate(() => (window as unknown as W).__dampakBench.duckdbMemory());
+    return { readyMs, load: loads.find((l) => l.table === MICRO_QUERY.tables[0])!, firstQueryMs, rssBefore, rssPeak: peak, duckdbAfter };
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The previous path in a fresh profile, for comparison: Parquet → parquet-wasm → Arrow IPC → insert. */
+export async function parquetMicrodataRun(origin: string): Promise<{ fetchMs: number; decodeMs: number; insertMs: number; rssPeak: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'dampak-bench-profile-'));
+  const { ctx, page } = await open(dir);
+  try {
+    await page.goto(origin + PAGE);
+    await waitReady(page);
+    const { value, peak } = await peakRss(dir, () => page.evaluate((t) => (window as unknown as W).__dampakBench.parquetLoad(t), MICRO_QUERY.tables[0]));
+    return { ...value, rssPeak: peak };
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface RepeatRun {
+  /** First visit: navigation → DuckDB ready and every table the page loaded usable (ms). */
+  firstReadyMs: number;
+  /** Second visit, same profile: the same (ms). */
+  repeatReadyMs: number;
+  repeatDuckdbReadyMs: number;
+  /** Where the second visit's tables came from. */
+  repeatSources: Record<string, string>;
+  /** Table files requested during the second visit (should be none). */
+  repeatTableRequests: string[];
+}
+
+/** Navigation → DuckDB ready and the page's tables usable, from the hook's marks and load timings. */
+async function readyOf(page: Page): Promise<{ ready: number; duckdb: number; loads: LoadTiming[] }> {
+  const marks = await page.evaluate(() => (window as unknown as W).__dampakBench.marks);
+  const loads = await page.evaluate(() => (window as unknown as W).__dampakBench.loadTimings());
+  return { ready: Math.max(marks['duckdb-ready'], ...loads.map((l) => l.readyAt)), duckdb: marks['duckdb-ready'], loads };
+}
+
+/** Visit the programme page, let the table cache settle, close the tab, visit again in the same profile. */
+export async function repeatRun(origin: string): Promise<RepeatRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'dampak-bench-profile-'));
+  const { ctx, page } = await open(dir);
+  try {
+    await page.goto(origin + PAGE);
+    await waitReady(page);
+    const first = await readyOf(page);
+    await page.evaluate(() => (window as unknown as W).__dampakBench.cacheSettled());
+    await page.goto('about:blank');
+    const again = await ctx.newPage();
+    const requests: string[] = [];
+    again.on('request', (r) => {
+      const u = new URL(r.url());
+      if (/\/data\/[^/]+\.(parquet|duckdb)$/.test(u.pathname)) requests.push(u.pathname);
+    });
+    await page.close();
+    await again.goto(origin + PAGE);
+    await waitReady(again);
+    const second = await readyOf(again);
+    return {
+      firstReadyMs: first.ready,
+      repeatReadyMs: second.ready,
+      repeatDuckdbReadyMs: second.duckdb,
+      repeatSources: Object.fromEntries(second.loads.map((l) => [l.table, l.source])),
+      repeatTableRequests: requests
+    };
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export { loadBench, type LoadBench } from './load';

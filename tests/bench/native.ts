@@ -14,11 +14,14 @@ export async function nativeTimings(
   dataDir: string,
   tables: string[],
   queries: { name: string; sql: string; params: SqlParam[] }[],
-  repeat: number
+  repeat: number,
+  /** Statements that build derived tables (the programme rollups), run once after the tables load. */
+  prepare: readonly string[] = []
 ): Promise<{ threads: number; timings: NativeTiming[] }> {
   const inst = await DuckDBInstance.create(':memory:');
   const conn = await inst.connect();
   for (const t of tables) await conn.run(`CREATE TABLE ${t} AS SELECT * FROM read_parquet('${join(dataDir, `${t}.parquet`).replaceAll("'", "''")}')`);
+  for (const p of prepare) await conn.run(p);
   const threads = Number((await conn.runAndReadAll(`SELECT current_setting('threads') AS t`)).getRowObjectsJS()[0].t);
   const timings: NativeTiming[] = [];
   for (const q of queries) {

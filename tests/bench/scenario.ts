@@ -2,7 +2,16 @@
  * The fixed script of the benchmark: which page, which queries with which parameters, which
  * cross-filter steps. Shared by the browser run and the native DuckDB run so both execute the same SQL.
  */
-import { MAX_MONTH, PROGRAM_SQL, programParams, type ProgramQueryName } from '../../src/lib/queries/program';
+import {
+  MAX_MONTH,
+  PROGRAM_AGGREGATES,
+  PROGRAM_SQL,
+  PROGRAM_SQL_DIRECT,
+  PROGRAM_TABLES,
+  programParams,
+  programParamsDirect,
+  type ProgramQueryName
+} from '../../src/lib/queries/program';
 import type { SqlParam } from '../../src/lib/db/engine';
 
 export const PROGRAM = 'pkh_plus';
@@ -22,6 +31,30 @@ export const PAGE_QUERIES: { name: ProgramQueryName; params: SqlParam[] }[] = [
   { name: 'profile', params: programParams.profile(PROGRAM, REGION) }
 ];
 export const sqlOf = (name: ProgramQueryName) => PROGRAM_SQL[name];
+/** The statements that build the rollups (run once per session before the timings). */
+export const AGGREGATE_SQL = Object.values(PROGRAM_AGGREGATES).map((a) => a.sql);
+
+/** The statements that read rollups, computed from the snapshot tables directly (as before): same rows, timed for comparison. */
+export const DIRECT_QUERIES: { name: string; of: ProgramQueryName; tables: readonly string[]; sql: string; params: SqlParam[] }[] = [
+  { name: 'catalogue (direct)', of: 'catalogue', tables: PROGRAM_TABLES.catalogue, sql: PROGRAM_SQL_DIRECT.catalogue, params: programParamsDirect.catalogue() },
+  { name: 'trend (direct)', of: 'trend', tables: PROGRAM_TABLES.trend, sql: PROGRAM_SQL_DIRECT.trend, params: programParamsDirect.trend(PROGRAM, REGION) },
+  {
+    name: 'byRegion (direct)',
+    of: 'byRegion',
+    tables: PROGRAM_TABLES.byRegion,
+    sql: PROGRAM_SQL_DIRECT.byRegion,
+    params: programParamsDirect.byRegion(PROGRAM, m(2023, 1), m(2024, 12))
+  },
+  {
+    name: 'profile (direct)',
+    of: 'profile',
+    tables: PROGRAM_TABLES.profile,
+    sql: PROGRAM_SQL_DIRECT.profile,
+    params: programParamsDirect.profile(PROGRAM, REGION)
+  }
+];
+/** The statements a cross-filter update runs (region click: trend + profile; period change: byRegion + poor). */
+export const CROSSFILTER_QUERIES: ProgramQueryName[] = ['trend', 'profile', 'byRegion', 'poor'];
 export { MAX_MONTH };
 
 /**
@@ -36,4 +69,4 @@ export const MICRO_QUERY = {
 };
 
 /** How often each measurement repeats. */
-export const REPEAT = { coldLoads: 5, query: 7, regionClicks: 24, periodChanges: 16 };
+export const REPEAT = { coldLoads: 5, query: 7, regionClicks: 24, periodChanges: 16, routeRuns: 3 };

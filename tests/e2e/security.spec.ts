@@ -167,7 +167,7 @@ test.describe('data text is escaped everywhere', () => {
 
   /** Serve the hostile snapshot instead of the real one (no file of the build changes). */
   async function useHostileSnapshot(page: Page) {
-    await page.route(/\/data\/[^/]+\.(json|parquet)$/, (route) => {
+    await page.route(/\/data\/[^/]+\.(json|parquet|duckdb)$/, (route) => {
       const file = join(hostile, new URL(route.request().url()).pathname.split('/').pop()!);
       return existsSync(file)
         ? route.fulfill({ body: readFileSync(file), contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream' })

@@ -3,10 +3,9 @@
  * programmes and paths get the app's 404 page with links; URL numbers are decimal digits only;
  * an unknown ?kode= is said out loud; a malformed percent-escape gets 400 and the server lives on.
  */
-import { existsSync } from 'node:fs';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { test, expect } from './fixtures';
+import { requirePublicBuild, servePublicBuild } from './public-server';
 
 for (const path of ['/wilayah/9999', '/program/tidak_ada', '/upt/tidak_ada', '/infografis/9999', '/tidak/ada/halaman']) {
   test(`${path}: the app's own 404 page with links, status 404`, async ({ page }) => {
@@ -53,33 +52,21 @@ test('a malformed percent-escape gets 400, not a dead server', async ({ page, ba
 });
 
 test.describe('the public build', () => {
-  test.skip(!existsSync('build-public/index.html'), 'run `npm run build:public` first');
-  let server: ChildProcess;
-  const port = Number(process.env.E2E_PORT ?? 4319) + 1;
+  // `npm run test:e2e:build` writes build-public; without it this block fails rather than passing unseen.
+  test.beforeAll(requirePublicBuild);
+  let pub: Awaited<ReturnType<typeof servePublicBuild>>;
   test.beforeAll(async () => {
-    server = spawn('npx', ['tsx', 'src/cli/serve.ts', '--dir', 'build-public', '--port', String(port)], { stdio: 'ignore' });
-    for (let i = 0; i < 100; i++) {
-      if (
-        await fetch(`http://127.0.0.1:${port}/`).then(
-          (r) => r.ok,
-          () => false
-        )
-      )
-        return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    pub = await servePublicBuild();
   });
-  test.afterAll(() => {
-    server.kill();
-  });
+  test.afterAll(() => pub.stop());
 
   test('the public /data page does not link to /sql, which the public build does not have', async ({ page }) => {
-    await page.goto(`http://127.0.0.1:${port}/data`);
+    await page.goto(pub.url('/data'));
     await page.getByTestId('file-input').setInputFiles({ name: 'survei.csv', mimeType: 'text/csv', buffer: Buffer.from('kabupaten_kota,n\nKota Batu,1\n') });
     await page.getByTestId('upload-register').click();
     await expect(page.getByTestId('upload-done')).toBeVisible();
     await expect(page.locator('a[href*="/sql"]')).toHaveCount(0);
-    const res = await page.goto(`http://127.0.0.1:${port}/sql`);
+    const res = await page.goto(pub.url('/sql'));
     expect(res?.status()).toBe(404);
   });
 });

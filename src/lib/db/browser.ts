@@ -5,7 +5,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import duckdbWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { SAFE_SETTINGS, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
+import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import type { ReadOnlyConnection } from '../sql/readonly';
 
 let started: Promise<ArrowEngine> | null = null;
@@ -56,6 +56,11 @@ async function start(): Promise<ArrowEngine> {
     },
     async insertIpc(table, ipc) {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    async attachNative(table, bytes) {
+      const sqls = attachNativeSql(table);
+      await db.registerFileBuffer(nativeFileName(table), bytes); // transfers the buffer to the worker
+      for (const s of sqls) await conn.query(s);
     }
   };
 }

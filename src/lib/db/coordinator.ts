@@ -22,6 +22,12 @@ export interface Query<T extends Row = Row> {
   readonly cache?: boolean;
   /** Called with the duration of every execution (not of cache hits); the benchmark listens here. */
   readonly observe?: (ms: number) => void;
+  /**
+   * Statements that build derived tables the query reads (e.g. a rollup made once from a loaded
+   * snapshot table): each distinct statement runs once per coordinator, after `tables` are loaded
+   * and before the first query that lists it. They must be idempotent (CREATE OR REPLACE).
+   */
+  readonly prepare?: readonly string[];
   /** Phantom field carrying the row type; never set. */
   readonly _row?: T;
 }
@@ -31,7 +37,7 @@ export function sql<T extends Row = Row>(
   tables: readonly string[],
   text: string,
   params: readonly SqlParam[] = [],
-  opts: Pick<Query, 'cache' | 'observe'> = {}
+  opts: Pick<Query, 'cache' | 'observe' | 'prepare'> = {}
 ): Query<T> {
   return { tables, sql: text, params, ...opts };
 }
@@ -56,6 +62,7 @@ export interface CoordinatorOptions {
 
 export class Coordinator {
   private cache = new Map<string, Promise<Row[]>>();
+  private prepared = new Map<string, Promise<unknown>>();
   private readonly cacheSize: number;
 
   constructor(
@@ -107,10 +114,22 @@ export class Coordinator {
   private async execute<T extends Row>(q: Query<T>): Promise<T[]> {
     await this.loader.ensure(q.tables);
     const engine = await this.engine();
+    for (const stmt of q.prepare ?? []) await this.prepareOnce(engine, stmt);
     const t0 = performance.now();
     const rows = await engine.query<T>(q.sql, q.params);
     q.observe?.(performance.now() - t0);
     return rows;
+  }
+
+  /** Run a preparing statement once; concurrent queries share it; a failure is retried by the next query. */
+  private prepareOnce(engine: SqlEngine, stmt: string): Promise<unknown> {
+    let p = this.prepared.get(stmt);
+    if (!p) {
+      p = engine.query(stmt);
+      p.catch(() => this.prepared.delete(stmt));
+      this.prepared.set(stmt, p);
+    }
+    return p;
   }
 }
 

@@ -21,6 +21,30 @@ export interface SqlEngine {
 export interface ArrowEngine extends SqlEngine {
   /** Create `table` from an Arrow IPC stream. */
   insertIpc(table: string, ipc: Uint8Array): Promise<void>;
+  /**
+   * Make `table` readable from a DuckDB database file the pipeline wrote (manifest `native`): the
+   * bytes are registered in memory under nativeFileName(table), attached READ_ONLY and `table` becomes
+   * a view of the attached table. Only tables in NATIVE_TABLES (see SAFE_SETTINGS).
+   */
+  attachNative?(table: string, bytes: Uint8Array): Promise<void>;
+}
+
+/**
+ * Microdata tables the browser may attach as DuckDB files (the schema's `microdata: true` tables; a
+ * unit test keeps the two lists equal). Fixed here because the files DuckDB may open must be named
+ * before the configuration is locked, i.e. before any manifest is read.
+ */
+export const NATIVE_TABLES = ['penerima', 'kasus'] as const;
+
+/** The in-memory file name a native table's bytes are registered under (never a path or URL). */
+export const nativeFileName = (table: string) => `dampak_native_${table}.duckdb`;
+/** The schema the native file is attached as. */
+export const nativeAlias = (table: string) => `dampak_native_${table}`;
+
+/** SQL that attaches a registered native file read-only and exposes its table under its own name. */
+export function attachNativeSql(table: string): string[] {
+  if (!(NATIVE_TABLES as readonly string[]).includes(table)) throw new Error(`${table} is not a native table`);
+  return [`ATTACH '${nativeFileName(table)}' AS ${nativeAlias(table)} (READ_ONLY)`, `CREATE VIEW ${table} AS SELECT * FROM ${nativeAlias(table)}.${table}`];
 }
 
 /**
@@ -28,12 +52,19 @@ export interface ArrowEngine extends SqlEngine {
  * fetch breaks the instance); no file system or network at all (`enable_external_access`: read_csv,
  * read_text, glob, quoted paths, ATTACH, COPY … TO and LOAD are refused by DuckDB itself, whoever
  * writes the SQL); then the configuration is locked so no statement can switch any of it back.
- * Tables still arrive through insertArrowFromIPCStream, which reads memory, not files.
+ * Tables still arrive through insertArrowFromIPCStream, which reads memory, not files. The one
+ * exception, named before external access goes off (DuckDB refuses to change the list afterwards):
+ * the in-memory files of the microdata tables (NATIVE_TABLES), which the app attaches READ_ONLY.
+ * They hold the same rows as the tables the workbench can already read; the workbench cannot ATTACH
+ * (only a query runs there, sql/readonly.ts) and a READ_ONLY database refuses every write.
  */
 export const SAFE_SETTINGS = (origin: string) => [
   'SET autoload_known_extensions = false',
   'SET autoinstall_known_extensions = false',
   `SET custom_extension_repository = '${origin.replaceAll("'", "''")}/duckdb-ext'`,
+  `SET allowed_paths = [${NATIVE_TABLES.flatMap((t) => [nativeFileName(t), `${nativeFileName(t)}.wal`])
+    .map((f) => `'${f}'`)
+    .join(', ')}]`,
   'SET enable_external_access = false',
   'SET lock_configuration = true'
 ];

@@ -9,6 +9,7 @@ import type { ArrowEngine, Row, SqlParam } from './engine';
 import { fetchBytes, getManifest } from './files';
 import { SnapshotError, SnapshotLoader } from './snapshot';
 import { engineStatus, tableStatus } from './status.svelte';
+import { openTableCache, type TableCache } from './tablecache';
 
 export { SnapshotError } from './snapshot';
 export { dataUrl, fetchBytes, fetchJson, getManifest } from './files';
@@ -33,8 +34,22 @@ async function engine(): Promise<ArrowEngine> {
   }
 }
 
+let cachePromise: Promise<TableCache | null> | null = null;
+
+/** This browser's table cache (null where Cache Storage is unavailable: tables then always come from the network). */
+export function tableCache(): Promise<TableCache | null> {
+  cachePromise ??= openTableCache().catch(() => null);
+  return cachePromise;
+}
+
+/** Empty the table cache (the Data page's "Hapus cache"); null when there is no cache in this browser. */
+export async function clearTableCache(): Promise<{ entries: number; bytes: number } | null> {
+  const cache = await tableCache();
+  return cache ? cache.clear() : null;
+}
+
 export function getLoader(): Promise<SnapshotLoader> {
-  loaderPromise ??= getManifest().then((m) => new SnapshotLoader(m, engine, fetchBytes, decodeInWorker));
+  loaderPromise ??= getManifest().then((m) => new SnapshotLoader(m, engine, fetchBytes, decodeInWorker, { cache: tableCache() }));
   loaderPromise.catch(() => (loaderPromise = null));
   return loaderPromise;
 }
@@ -45,7 +60,7 @@ export async function ensureTables(names: readonly string[]): Promise<void> {
   await Promise.all(
     names.map(async (name) => {
       if (loader.isLoaded(name)) return;
-      const st = (tableStatus[name] ??= { state: 'loading', loaded: 0, total: loader.entry(name).bytes });
+      const st = (tableStatus[name] ??= { state: 'loading', loaded: 0, total: (loader.entry(name).native ?? loader.entry(name)).bytes });
       st.state = 'loading';
       st.error = undefined;
       try {

@@ -29,6 +29,23 @@ export async function writeParquet(conn: DuckDBConnection, select: string, file:
   await conn.run(`COPY (${select}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
 }
 
+/**
+ * Storage version of the DuckDB database files the pipeline writes for the browser: DuckDB-WASM
+ * 1.32 is DuckDB 1.4, which cannot read files written in a newer storage format.
+ */
+export const NATIVE_STORAGE_VERSION = 'v1.4.0';
+
+/** Write `select` as table `table` of a new DuckDB database file the browser attaches read-only (engine.ts). */
+export async function writeDuckDBFile(conn: DuckDBConnection, table: string, select: string, file: string): Promise<void> {
+  const alias = 'dampak_native_out';
+  await conn.run(`ATTACH '${file.replaceAll("'", "''")}' AS ${alias} (STORAGE_VERSION '${NATIVE_STORAGE_VERSION}')`);
+  try {
+    await conn.run(`CREATE TABLE ${alias}.${table} AS ${select}`);
+  } finally {
+    await conn.run(`DETACH ${alias}`);
+  }
+}
+
 export interface NativeEngine extends SqlEngine {
   readonly conn: DuckDBConnection;
   /** Create (or replace) `table` from a Parquet file. */

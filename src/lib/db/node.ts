@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readParquet } from 'parquet-wasm/node';
-import { SAFE_SETTINGS, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
+import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 
 const require = createRequire(import.meta.url);
 
@@ -37,6 +37,11 @@ export async function nodeEngine(): Promise<ArrowEngine> {
     },
     async insertIpc(table, ipc) {
       conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    async attachNative(table, bytes) {
+      const sqls = attachNativeSql(table);
+      db.registerFileBuffer(nativeFileName(table), bytes);
+      for (const s of sqls) conn.query(s);
     }
   };
 }

@@ -5,7 +5,7 @@
  */
 import { getManifest, queries } from '$lib/db';
 import * as impactQueries from '$lib/queries/impact';
-import type { Indikator } from '$lib/schema';
+import type { Indikator, Program, Wilayah } from '$lib/schema';
 import { outcomeCoverage, type OutcomeCoverage } from './coverage';
 import { publicRollout, type PublicRollout } from '../rollout/public-record';
 import { validateTiming, type TimingIssue } from '../rollout/timing-file';
@@ -17,10 +17,10 @@ import { specKey } from './user-outcome';
 const q = queries(impactQueries);
 
 export interface Catalogue {
-  programmes: { id: string; nama: string; singkatan: string; tahun_mulai: number }[];
+  programmes: Pick<Program, 'id' | 'nama' | 'singkatan' | 'tahun_mulai'>[];
   indicators: Map<string, Indikator>;
   outcomes: OutcomeCoverage[];
-  regions: { kode: string; nama: string; nama_pendek: string; jenis: string }[];
+  regions: Pick<Wilayah, 'kode' | 'nama' | 'nama_pendek' | 'jenis'>[];
   population: Record<string, number>;
   /** Latest year of the population figures (BPS regional population ends earlier than P0). */
   populationYear: number | null;

@@ -4,6 +4,7 @@
  * adoption) and are reported so the page can say so.
  */
 import { intIn, oneOf, readParam, type ParamSpec } from '../state/params';
+import { isRegionCode } from '../schema/codes';
 import type { UserTable } from '../upload/store.svelte';
 import type { OutcomeCoverage } from './coverage';
 import { supportsInference } from './inference';
@@ -84,7 +85,7 @@ export function readChoices(
   const cohort = cohortRaw && /^\d{4}$/.test(cohortRaw) ? Number(cohortRaw) : null;
   if (cohortRaw && cohort === null) invalid.push({ param: P.cohort, value: cohortRaw, fallback: '–' });
   const unitRaw = params.get(P.unit);
-  const treatedUnit = unitRaw && /^35\d{2}$/.test(unitRaw) ? unitRaw : null;
+  const treatedUnit = isRegionCode(unitRaw) ? unitRaw : null;
   if (unitRaw && treatedUnit === null) invalid.push({ param: P.unit, value: unitRaw, fallback: '–' });
   const intRange = (lo: number, hi: number) => (raw: string) => (/^\d+$/.test(raw) && Number(raw) >= lo && Number(raw) <= hi ? Number(raw) : undefined);
   const inference: InferenceChoice = {

@@ -184,6 +184,8 @@ export interface CostInfo extends CostEffectResult {
   /** Years whose disbursements are counted. */
   years: [number, number];
   populationYearsKnown: boolean;
+  /** Public build: disbursement months withheld (a count below 10) whose rupiah costRp leaves out. */
+  withheld: number;
 }
 
 export interface WorkbenchError {

@@ -2,11 +2,13 @@
  * The 38 kabupaten/kota of Jawa Timur by BPS code. Names here are short map labels only; the
  * authoritative names live in data/ (the pipeline's region table).
  */
+import type { Wilayah } from '../schema/tables';
+
 export interface RegionInfo {
   kode: string;
   /** Short label for maps and tiles, e.g. 'Pacitan', 'Kota Kediri'. */
   nama: string;
-  jenis: 'kabupaten' | 'kota';
+  jenis: Wilayah['jenis'];
 }
 
 const KABUPATEN = [

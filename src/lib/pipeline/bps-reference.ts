@@ -11,6 +11,7 @@
  */
 import { csvLine } from '../charts/csv';
 import { parseCsvRecords } from './csv';
+import type { NilaiIndikator, RekamProgram } from '../schema/tables';
 
 /** Source indicator names → the catalogue's ids (data/indikator.csv). */
 const INDICATOR: Record<string, string> = {
@@ -41,14 +42,8 @@ export const PROGRAMME_RECORD_FILE = 'more/programme_public_record.csv';
 /** Two values closer than this are the same figure (rounding in a news quote). */
 const SAME_VALUE = 0.005;
 
-export interface BpsRow {
-  kode: string;
-  tahun: number;
-  periode: string;
-  indikator: string;
-  nilai: string;
-  sumber: string;
-}
+/** A row of data/nilai_indikator.csv before validation: the value keeps the source's digits as text. */
+export type BpsRow = Omit<NilaiIndikator, 'periode' | 'nilai'> & { periode: string; nilai: string };
 
 export interface BpsMergeReport {
   /** Rows the collector marked KONFLIK (not used). */
@@ -130,15 +125,8 @@ const RECORD_PROGRAMME: [prefix: string, program: string][] = [
   ['bansos_kemiskinan_ekstrem_', 'bansos_ke']
 ];
 
-export interface RecordRow {
-  program_id: string;
-  kode: string;
-  tahun: number;
-  periode: string;
-  indikator: string;
-  nilai: string;
-  sumber: string;
-}
+/** A row of data/rekam_program.csv before validation: the value keeps the source's digits as text. */
+export type RecordRow = Omit<RekamProgram, 'nilai'> & { nilai: string };
 
 /**
  * The programmes' public record (news and agency pages) → rows of data/rekam_program.csv. `periode`

@@ -5,7 +5,7 @@
  */
 import { dateValue, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
 import { ident } from '../db/ident';
-import { writeParquet } from '../db/native';
+import { writeDuckDBFile, writeParquet } from '../db/native';
 import { DUCKDB_TYPE, type ColumnSpec, type TableSpec } from '../schema';
 
 export async function createTable(conn: DuckDBConnection, spec: Pick<TableSpec, 'name' | 'columns'>): Promise<void> {
@@ -49,4 +49,9 @@ export async function appendRows(conn: DuckDBConnection, spec: Pick<TableSpec, '
 /** Write a table as ZSTD Parquet in a fixed order. */
 export async function copyToParquet(conn: DuckDBConnection, table: string, orderBy: readonly string[], file: string): Promise<void> {
   await writeParquet(conn, `SELECT * FROM ${ident(table)} ORDER BY ${orderBy.map(ident).join(', ')}`, file);
+}
+
+/** The same table, same order, as a DuckDB database file (microdata: the browser attaches it instead of decoding Parquet). */
+export async function copyToDuckDBFile(conn: DuckDBConnection, table: string, orderBy: readonly string[], file: string): Promise<void> {
+  await writeDuckDBFile(conn, ident(table), `SELECT * FROM ${ident(table)} ORDER BY ${orderBy.map(ident).join(', ')}`, file);
 }

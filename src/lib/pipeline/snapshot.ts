@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import {
   DUCKDB_TYPE,
   MANIFEST_FILE,
+  BOUNDARY_FILE,
+  RINGKASAN_FILE,
   SCHEMA_VERSION,
   SOURCE_TABLES,
   TABLES,
@@ -22,7 +24,8 @@ import {
 import { buildBoundaries } from './boundaries';
 import { generatePenyaluran, insertPenerima, type DemoInputs } from './demo';
 import { ROW_GROUP_SIZE, openDuckDB } from '../db/native';
-import { appendRows, copyToParquet, createTable } from './duckdb';
+import { appendRows, copyToDuckDBFile, copyToParquet, createTable } from './duckdb';
+import { NATIVE_STORAGE_VERSION } from '../db/native';
 import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './rollups';
 import { readSources } from './sources';
 import { formatIssue } from './errors';
@@ -120,6 +123,13 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       const columns = spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] }));
       const demo = real ? false : spec.demo && (!SOURCE_TABLES.includes(name) || isExampleSource(name, opts.input));
       await copyToParquet(conn, name, spec.orderBy, join(tmp, file));
+      // Microdata also as a DuckDB file: attaching it takes a fraction of a second where decoding the
+      // Parquet in the browser took seconds (tests/bench). Parquet stays the published, downloadable form.
+      let native: ManifestTable['native'];
+      if (spec.microdata) {
+        await copyToDuckDBFile(conn, name, spec.orderBy, join(tmp, `${name}.duckdb`));
+        native = { ...fileEntry(tmp, `${name}.duckdb`), storage_version: NATIVE_STORAGE_VERSION };
+      }
       tables.push({
         name,
         kind: 'table',
@@ -130,7 +140,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
         sources: real ? imported!.sourcesOf(name as ImportTable) : sourcesOf(name, sources, boundaries.source.name, demo),
         demo,
         microdata: spec.microdata,
-        ...fileEntry(tmp, file)
+        ...fileEntry(tmp, file),
+        native
       });
       log(`${file}: ${rows.toLocaleString('en')} rows`);
     }
@@ -170,8 +181,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
     writeFileSync(join(tmp, 'layanan.json'), JSON.stringify(layanan));
 
     const ringkasan = await buildRingkasan(conn, sources);
-    writeFileSync(join(tmp, 'ringkasan.json'), JSON.stringify(ringkasan));
-    writeFileSync(join(tmp, 'wilayah.topo.json'), JSON.stringify(boundaries.topology));
+    writeFileSync(join(tmp, RINGKASAN_FILE), JSON.stringify(ringkasan));
+    writeFileSync(join(tmp, BOUNDARY_FILE), JSON.stringify(boundaries.topology));
     conn.closeSync();
 
     const rollups = [
@@ -179,19 +190,28 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
         name: 'ringkasan',
         rows: ringkasan.program_tahun.length + ringkasan.nilai.kode.length,
         demo: !imported?.tables.penyaluran,
-        ...fileEntry(tmp, 'ringkasan.json')
+        ...fileEntry(tmp, RINGKASAN_FILE)
       },
       // Two cards: demo unless both the cases and the UPT services were imported.
       { name: 'layanan', rows: 2, demo: !(imported?.tables.kasus && imported?.tables.layanan_upt), ...fileEntry(tmp, 'layanan.json') }
     ];
     const boundaryEntry = {
-      ...fileEntry(tmp, 'wilayah.topo.json'),
+      ...fileEntry(tmp, BOUNDARY_FILE),
       source: boundaries.source.name,
       licence: boundaries.source.licence,
       features: sources.wilayah.length
     };
     const snapshotId = sha256(
-      new TextEncoder().encode(JSON.stringify([tables.map((t) => t.sha256), rollups.map((r) => r.sha256), boundaryEntry.sha256, opts.seed]))
+      // A native file's bytes are not part of the id (DuckDB files need not be byte-identical across
+      // runs), its presence and storage version are: a snapshot written before it existed is rebuilt.
+      new TextEncoder().encode(
+        JSON.stringify([
+          tables.map((t) => (t.native ? [t.sha256, t.native.storage_version] : t.sha256)),
+          rollups.map((r) => r.sha256),
+          boundaryEntry.sha256,
+          opts.seed
+        ])
+      )
     ).slice(0, 12);
 
     const current = readManifest(opts.out);

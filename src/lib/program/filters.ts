@@ -7,6 +7,7 @@
  * Pure: parsing and describing only; the Svelte glue is in src/lib/state/url.svelte.ts.
  */
 import { oneOf, type ParamSpec } from '$lib/state/params';
+import { isRegionCode } from '$lib/schema/codes';
 
 export const MEASURES = ['penerima', 'rupiah'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -33,7 +34,7 @@ export function parseYm(raw: string): MonthIndex | undefined {
 }
 
 /** BPS codes of East Java kabupaten/kota: 35 + two digits (the province 3500 itself is "no filter"). */
-export const parseKode = (raw: string): string | undefined => (/^35(0[1-9]|[12]\d|7[1-9])$/.test(raw) ? raw : undefined);
+export const parseKode = (raw: string): string | undefined => (isRegionCode(raw) ? raw : undefined);
 
 export const SPECS = {
   wilayah: { name: 'wilayah', fallback: null, parse: parseKode } satisfies ParamSpec<string | null>,

@@ -5,7 +5,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ident } from '../db/ident';
-import { SMALL_CELL, SUPPRESSED_FLAG } from './suppress';
+import { RINGKASAN_FILE } from '../schema/manifest';
+import { SMALL_CELL, SUPPRESSED_FLAG, type PublicRingkasan } from './suppress';
 import { disclosed, protect, ranges, type FamilyInput, type Interval, type ProtectCell } from './complementary';
 
 export interface FamilySpec {
@@ -206,9 +207,7 @@ export async function auditPublished(conn: DuckDBConnection, dataDir: string, re
   const file = (f: string) => `${dataDir}/${f}`;
   const out: Disclosure[] = [];
   out.push(...(await auditFamily(conn, file('penerima_profil.parquet'), PROFIL_FAMILY)));
-  const ringkasan = JSON.parse(read('ringkasan.json')) as {
-    program_tahun: { program_id: string; kode: string; tahun: number; anggaran_rp: number | null; realisasi_rp: number | null }[];
-  };
+  const ringkasan = JSON.parse(read(RINGKASAN_FILE)) as PublicRingkasan;
   for (const column of ['realisasi_rp', 'anggaran_rp'] as const) {
     const totals = new Map(
       ringkasan.program_tahun.filter((r) => typeof r[column] === 'number').map((r) => [`${r.program_id}|${r.kode}|${r.tahun}`, r[column] as number])

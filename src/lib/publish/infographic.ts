@@ -3,9 +3,8 @@
  * (`ringkasan.json`, read without DuckDB). Pure: no Svelte, no fetch; tested against the snapshot.
  * Gaps stay gaps: a year BPS did not publish is absent, never interpolated.
  */
-import type { Ringkasan } from '../schema/rollups';
 import { KODE_PROVINSI } from '../schema/codes';
-import { countValue, type PublicCount } from './suppress';
+import { countValue, type PublicCount, type PublicRingkasan } from './suppress';
 
 /** The cards of an infographic set; also the `[card]` of /infografis/embed/[card]. */
 export const CARDS = ['angka', 'peta', 'tren', 'program'] as const;
@@ -22,7 +21,7 @@ export interface Point {
 }
 
 /** One indicator's series for one region and period, sorted by year. */
-export function series(r: Ringkasan, kode: string, indikator = INDIKATOR, periode = PERIODE): Point[] {
+export function series(r: PublicRingkasan, kode: string, indikator = INDIKATOR, periode = PERIODE): Point[] {
   const n = r.nilai;
   const out: Point[] = [];
   for (let i = 0; i < n.kode.length; i++) {
@@ -41,7 +40,7 @@ export interface Headline {
   jumlahMiskin: number | null;
 }
 
-export function headline(r: Ringkasan, kode: string): Headline | null {
+export function headline(r: PublicRingkasan, kode: string): Headline | null {
   const s = series(r, kode);
   if (s.length === 0) return null;
   const latest = s[s.length - 1];
@@ -61,7 +60,7 @@ export function headline(r: Ringkasan, kode: string): Headline | null {
  * kabupaten/kota (else the latest year with any regional value): a year with figures for only
  * some regions (P0 2025 quoted by news) is not the infographic's map.
  */
-export function regionMap(r: Ringkasan): { tahun: number | null; values: Map<string, number> } {
+export function regionMap(r: PublicRingkasan): { tahun: number | null; values: Map<string, number> } {
   const n = r.nilai;
   const count = new Map<number, number>();
   for (let i = 0; i < n.kode.length; i++) {
@@ -98,7 +97,7 @@ export interface Aside {
  * Context for the headline: for the province, the regions with the lowest and highest value in the
  * map year; for a region, the province in the region's latest year (when BPS has it).
  */
-export function headlineAside(r: Ringkasan, kode: string, nameOf: (kode: string) => string): Aside[] {
+export function headlineAside(r: PublicRingkasan, kode: string, nameOf: (kode: string) => string): Aside[] {
   if (kode === KODE_PROVINSI) {
     const { tahun, values } = regionMap(r);
     if (tahun === null || values.size === 0) return [];
@@ -127,8 +126,8 @@ export interface Reach {
  * Recipients per programme in the latest year with disbursements (demo data), for the province
  * (`kode` = KODE_PROVINSI: sum over regions) or one region; programmes with no recipient left out.
  */
-export function programmeReach(r: Ringkasan, kode: string): { tahun: number | null; rows: Reach[] } {
-  const rows = r.program_tahun as unknown as { program_id: string; kode: string; tahun: number; realisasi_penerima: PublicCount }[];
+export function programmeReach(r: PublicRingkasan, kode: string): { tahun: number | null; rows: Reach[] } {
+  const rows = r.program_tahun;
   const mine = kode === KODE_PROVINSI ? rows : rows.filter((x) => x.kode === kode);
   if (mine.length === 0) return { tahun: null, rows: [] };
   const tahun = Math.max(...mine.map((x) => x.tahun));

@@ -4,7 +4,7 @@
  */
 import { sql } from '../db/coordinator';
 import { ident } from '../db/ident';
-import { KODE_PROVINSI, type Indikator, type Program, type Wilayah } from '$lib/schema';
+import { KODE_PROVINSI, type Indikator, type NilaiIndikator, type Penyaluran, type Program, type RekamProgram, type Wilayah } from '$lib/schema';
 
 export type CoverageRow = {
   indikator: string;
@@ -17,16 +17,9 @@ export type FirstYearRow = {
   kode: string;
   tahun_pertama: number;
 };
-export type OutcomeRow = {
-  kode: string;
-  tahun: number;
-  nilai: number;
-};
-export type DisbursementRow = {
-  kode: string;
-  tahun: number;
-  realisasi_rp: number;
-};
+export type OutcomeRow = Pick<NilaiIndikator, 'kode' | 'tahun' | 'nilai'>;
+/** realisasi_rp summed over a region's year, and how many of its months the public build withheld (rupiah unknown). */
+export type DisbursementRow = Pick<Penyaluran, 'kode' | 'tahun' | 'realisasi_rp'> & { disamarkan?: number };
 
 /** A table the user dropped and the columns picked as year and value (checked against its own columns). */
 export interface UserOutcomeColumns {
@@ -87,7 +80,8 @@ export function outcomeRows(indikator: string, periode: string) {
 export function disbursedByRegionYear(programId: string) {
   return sql<DisbursementRow>(
     ['penyaluran'],
-    `SELECT kode, tahun::INTEGER AS tahun, sum(realisasi_rp)::DOUBLE AS realisasi_rp
+    `SELECT kode, tahun::INTEGER AS tahun, coalesce(sum(realisasi_rp), 0)::DOUBLE AS realisasi_rp,
+            count(*) FILTER (WHERE realisasi_rp IS NULL)::INTEGER AS disamarkan
        FROM penyaluran WHERE program_id = ? GROUP BY ALL ORDER BY kode, tahun`,
     [programId]
   );
@@ -122,7 +116,7 @@ export function userOutcomeRows(spec: UserOutcomeColumns) {
 
 /** The programme's public record (news and agency pages), each value with its source. */
 export function publicRecord(programId: string) {
-  return sql<{ program_id: string; kode: string; tahun: number; periode: string; indikator: string; nilai: number; sumber: string }>(
+  return sql<RekamProgram>(
     ['rekam_program'],
     `SELECT program_id, kode, tahun::INTEGER AS tahun, periode, indikator, nilai, sumber
        FROM rekam_program WHERE program_id = ? ORDER BY tahun, kode, indikator, periode`,
@@ -147,7 +141,7 @@ export function userTimingRows(spec: { table: string; regionColumn: string | nul
 
 /** Programmes whose public record gives the number of kab/kota covered per year (a rollout). */
 export function programmesWithPublicRollout() {
-  return sql<{ program_id: string }>(
+  return sql<Pick<RekamProgram, 'program_id'>>(
     ['rekam_program'],
     `SELECT DISTINCT program_id FROM rekam_program WHERE indikator = 'jumlah_kabkota_cakupan' AND kode = ? ORDER BY program_id`,
     [KODE_PROVINSI]

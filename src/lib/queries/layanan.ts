@@ -10,7 +10,7 @@
  *   - "waiting" = reported or assessed, not yet followed up; its days are counted up to the latest
  *     date in the table (`per_tanggal`), the date the export was made.
  */
-import type { KategoriKasus, StatusKasus, SumberKasus } from '../schema';
+import type { Kasus, KategoriKasus, SumberKasus } from '../schema';
 import { sql } from '../db/coordinator';
 
 const PARAMS = `p AS (SELECT ?::VARCHAR AS kode, ?::INTEGER AS tahun, ?::VARCHAR AS kategori)`;
@@ -228,17 +228,12 @@ export interface PillarRow {
   kasus_per_100_pilar: number | null;
   [k: string]: unknown;
 }
-export interface BacklogRow {
-  id_kasus: string;
-  kode: string;
+/** An open case (its columns as in the table spec), its region's name and how long it has been open. */
+export type BacklogRow = Pick<Kasus, 'id_kasus' | 'kode' | 'kategori' | 'sumber' | 'status' | 'tanggal_lapor'> & {
   nama: string;
-  kategori: KategoriKasus;
-  sumber: SumberKasus;
-  status: StatusKasus;
-  tanggal_lapor: string;
   hari_terbuka: number;
   [k: string]: unknown;
-}
+};
 
 const filterParams = (f: LayananFilter) => [f.kode, f.tahun, f.kategori];
 const q = <T extends Record<string, unknown>>(name: LayananQueryName, params: (string | number)[]) => sql<T>(LAYANAN_TABLES[name], LAYANAN_SQL[name], params);

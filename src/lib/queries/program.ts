@@ -1,7 +1,9 @@
 /**
  * All SQL of the programme pages (/program, /program/[id]). Only small tables are read —
  * penyaluran (programme × region × month), penerima_profil (rollup), program, wilayah,
- * nilai_indikator — never the penerima microdata, so a cross-filter update is one quick query.
+ * nilai_indikator — never the penerima microdata; the cross-filter statements (trend, byRegion,
+ * profile) read rollups built once in the session (PROGRAM_AGGREGATES), so each update filters a
+ * few hundred pre-summed rows.
  *
  * Filters travel as parameters: `kode` is '' for the whole province; the period is a pair of month
  * indices (tahun × 12 + bulan − 1), [0, MAX_MONTH] for "all months".
@@ -9,11 +11,126 @@
 import { sql, type Query } from '../db/coordinator';
 import type { Row, SqlParam } from '../db/engine';
 import { KODE_PROVINSI } from '../schema/codes';
+import type { Program } from '../schema/tables';
 
 export const MAX_MONTH = 2100 * 12;
 
+/**
+ * Rollups built once in the page's DuckDB after their snapshot tables load (TEMP: never persisted,
+ * rebuilt from the loaded tables in each session, so they cannot go stale), so that a cross-filter
+ * update reads a few rows instead of aggregating penyaluran or penerima_profil again:
+ *   agg_program_bulan  programme × region × month (and kode '' = the province per month), with
+ *                      the sums, the monthly maxima, reports and late reports the page asks for
+ *   agg_profil         programme × region × dimension × category (kode '' = the province),
+ *                      summed over the year of entry
+ */
+export const PROGRAM_AGGREGATES = {
+  agg_program_bulan: {
+    from: ['penyaluran'],
+    sql: `
+    CREATE OR REPLACE TEMP TABLE agg_program_bulan AS
+    SELECT program_id, coalesce(kode, '') AS kode, tahun, bulan, tahun * 12 + bulan - 1 AS m,
+           CAST(sum(target_penerima) AS DOUBLE) AS target, CAST(sum(realisasi_penerima) AS DOUBLE) AS realisasi,
+           CAST(sum(anggaran_rp) AS DOUBLE) AS anggaran_rp, CAST(sum(realisasi_rp) AS DOUBLE) AS realisasi_rp,
+           CAST(max(target_penerima) AS DOUBLE) AS target_max, CAST(max(realisasi_penerima) AS DOUBLE) AS realisasi_max,
+           CAST(count(*) AS INTEGER) AS laporan, CAST(count(*) FILTER (WHERE hari_terlambat > 0) AS INTEGER) AS terlambat
+    FROM penyaluran
+    GROUP BY GROUPING SETS ((program_id, kode, tahun, bulan), (program_id, tahun, bulan))
+    ORDER BY program_id, kode, m`
+  },
+  agg_profil: {
+    from: ['penerima_profil'],
+    sql: `
+    CREATE OR REPLACE TEMP TABLE agg_profil AS
+    SELECT program_id, coalesce(kode, '') AS kode, dimensi, kategori, CAST(sum(n) AS DOUBLE) AS n
+    FROM penerima_profil
+    GROUP BY GROUPING SETS ((program_id, kode, dimensi, kategori), (program_id, dimensi, kategori))
+    ORDER BY program_id, kode, dimensi, kategori`
+  }
+} as const;
+export type ProgramAggregate = keyof typeof PROGRAM_AGGREGATES;
+
 /** Named statements, exported so the benchmark runs exactly the same SQL in native DuckDB. */
 export const PROGRAM_SQL = {
+  /** The nine programmes with recipients and rupiah in the latest year of penyaluran. */
+  catalogue: `
+    WITH last AS (SELECT max(tahun) AS tahun FROM agg_program_bulan),
+    per_region AS (
+      SELECT program_id, kode, max(realisasi_max) AS penerima, sum(realisasi_rp) AS rp, sum(anggaran_rp) AS anggaran
+      FROM agg_program_bulan WHERE kode <> '' AND tahun = (SELECT tahun FROM last) GROUP BY program_id, kode)
+    SELECT p.id, p.nama, p.singkatan, p.jenis_bantuan, p.sasaran, p.sasaran_en, p.sumber_dana, p.tahun_mulai, p.tahun_selesai,
+           CAST(p.nilai_per_penerima AS DOUBLE) AS nilai_per_penerima, p.deskripsi, p.deskripsi_en,
+           (SELECT tahun FROM last) AS tahun,
+           CAST(coalesce(sum(r.penerima), 0) AS DOUBLE) AS penerima,
+           CAST(coalesce(sum(r.rp), 0) AS DOUBLE) AS realisasi_rp,
+           CAST(coalesce(sum(r.anggaran), 0) AS DOUBLE) AS anggaran_rp,
+           CAST(count(r.kode) AS INTEGER) AS wilayah
+    FROM program p LEFT JOIN per_region r ON r.program_id = p.id
+    GROUP BY ALL ORDER BY p.tahun_mulai, p.singkatan`,
+
+  /** Province (kode '') or one region per month: target vs realisation, recipients and rupiah. */
+  trend: `
+    SELECT tahun, bulan, target, realisasi, anggaran_rp, realisasi_rp
+    FROM agg_program_bulan WHERE program_id = ? AND kode = ?
+    ORDER BY m`,
+
+  /** Every region in the brushed period: peak monthly recipients, rupiah, reports, late reports. */
+  byRegion: `
+    WITH f AS (SELECT * FROM agg_program_bulan WHERE program_id = ? AND kode <> '' AND m BETWEEN ? AND ?)
+    SELECT w.kode, w.nama_pendek AS nama, w.jenis,
+           coalesce(max(f.realisasi_max), 0) AS penerima,
+           coalesce(max(f.target_max), 0) AS target,
+           coalesce(sum(f.realisasi_rp), 0) AS realisasi_rp,
+           coalesce(sum(f.anggaran_rp), 0) AS anggaran_rp,
+           CAST(coalesce(sum(f.laporan), 0) AS INTEGER) AS laporan,
+           CAST(coalesce(sum(f.terlambat), 0) AS INTEGER) AS terlambat
+    FROM wilayah w LEFT JOIN f ON f.kode = w.kode
+    GROUP BY ALL ORDER BY w.kode`,
+  /**
+   * Number of poor (BPS jumlah_miskin, Maret, ribu jiwa) per kabupaten/kota in the latest year at
+   * or before the requested year in which all regions have a figure (in this snapshot 2016–2021, so
+   * 2021 for any later year), with P0 of that year to rank regions from poorest.
+   */
+  poor: `
+    WITH jm AS (SELECT kode, tahun, nilai FROM nilai_indikator WHERE indikator = 'jumlah_miskin' AND periode = 'maret' AND kode <> ?),
+    per_year AS (SELECT tahun, count(*) AS n FROM jm GROUP BY tahun),
+    -- only years in which every region has a figure (2023/2024 have a handful): a partial year would skew shares
+    yr AS (SELECT coalesce(max(tahun) FILTER (WHERE tahun <= ?), max(tahun)) AS tahun FROM per_year WHERE n = (SELECT max(n) FROM per_year))
+    SELECT jm.kode, jm.tahun, jm.nilai AS miskin_ribu, p.nilai AS p0
+    FROM jm JOIN yr ON jm.tahun = yr.tahun
+    LEFT JOIN nilai_indikator p ON p.kode = jm.kode AND p.tahun = jm.tahun AND p.indikator = 'p0' AND p.periode = 'maret'
+    ORDER BY jm.kode`,
+
+  /**
+   * The disbursement schedule of a programme, once per programme (timeliness and data quality are
+   * then filtered by region in the page, without another query). The expected schedule is every
+   * payment month the programme uses × every region-year in which the region reported at least once.
+   * One row per region × scheduled month: hari_terlambat NULL = no report ("missing"), > 0 = late;
+   * a region with tahun NULL has no disbursement row at all.
+   */
+  schedule: `
+    WITH p AS (SELECT * FROM penyaluran WHERE program_id = ?),
+    months AS (SELECT DISTINCT bulan FROM p),
+    expected AS (SELECT a.kode, a.tahun, m.bulan FROM (SELECT DISTINCT kode, tahun FROM p) a CROSS JOIN months m)
+    SELECT w.kode, w.nama_pendek AS nama, e.tahun, e.bulan, p.hari_terlambat,
+           p.target_penerima AS target, p.realisasi_penerima AS realisasi
+    FROM wilayah w
+    LEFT JOIN expected e ON e.kode = w.kode
+    LEFT JOIN p ON p.kode = e.kode AND p.tahun = e.tahun AND p.bulan = e.bulan
+    ORDER BY e.tahun, e.bulan, w.kode`,
+
+  /** Beneficiary profile (province: kode ''), one dimension at a time. */
+  profile: `
+    SELECT dimensi, kategori, n
+    FROM agg_profil WHERE program_id = ? AND kode = ?
+    ORDER BY dimensi, kategori`
+} as const;
+
+/**
+ * The same statements computed from the snapshot tables directly (as before the rollups): the
+ * unit tests check that the rollup statements return exactly these rows, and the benchmark times both.
+ */
+export const PROGRAM_SQL_DIRECT = {
   /** The nine programmes with recipients and rupiah in the latest year of penyaluran. */
   catalogue: `
     WITH last AS (SELECT max(tahun) AS tahun FROM penyaluran),
@@ -51,49 +168,16 @@ export const PROGRAM_SQL = {
     FROM wilayah w LEFT JOIN f ON f.kode = w.kode
     GROUP BY ALL ORDER BY w.kode`,
 
-  /**
-   * Number of poor (BPS jumlah_miskin, Maret, ribu jiwa) per kabupaten/kota in the latest year at
-   * or before the requested year in which all regions have a figure (in this snapshot 2016–2021, so
-   * 2021 for any later year), with P0 of that year to rank regions from poorest.
-   */
-  poor: `
-    WITH jm AS (SELECT kode, tahun, nilai FROM nilai_indikator WHERE indikator = 'jumlah_miskin' AND periode = 'maret' AND kode <> ?),
-    per_year AS (SELECT tahun, count(*) AS n FROM jm GROUP BY tahun),
-    -- only years in which every region has a figure (2023/2024 have a handful): a partial year would skew shares
-    yr AS (SELECT coalesce(max(tahun) FILTER (WHERE tahun <= ?), max(tahun)) AS tahun FROM per_year WHERE n = (SELECT max(n) FROM per_year))
-    SELECT jm.kode, jm.tahun, jm.nilai AS miskin_ribu, p.nilai AS p0
-    FROM jm JOIN yr ON jm.tahun = yr.tahun
-    LEFT JOIN nilai_indikator p ON p.kode = jm.kode AND p.tahun = jm.tahun AND p.indikator = 'p0' AND p.periode = 'maret'
-    ORDER BY jm.kode`,
-
-  /**
-   * The disbursement schedule of a programme, once per programme (timeliness and data quality are
-   * then filtered by region in the page, without another query). The expected schedule is every
-   * payment month the programme uses × every region-year in which the region reported at least once.
-   * One row per region × scheduled month: hari_terlambat NULL = no report ("missing"), > 0 = late;
-   * a region with tahun NULL has no disbursement row at all.
-   */
-  schedule: `
-    WITH p AS (SELECT * FROM penyaluran WHERE program_id = ?),
-    months AS (SELECT DISTINCT bulan FROM p),
-    expected AS (SELECT a.kode, a.tahun, m.bulan FROM (SELECT DISTINCT kode, tahun FROM p) a CROSS JOIN months m)
-    SELECT w.kode, w.nama_pendek AS nama, e.tahun, e.bulan, p.hari_terlambat,
-           p.target_penerima AS target, p.realisasi_penerima AS realisasi
-    FROM wilayah w
-    LEFT JOIN expected e ON e.kode = w.kode
-    LEFT JOIN p ON p.kode = e.kode AND p.tahun = e.tahun AND p.bulan = e.bulan
-    ORDER BY e.tahun, e.bulan, w.kode`,
-
   /** Beneficiary profile from the penerima_profil rollup, one dimension at a time. */
   profile: `
     SELECT dimensi, kategori, CAST(sum(n) AS DOUBLE) AS n
     FROM penerima_profil WHERE program_id = ? AND (? = '' OR kode = ?)
     GROUP BY dimensi, kategori ORDER BY dimensi, kategori`
-} as const;
+} as const satisfies Partial<Record<keyof typeof PROGRAM_SQL, string>>;
 
 export type ProgramQueryName = keyof typeof PROGRAM_SQL;
 
-/** Tables each statement reads (loaded on demand). */
+/** Snapshot tables each statement reads, itself or through its rollups (loaded on demand; their manifest flags give the demo badges). */
 export const PROGRAM_TABLES: Record<ProgramQueryName, readonly string[]> = {
   catalogue: ['program', 'penyaluran'],
   trend: ['penyaluran'],
@@ -103,36 +187,46 @@ export const PROGRAM_TABLES: Record<ProgramQueryName, readonly string[]> = {
   profile: ['penerima_profil']
 };
 
+/** Rollups (PROGRAM_AGGREGATES) each statement reads: built once, after PROGRAM_TABLES are loaded. */
+export const PROGRAM_USES: Record<ProgramQueryName, readonly ProgramAggregate[]> = {
+  catalogue: ['agg_program_bulan'],
+  trend: ['agg_program_bulan'],
+  byRegion: ['agg_program_bulan'],
+  poor: [],
+  schedule: [],
+  profile: ['agg_profil']
+};
+
+/** The statements that build a statement's rollups, in order (Query.prepare). */
+export const prepareOf = (name: ProgramQueryName): string[] => PROGRAM_USES[name].map((a) => PROGRAM_AGGREGATES[a].sql);
+
 /** Parameters of each statement, in order — shared by the page and the benchmark. */
 export const programParams = {
   catalogue: (): SqlParam[] => [],
-  trend: (id: string, kode: string): SqlParam[] => [id, kode, kode],
+  trend: (id: string, kode: string): SqlParam[] => [id, kode],
   byRegion: (id: string, from: number, to: number): SqlParam[] => [id, from, to],
   poor: (year: number): SqlParam[] => [KODE_PROVINSI, year],
   schedule: (id: string): SqlParam[] => [id],
-  profile: (id: string, kode: string): SqlParam[] => [id, kode, kode]
+  profile: (id: string, kode: string): SqlParam[] => [id, kode]
 } satisfies Record<ProgramQueryName, (...a: never[]) => SqlParam[]>;
 
-export interface CatalogueRow {
-  id: string;
-  nama: string;
-  singkatan: string;
-  jenis_bantuan: string;
-  sasaran: string;
-  sasaran_en: string;
-  sumber_dana: string;
-  tahun_mulai: number;
-  tahun_selesai: number | null;
-  nilai_per_penerima: number;
-  deskripsi: string;
-  deskripsi_en: string;
+/** Parameters of the PROGRAM_SQL_DIRECT statements (the region filter appears twice there). */
+export const programParamsDirect = {
+  catalogue: (): SqlParam[] => [],
+  trend: (id: string, kode: string): SqlParam[] => [id, kode, kode],
+  byRegion: (id: string, from: number, to: number): SqlParam[] => [id, from, to],
+  profile: (id: string, kode: string): SqlParam[] => [id, kode, kode]
+} satisfies Record<keyof typeof PROGRAM_SQL_DIRECT, (...a: never[]) => SqlParam[]>;
+
+/** A programme of the catalogue (its columns as in the table spec) with its latest year's totals. */
+export type CatalogueRow = Omit<Program, 'umur_sasaran' | 'desil_maks'> & {
   tahun: number;
   penerima: number;
   realisasi_rp: number;
   anggaran_rp: number;
   wilayah: number;
   [k: string]: unknown;
-}
+};
 export interface TrendRow {
   tahun: number;
   bulan: number;
@@ -183,7 +277,7 @@ export const queryLog: { sink: ((name: ProgramQueryName, ms: number) => void) | 
 
 /** The declared query of a named statement: its SQL, parameters and tables, timed for the benchmark. */
 function declare<T extends Row>(name: ProgramQueryName, params: SqlParam[]): Query<T> {
-  return sql<T>(PROGRAM_TABLES[name], PROGRAM_SQL[name], params, { observe: (ms) => queryLog.sink?.(name, ms) });
+  return sql<T>(PROGRAM_TABLES[name], PROGRAM_SQL[name], params, { observe: (ms) => queryLog.sink?.(name, ms), prepare: prepareOf(name) });
 }
 
 export const programCatalogue = () => declare<CatalogueRow>('catalogue', programParams.catalogue());

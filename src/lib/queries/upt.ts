@@ -7,7 +7,7 @@
  *
  * "Last 12 months" ends at the latest month of layanan_upt. A month index is tahun × 12 + bulan − 1.
  */
-import type { KategoriKasus, KlasterUpt } from '../schema';
+import type { KategoriKasus, KlasterUpt, Upt } from '../schema';
 import { sql } from '../db/coordinator';
 
 const LAST = `last AS (SELECT max(tahun * 12 + bulan - 1) AS m FROM layanan_upt)`;
@@ -55,11 +55,12 @@ export const UPT_SQL = {
    */
   demand: `
     WITH y AS (SELECT max(tahun) AS tahun FROM kasus_agregat), ${POPULATION},
-    a AS (SELECT kode, CASE WHEN count(*) FILTER (WHERE kasus IS NULL) > 0 THEN NULL ELSE sum(kasus) END AS kasus
+    a AS (SELECT kode, CASE WHEN count(*) FILTER (WHERE kasus IS NULL) > 0 THEN NULL ELSE sum(kasus) END AS kasus,
+                 count(*) FILTER (WHERE kasus IS NULL) AS disamarkan
           FROM kasus_agregat WHERE tahun = (SELECT tahun FROM y) GROUP BY kode)
     SELECT w.kode, w.nama_pendek AS nama, CAST((SELECT tahun FROM y) AS INTEGER) AS tahun,
            CAST(a.kasus AS INTEGER) AS kasus, CAST(pop.penduduk AS DOUBLE) AS penduduk, pop.tahun_penduduk,
-           CAST(a.kasus * 100000.0 / pop.penduduk AS DOUBLE) AS per_100rb
+           CAST(a.kasus * 100000.0 / pop.penduduk AS DOUBLE) AS per_100rb, CAST(coalesce(a.disamarkan, 0) AS INTEGER) AS disamarkan
     FROM wilayah w LEFT JOIN a ON a.kode = w.kode LEFT JOIN pop ON pop.kode = w.kode ORDER BY w.kode`,
 
   /** Cases referred to one unit, by region of origin (the area it serves) and category. Internal build only. */
@@ -87,20 +88,11 @@ export const UPT_TABLES: Record<UptQueryName, readonly string[]> = {
   referralsByMonth: ['kasus']
 };
 
-export interface UnitRow {
-  id: string;
-  nama: string;
-  klaster: KlasterUpt;
-  kode: string | null;
+/** A unit (all its columns, as in the table spec), where it stands and its last 12 months. */
+export type UnitRow = Upt & {
   wilayah: string | null;
   lat: number | null;
   lon: number | null;
-  alamat: string | null;
-  jenis_klien: string | null;
-  kapasitas: number | null;
-  kapasitas_tahun: number | null;
-  kapasitas_keterangan: string | null;
-  sumber: string;
   klien: number | null;
   masuk_12: number | null;
   keluar_12: number | null;
@@ -110,7 +102,7 @@ export interface UnitRow {
   tahun: number;
   bulan: number;
   [k: string]: unknown;
-}
+};
 export interface UnitTrendRow {
   tahun: number;
   bulan: number;
@@ -130,6 +122,8 @@ export interface DemandRow {
   penduduk: number | null;
   tahun_penduduk: number | null;
   per_100rb: number | null;
+  /** Public build: category cells of the year withheld (< 10 cases); any makes the region's total a gap. */
+  disamarkan: number;
   [k: string]: unknown;
 }
 export interface ReferralRegionRow {

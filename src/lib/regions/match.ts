@@ -6,14 +6,11 @@
  * `unmatched` or `ambiguous` — never a guess.
  */
 
-export interface RegionRef {
-  kode: string;
-  nama: string;
-  nama_pendek: string;
-  jenis: 'kabupaten' | 'kota';
-}
+import type { Wilayah } from '../schema/tables';
 
-export type RegionType = 'kabupaten' | 'kota';
+export type RegionRef = Pick<Wilayah, 'kode' | 'nama' | 'nama_pendek' | 'jenis'>;
+
+export type RegionType = Wilayah['jenis'];
 
 export type RegionMatch =
   | { status: 'exact'; kode: string; nama: string }

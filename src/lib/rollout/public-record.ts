@@ -12,14 +12,10 @@
  * A start is *known* when lo = hi; otherwise it is unknown, and the interval says which stages are
  * possible. Nothing is guessed.
  */
+import { KODE_PROVINSI } from '../schema/codes';
+import type { RekamProgram } from '../schema/tables';
 
-export interface RecordFact {
-  program_id: string;
-  kode: string;
-  tahun: number;
-  indikator: string;
-  nilai: number;
-}
+export type RecordFact = Pick<RekamProgram, 'program_id' | 'kode' | 'tahun' | 'indikator' | 'nilai'>;
 
 export interface RolloutStage {
   year: number;
@@ -43,7 +39,6 @@ export interface PublicRollout {
   firstNamed: Record<string, number>;
 }
 
-const PROVINCE = '3500';
 const COVERAGE = 'jumlah_kabkota_cakupan';
 const NAMED = /^penerima/;
 
@@ -54,7 +49,7 @@ const NAMED = /^penerima/;
 export function publicRollout(facts: readonly RecordFact[], programId: string, regions: readonly string[]): PublicRollout | null {
   const mine = facts.filter((f) => f.program_id === programId);
   const coverage = new Map<number, number>();
-  for (const f of mine) if (f.kode === PROVINCE && f.indikator === COVERAGE) coverage.set(f.tahun, Number(f.nilai));
+  for (const f of mine) if (f.kode === KODE_PROVINSI && f.indikator === COVERAGE) coverage.set(f.tahun, Number(f.nilai));
   if (coverage.size === 0) return null;
   const years = [...coverage.keys()].sort((a, b) => a - b);
   const stageYears = years.filter((y, i) => i === 0 || coverage.get(y)! > coverage.get(years[i - 1])!);
@@ -62,7 +57,7 @@ export function publicRollout(facts: readonly RecordFact[], programId: string, r
 
   const firstNamed: Record<string, number> = {};
   for (const f of mine) {
-    if (f.kode === PROVINCE || !NAMED.test(f.indikator) || !regionSet.has(f.kode)) continue;
+    if (f.kode === KODE_PROVINSI || !NAMED.test(f.indikator) || !regionSet.has(f.kode)) continue;
     firstNamed[f.kode] = Math.min(firstNamed[f.kode] ?? Infinity, f.tahun);
   }
   const lastStage = stageYears[stageYears.length - 1];

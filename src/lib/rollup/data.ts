@@ -2,7 +2,8 @@
  * An index over the rollup: constant-time lookups of one observation and cheap series, built once
  * per page load from the columnar `nilai` block.
  */
-import { PROGRAM_INDICATOR, PROVINSI, isProgrammeIndicator, type Indikator, type Obs, type Periode, type Ringkasan, type Wilayah } from './types';
+import { KODE_PROVINSI } from '../schema/codes';
+import { PROGRAM_INDICATOR, isProgrammeIndicator, type Indikator, type Obs, type Periode, type Ringkasan, type Wilayah } from './types';
 
 export interface RollupIndex {
   raw: Ringkasan;
@@ -41,7 +42,7 @@ export function indexRingkasan(raw: Ringkasan, programDemo = true): RollupIndex 
     add(o);
   }
   programmeObservations(raw).forEach(add);
-  const regions = raw.wilayah.filter((w) => w.kode !== PROVINSI).sort((a, b) => a.kode.localeCompare(b.kode));
+  const regions = raw.wilayah.filter((w) => w.kode !== KODE_PROVINSI).sort((a, b) => a.kode.localeCompare(b.kode));
   return {
     raw,
     programDemo,
@@ -58,7 +59,7 @@ export const isDemoIndicator = (ix: Pick<RollupIndex, 'programDemo'>, id: string
 /** Years in which any kabupaten/kota (level 'kab') or the province ('prov') has a value. */
 export function yearsWith(ix: RollupIndex, ind: string, periode: Periode, level: 'kab' | 'prov'): number[] {
   const years = new Set<number>();
-  for (const o of ix.rows(ind, periode)) if ((o.kode === PROVINSI) === (level === 'prov')) years.add(o.tahun);
+  for (const o of ix.rows(ind, periode)) if ((o.kode === KODE_PROVINSI) === (level === 'prov')) years.add(o.tahun);
   return [...years].sort((a, b) => a - b);
 }
 
@@ -72,7 +73,7 @@ export function regionalPeriode(ix: RollupIndex, ind: string): Periode {
   let best: Periode = 'maret';
   let most = -1;
   for (const p of PERIODES) {
-    const count = ix.rows(ind, p).filter((o) => o.kode !== PROVINSI).length;
+    const count = ix.rows(ind, p).filter((o) => o.kode !== KODE_PROVINSI).length;
     if (count > most) [best, most] = [p, count];
   }
   return best;
@@ -104,7 +105,7 @@ export function programmeObservations(raw: Ringkasan): Obs[] {
  */
 export function latestFullYear(ix: RollupIndex, ind: string, periode: Periode): number | undefined {
   const count = new Map<number, number>();
-  for (const o of ix.rows(ind, periode)) if (o.kode !== PROVINSI) count.set(o.tahun, (count.get(o.tahun) ?? 0) + 1);
+  for (const o of ix.rows(ind, periode)) if (o.kode !== KODE_PROVINSI) count.set(o.tahun, (count.get(o.tahun) ?? 0) + 1);
   const years = [...count.keys()].sort((a, b) => a - b);
   const full = years.filter((y) => count.get(y)! >= ix.regions.length);
   return full.at(-1) ?? years.at(-1);

@@ -1,6 +1,7 @@
 /** Headline numbers for the overview: province values with their comparisons, programme totals. */
 import type { RollupIndex } from './data';
-import { PROVINSI, type Obs, type Periode, type ProgramTahun } from './types';
+import { KODE_PROVINSI } from '../schema/codes';
+import type { Obs, Periode, ProgramTahun, Ringkasan } from './types';
 
 /** Order of periods within a year (month of the survey); 'tahunan' counts as year end. */
 export const PERIODE_MONTH: Record<Periode, number> = { maret: 3, agustus: 8, september: 9, tahunan: 12 };
@@ -24,7 +25,7 @@ export interface ProvinceKpi {
 /** Latest province observation of an indicator in any period. */
 export function latestProvince(ix: RollupIndex, ind: string, periods: readonly Periode[] = ['maret', 'september', 'agustus', 'tahunan']): Obs | null {
   let best: Obs | null = null;
-  for (const p of periods) for (const o of ix.rows(ind, p)) if (o.kode === PROVINSI && (!best || later(o, best))) best = o;
+  for (const p of periods) for (const o of ix.rows(ind, p)) if (o.kode === KODE_PROVINSI && (!best || later(o, best))) best = o;
   return best;
 }
 
@@ -32,8 +33,8 @@ export function provinceKpi(ix: RollupIndex, ind: string, refYear = 2020): Provi
   const latest = latestProvince(ix, ind);
   if (!latest) return null;
   const cmp = (ref: Obs | null): Comparison | null => (ref && ref !== latest ? { ref, delta: latest.nilai - ref.nilai } : null);
-  const prev = ix.get(ind, PROVINSI, latest.tahun - 1, latest.periode);
-  const ref = ix.get(ind, PROVINSI, refYear, latest.periode) ?? ix.get(ind, PROVINSI, refYear, 'maret');
+  const prev = ix.get(ind, KODE_PROVINSI, latest.tahun - 1, latest.periode);
+  const ref = ix.get(ind, KODE_PROVINSI, refYear, latest.periode) ?? ix.get(ind, KODE_PROVINSI, refYear, 'maret');
   return { latest, vsPrevYear: cmp(prev), vsRef: latest.tahun === refYear ? null : cmp(ref) };
 }
 
@@ -61,6 +62,16 @@ export function programTotals(rows: readonly ProgramTahun[], tahun?: number): Pr
     anggaranRp: sel.reduce((a, r) => a + r.anggaran_rp, 0),
     realisasiRp: sel.reduce((a, r) => a + r.realisasi_rp, 0)
   };
+}
+
+/**
+ * How many programme × region × year rows a total leaves out because the public build withheld them
+ * (a count below 10): the ones of `tahun` and/or `kode` when given. 0 in the internal build.
+ */
+export function withheldRows(raw: Pick<Ringkasan, 'disamarkan_baris'>, where: { tahun?: number; kode?: string } = {}): number {
+  return (raw.disamarkan_baris ?? []).filter(
+    (r) => (where.tahun === undefined || r.tahun === where.tahun) && (where.kode === undefined || r.kode === where.kode)
+  ).length;
 }
 
 /** Programmes with disbursements in one region: the latest year of each, newest programmes first. */

@@ -1,5 +1,6 @@
 /** The leadership rollup, indexed once per set of snapshot files (see source.ts for where they come from). */
-import { topologyToFeatures, type RegionFeature } from '$lib/map/topology';
+import type { RegionFeature } from '$lib/map/topology';
+import { regionFeatures } from '$lib/map/boundaries';
 import { isDemo } from '$lib/db/demo';
 import { indexRingkasan, type RollupIndex } from './data';
 import type { Ringkasan } from './types';
@@ -16,10 +17,7 @@ const indexed = new WeakMap<LeadershipFiles, Leadership>();
 function indexFiles(f: LeadershipFiles): Leadership {
   let l = indexed.get(f);
   if (!l)
-    indexed.set(
-      f,
-      (l = { ix: indexRingkasan(withoutSuppressedCells(f.ringkasan), isDemo(f.manifest, ['ringkasan'])), features: topologyToFeatures(f.topology) })
-    );
+    indexed.set(f, (l = { ix: indexRingkasan(withoutSuppressedCells(f.ringkasan), isDemo(f.manifest, ['ringkasan'])), features: regionFeatures(f.topology) }));
   return l;
 }
 
@@ -37,9 +35,13 @@ export const loadRollup = (): Promise<RollupIndex> => loadLeadership().then((l) 
  * arithmetic on these rows, so suppressed rows are set aside (and counted) rather than summed as text.
  */
 export function withoutSuppressedCells(r: PublicRingkasan): Ringkasan {
-  const kept = r.program_tahun.filter(
-    (x) => !isSuppressed(x.target_penerima) && !isSuppressed(x.realisasi_penerima) && x.anggaran_rp !== null && x.realisasi_rp !== null
-  ) as Ringkasan['program_tahun'];
-  const withheld = r.program_tahun.length - kept.length;
-  return { ...r, program_tahun: kept, ...(withheld ? { disamarkan: withheld } : {}) };
+  const kept: Ringkasan['program_tahun'] = [];
+  const withheld: NonNullable<Ringkasan['disamarkan_baris']> = [];
+  for (const x of r.program_tahun) {
+    const { program_id, kode, tahun, target_penerima, realisasi_penerima, anggaran_rp, realisasi_rp } = x;
+    if (isSuppressed(target_penerima) || isSuppressed(realisasi_penerima) || anggaran_rp === null || realisasi_rp === null)
+      withheld.push({ program_id, kode, tahun });
+    else kept.push({ ...x, target_penerima, realisasi_penerima, anggaran_rp, realisasi_rp });
+  }
+  return { ...r, program_tahun: kept, ...(withheld.length ? { disamarkan: withheld.length, disamarkan_baris: withheld } : {}) };
 }

@@ -7,7 +7,8 @@ import type { RollupIndex } from './data';
 import { fmtChange, fmtValue, periodLabel } from './labels';
 import { changeBetween, latest } from './series';
 import { latestFullYear, yearsWith } from './data';
-import { PROVINSI, type Periode } from './types';
+import { KODE_PROVINSI } from '../schema/codes';
+import type { Periode } from './types';
 
 const direction = (d: number, l: Lang) => t(d < 0 ? 'map.narr.down' : d > 0 ? 'map.narr.up' : 'map.narr.same', {}, l);
 
@@ -19,8 +20,8 @@ export function buildNarrative(ix: RollupIndex, l: Lang, refYear = 2020): string
   const periode: Periode = 'maret';
 
   if (p0) {
-    const from = ix.get('p0', PROVINSI, refYear, periode);
-    const to = latest(ix, 'p0', PROVINSI, periode);
+    const from = ix.get('p0', KODE_PROVINSI, refYear, periode);
+    const to = latest(ix, 'p0', KODE_PROVINSI, periode);
     if (from && to && to.tahun > from.tahun) {
       out.push(
         t(
@@ -36,15 +37,15 @@ export function buildNarrative(ix: RollupIndex, l: Lang, refYear = 2020): string
         )
       );
     }
-    const sept = latest(ix, 'p0', PROVINSI, 'september');
+    const sept = latest(ix, 'p0', KODE_PROVINSI, 'september');
     if (sept && to && sept.tahun >= to.tahun) {
       out.push(t('map.narr.latestSept', { value: fmtValue(p0, sept.nilai, l), per: periodLabel('september', sept.tahun, l) }, l));
     }
   }
 
   if (miskin) {
-    const to = latest(ix, 'jumlah_miskin', PROVINSI, periode);
-    const from = ix.get('jumlah_miskin', PROVINSI, refYear, periode);
+    const to = latest(ix, 'jumlah_miskin', KODE_PROVINSI, periode);
+    const from = ix.get('jumlah_miskin', KODE_PROVINSI, refYear, periode);
     if (to && from && to.tahun > from.tahun) {
       out.push(
         t(

@@ -1,7 +1,7 @@
 /** Time series and cross-sections derived from the rollup index (pure). */
 import type { RollupIndex } from './data';
 import { yearsWith } from './data';
-import { PROVINSI, type Periode, type Point, type RegionValue } from './types';
+import type { Periode, Point, RegionValue } from './types';
 
 /**
  * The series of one region over `years` (default: every year the indicator has at any level in that
@@ -120,5 +120,3 @@ export function rankOverTime(ix: RollupIndex, ind: string, kode: string, periode
     return { tahun, rank: r.get(kode) ?? null, of: r.size };
   });
 }
-
-export { PROVINSI };

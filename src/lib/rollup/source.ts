@@ -9,7 +9,7 @@
  */
 import type { Topology } from 'topojson-specification';
 import { browser } from '$app/environment';
-import type { Manifest } from '$lib/schema/manifest';
+import { RINGKASAN_FILE, type Manifest } from '$lib/schema/manifest';
 import type { PublicRingkasan } from '$lib/publish/suppress';
 
 export interface LeadershipFiles {
@@ -31,12 +31,8 @@ export function installServerFiles(read: () => LeadershipFiles): void {
 export function loadLeadershipFiles(): Promise<LeadershipFiles> {
   if (!browser && onServer) return Promise.resolve(onServer());
   fetching ??= (async () => {
-    const { fetchJson, getManifest } = await import('$lib/db/files');
-    const [manifest, ringkasan, topology] = await Promise.all([
-      getManifest(),
-      fetchJson<PublicRingkasan>('ringkasan.json'),
-      fetchJson<Topology>('wilayah.topo.json')
-    ]);
+    const [{ fetchJson, getManifest }, { loadBoundaryTopology }] = await Promise.all([import('$lib/db/files'), import('$lib/map/boundaries')]);
+    const [manifest, ringkasan, topology] = await Promise.all([getManifest(), fetchJson<PublicRingkasan>(RINGKASAN_FILE), loadBoundaryTopology()]);
     return (fetched = { manifest, ringkasan, topology });
   })();
   fetching.catch(() => (fetching = null));

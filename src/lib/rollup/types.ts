@@ -4,9 +4,6 @@ import type { ProgramTahun, Ringkasan } from '$lib/schema';
 
 export type { Indikator, Periode, Program, Wilayah, ProgramTahun, Ringkasan };
 
-/** The province itself, as coded in nilai_indikator. */
-export const PROVINSI = '3500';
-
 /** One observation (a nilai_indikator row). */
 export type Obs = NilaiIndikator;
 
@@ -17,11 +14,7 @@ export interface Point {
 }
 
 /** One region in a cross-section (map, ranking, table). */
-export interface RegionValue {
-  kode: string;
-  nama: string;
-  nama_pendek: string;
-  jenis: 'kabupaten' | 'kota';
+export interface RegionValue extends Pick<Wilayah, 'kode' | 'nama' | 'nama_pendek' | 'jenis'> {
   nilai: number | null;
   /** 1 = highest value of the regions that have one; null without data. Ties share a rank. */
   rank: number | null;

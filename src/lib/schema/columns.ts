@@ -25,6 +25,20 @@ export interface ColumnSpec {
   values?: readonly string[];
 }
 
+/** The value of one column in a row: its allowed values, else the JS type of its column type (DuckDB BIGINT arrives as a number). */
+type CellOf<C extends ColumnSpec> = C extends { values: readonly (infer V extends string)[] }
+  ? V
+  : C['type'] extends 'text' | 'date'
+    ? string
+    : C['type'] extends 'bool'
+      ? boolean
+      : number;
+
+/** The row type of a table, derived from its column specs (as built by `col`): one description, no hand-copied interface. */
+export type RowOf<Cols extends readonly ColumnSpec[]> = {
+  -readonly [C in Cols[number] as C['name']]: C extends { nullable: true } ? CellOf<C> | null : CellOf<C>;
+};
+
 export const DUCKDB_TYPE: Record<ColumnType, string> = {
   text: 'VARCHAR',
   int: 'INTEGER',

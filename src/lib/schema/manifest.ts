@@ -5,6 +5,10 @@
 import * as s from './shape';
 
 export const MANIFEST_FILE = 'manifest.json';
+/** The simplified TopoJSON of the 38 regions (the manifest's `boundaries` entry). */
+export const BOUNDARY_FILE = 'wilayah.topo.json';
+/** The leadership rollup, read without DuckDB (the manifest's rollup `ringkasan`). */
+export const RINGKASAN_FILE = 'ringkasan.json';
 
 const fileEntry = s.object({
   file: s.string(),
@@ -21,7 +25,13 @@ export const manifestTableSchema = s.extend(fileEntry, {
   columns: s.array(s.object({ name: s.string(), type: s.string() })),
   sources: s.array(s.string()),
   demo: s.boolean(),
-  microdata: s.boolean()
+  microdata: s.boolean(),
+  /**
+   * The same table as a DuckDB database file (one table, storage version `storage_version`), written
+   * by the pipeline for microdata: the browser attaches it read-only instead of decoding the Parquet
+   * (db/snapshot.ts). The Parquet file stays the published, downloadable form.
+   */
+  native: s.optional(s.extend(fileEntry, { storage_version: s.string() }))
 });
 
 export const manifestSchema = s.object({

@@ -2,18 +2,12 @@
  * Shapes of the JSON rollups a snapshot carries (ringkasan.json, layanan.json): written by the
  * pipeline, read by the pages and the publishing checks. Types only, shared like the table specs.
  */
-import type { Indikator, Program, Wilayah } from './tables';
+import type { Indikator, Penyaluran, Program, Wilayah } from './tables';
 
-export interface ProgramTahun {
-  program_id: string;
-  kode: string;
-  tahun: number;
-  target_penerima: number;
-  realisasi_penerima: number;
-  anggaran_rp: number;
-  realisasi_rp: number;
+/** A programme's year in a region: penyaluran's columns summed over the months, and how many months paid out. */
+export type ProgramTahun = Pick<Penyaluran, 'program_id' | 'kode' | 'tahun' | 'target_penerima' | 'realisasi_penerima' | 'anggaran_rp' | 'realisasi_rp'> & {
   bulan_salur: number;
-}
+};
 
 /** Column-oriented nilai_indikator with sources deduplicated: ~5× smaller than row objects. */
 export interface NilaiColumns {
@@ -34,6 +28,8 @@ export interface Ringkasan {
   program_tahun: ProgramTahun[];
   /** Public build only: programme-year rows withheld from program_tahun because a count was below 10. */
   disamarkan?: number;
+  /** Public build only: which programme × region × year rows were withheld (so a total can say how many it leaves out). */
+  disamarkan_baris?: Pick<ProgramTahun, 'program_id' | 'kode' | 'tahun'>[];
 }
 
 /** The Ringkasan cards' numbers. */

@@ -65,6 +65,13 @@ export const nullable = <T>(s: Shape<T>) =>
     (v) => (v === null ? null : s.pick(v))
   );
 
+/** A property that may be absent (older manifests lack it); `null` is not absent. */
+export const optional = <T>(s: Shape<T>) =>
+  shape<T | undefined>(
+    (v, p) => (v === undefined ? null : s.check(v, p)),
+    (v) => (v === undefined ? undefined : s.pick(v))
+  );
+
 export const array = <T>(s: Shape<T>) =>
   shape<T[]>(
     (v, p) => {
@@ -79,10 +86,14 @@ export const array = <T>(s: Shape<T>) =>
   );
 
 type Props = Record<string, Shape<unknown>>;
-export type ObjectShape<P extends Props> = Shape<{ [K in keyof P]: Infer<P[K]> }> & { props: P };
+/** Properties built with `optional` may be left out; the rest are required. */
+type Fields<P extends Props> = { [K in keyof P as undefined extends Infer<P[K]> ? never : K]: Infer<P[K]> } & {
+  [K in keyof P as undefined extends Infer<P[K]> ? K : never]?: Infer<P[K]>;
+};
+export type ObjectShape<P extends Props> = Shape<Fields<P>> & { props: P };
 
 export function object<P extends Props>(props: P): ObjectShape<P> {
-  const s = shape<{ [K in keyof P]: Infer<P[K]> }>(
+  const s = shape<Fields<P>>(
     (v, p) => {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return `${p || 'value'}: expected an object, got ${got(v)}`;
       for (const [k, ps] of Object.entries(props)) {
@@ -91,7 +102,12 @@ export function object<P extends Props>(props: P): ObjectShape<P> {
       }
       return null;
     },
-    (v) => Object.fromEntries(Object.entries(props).map(([k, ps]) => [k, ps.pick((v as Record<string, unknown>)[k])])) as { [K in keyof P]: Infer<P[K]> }
+    (v) =>
+      Object.fromEntries(
+        Object.entries(props)
+          .map(([k, ps]) => [k, ps.pick((v as Record<string, unknown>)[k])])
+          .filter(([, x]) => x !== undefined)
+      ) as Fields<P>
   );
   return Object.assign(s, { props });
 }

@@ -4,6 +4,7 @@
  * one source per row); the other three are the agency's records, demo unless imported.
  */
 import { REGION_CODE, UNKNOWN_REGION, YEAR, col as c } from './common';
+import type { RowOf } from './columns';
 import type { RowRule } from './rules';
 import type { TableSpec } from './tables';
 
@@ -116,7 +117,7 @@ export const LAYANAN_UPT_RULES: readonly RowRule[] = [
   }
 ];
 
-export const SOSIAL_TABLES: Record<SosialTableName, TableSpec> = {
+export const SOSIAL_TABLES = {
   upt: {
     name: 'upt',
     title: 'Unit Pelaksana Teknis (UPT)',
@@ -220,48 +221,11 @@ export const SOSIAL_TABLES: Record<SosialTableName, TableSpec> = {
     microdata: false,
     references: { kode: 'wilayah' }
   }
-};
+} satisfies Record<SosialTableName, TableSpec>;
 
-export interface Upt {
-  id: string;
-  nama: string;
-  klaster: KlasterUpt;
-  kode: string | null;
-  alamat: string | null;
-  jenis_klien: string | null;
-  kapasitas: number | null;
-  kapasitas_tahun: number | null;
-  kapasitas_keterangan: string | null;
-  sumber: string;
-}
-export interface LayananUpt {
-  upt_id: string;
-  tahun: number;
-  bulan: number;
-  klien_awal: number;
-  masuk: number;
-  keluar: number;
-  klien_akhir: number;
-  keluar_produktif: number;
-  kunjungan_pasca: number;
-}
-export interface Kasus {
-  id_kasus: string;
-  kode: string;
-  kecamatan: string | null;
-  kategori: KategoriKasus;
-  sumber: SumberKasus;
-  tanggal_lapor: string;
-  tanggal_asesmen: string | null;
-  tanggal_tindak_lanjut: string | null;
-  tindak_lanjut: TindakLanjut | null;
-  upt_id: string | null;
-  status: StatusKasus;
-  petugas: Petugas | null;
-}
-export interface PilarSosial {
-  kode: string;
-  tahun: number;
-  jenis: JenisPilar;
-  jumlah: number;
-}
+/** Row types, derived from the column specs above (RowOf in columns.ts). */
+type SosialRow<N extends SosialTableName> = RowOf<(typeof SOSIAL_TABLES)[N]['columns']>;
+export type Upt = SosialRow<'upt'>;
+export type LayananUpt = SosialRow<'layanan_upt'>;
+export type Kasus = SosialRow<'kasus'>;
+export type PilarSosial = SosialRow<'pilar_sosial'>;

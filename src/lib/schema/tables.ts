@@ -2,8 +2,8 @@
  * The snapshot's tables: columns, keys, sort order, provenance class. Shared by the pipeline
  * (validate, write Parquet) and the app (data catalogue, typed rows).
  */
-import { rowSchema, type ColumnSpec } from './columns';
-import { REGION_CODE, UNKNOWN_REGION, YEAR, col as c } from './common';
+import { rowSchema, type ColumnSpec, type RowOf } from './columns';
+import { REGION_CODE, REGION_OR_PROVINCE_CODE, UNKNOWN_REGION, YEAR, col as c } from './common';
 import type { RowRule } from './rules';
 
 /** A place name: letters of any script with their accents, spaces and . ' ( ) / - (no digits, symbols or emoji). */
@@ -13,9 +13,7 @@ import { SOSIAL_TABLES, type SosialTableName } from './sosial';
 
 export { REGION_CODE } from './common';
 
-export { SCHEMA_VERSION, KODE_PROVINSI } from './codes';
-
-const REGION_OR_PROVINCE = /^35(00|0[1-9]|1\d|2\d|7[1-9])$/;
+export { SCHEMA_VERSION, KODE_PROVINSI, REGION_OR_PROVINCE_CODE, isRegionCode } from './codes';
 
 export type TableName = 'wilayah' | 'indikator' | 'nilai_indikator' | 'program' | 'rekam_program' | 'penyaluran' | 'penerima' | SosialTableName;
 
@@ -40,7 +38,8 @@ export interface TableSpec {
   rules?: readonly RowRule[];
 }
 
-export const TABLES: Record<TableName, TableSpec> = {
+/** The specs with their literal column types (row types below are derived from them). */
+const SPECS = {
   wilayah: {
     name: 'wilayah',
     title: 'Wilayah',
@@ -93,7 +92,7 @@ export const TABLES: Record<TableName, TableSpec> = {
     description_en: 'Official BPS statistics by region, year and period (3500 = province). Gaps stay gaps.',
     columns: [
       c('kode', 'text', 'Kode wilayah BPS (3500 = provinsi)', 'BPS region code (3500 = province)', {
-        pattern: REGION_OR_PROVINCE,
+        pattern: REGION_OR_PROVINCE_CODE,
         patternMessage: UNKNOWN_REGION
       }),
       c('tahun', 'int', 'Tahun', 'Year', YEAR),
@@ -167,7 +166,7 @@ export const TABLES: Record<TableName, TableSpec> = {
     columns: [
       c('program_id', 'text', 'Kode program', 'Programme id'),
       c('kode', 'text', 'Kode wilayah BPS (3500 = provinsi)', 'BPS region code (3500 = province)', {
-        pattern: REGION_OR_PROVINCE,
+        pattern: REGION_OR_PROVINCE_CODE,
         patternMessage: UNKNOWN_REGION
       }),
       c('tahun', 'int', 'Tahun', 'Year', YEAR),
@@ -236,7 +235,9 @@ export const TABLES: Record<TableName, TableSpec> = {
     references: { kode: 'wilayah', program_id: 'program' }
   },
   ...SOSIAL_TABLES
-};
+} satisfies Record<TableName, TableSpec>;
+
+export const TABLES: Record<TableName, TableSpec> = SPECS;
 
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
@@ -245,83 +246,14 @@ export const SOURCE_TABLES: TableName[] = ['wilayah', 'upt', 'indikator', 'nilai
 
 export const rowSchemas = Object.fromEntries(TABLE_NAMES.map((n) => [n, rowSchema(TABLES[n].columns)])) as Record<TableName, ReturnType<typeof rowSchema>>;
 
-export interface Wilayah {
-  kode: string;
-  nama: string;
-  nama_pendek: string;
-  jenis: 'kabupaten' | 'kota';
-  lat: number;
-  lon: number;
-}
-export interface Indikator {
-  id: string;
-  nama: string;
-  nama_en: string;
-  satuan: string;
-  satuan_en: string;
-  arah_baik: 'lower' | 'higher' | 'neutral';
-  desimal: number;
-  sumber: string;
-  definisi: string;
-  definisi_en: string;
-}
-export type Periode = 'maret' | 'september' | 'agustus' | 'tahunan';
-export interface NilaiIndikator {
-  kode: string;
-  tahun: number;
-  periode: Periode;
-  indikator: string;
-  nilai: number;
-  sumber: string;
-}
-export interface Program {
-  id: string;
-  nama: string;
-  singkatan: string;
-  jenis_bantuan: 'tunai' | 'natura' | 'pemberdayaan' | 'layanan';
-  sasaran: string;
-  sasaran_en: string;
-  sumber_dana: 'APBD' | 'APBN' | 'DBHCHT';
-  tahun_mulai: number;
-  tahun_selesai: number | null;
-  nilai_per_penerima: number;
-  umur_sasaran: string | null;
-  desil_maks: number | null;
-  deskripsi: string;
-  deskripsi_en: string;
-}
+/** A table's row type, derived from its column specs (RowOf in columns.ts): no hand-copied interface to drift. */
+export type TableRow<N extends TableName> = RowOf<(typeof SPECS)[N]['columns']>;
+export type Wilayah = TableRow<'wilayah'>;
+export type Indikator = TableRow<'indikator'>;
+export type NilaiIndikator = TableRow<'nilai_indikator'>;
+export type Periode = NilaiIndikator['periode'];
+export type Program = TableRow<'program'>;
 /** A value of the programmes' public record (data/rekam_program.csv). */
-export interface RekamProgram {
-  program_id: string;
-  kode: string;
-  tahun: number;
-  periode: string;
-  indikator: string;
-  nilai: number;
-  sumber: string;
-}
-export interface Penyaluran {
-  program_id: string;
-  kode: string;
-  tahun: number;
-  bulan: number;
-  target_penerima: number;
-  realisasi_penerima: number;
-  anggaran_rp: number;
-  realisasi_rp: number;
-  hari_terlambat: number;
-}
-export interface Penerima {
-  id_hash: string;
-  program_id: string;
-  kode: string;
-  kecamatan: string;
-  jenis_kelamin: 'L' | 'P';
-  kelompok_umur: '<18' | '18-59' | '60-69' | '70+';
-  disabilitas: boolean;
-  lansia: boolean;
-  desil: number;
-  tahun_masuk: number;
-  status: 'aktif' | 'graduasi' | 'tidak_aktif' | 'meninggal';
-  nominal_rp: number;
-}
+export type RekamProgram = TableRow<'rekam_program'>;
+export type Penyaluran = TableRow<'penyaluran'>;
+export type Penerima = TableRow<'penerima'>;

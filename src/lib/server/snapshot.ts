@@ -11,7 +11,7 @@ import type { Topology } from 'topojson-specification';
 import { PUBLIC_BUILD } from '$lib/publish/build-flag';
 import type { PublicRingkasan } from '$lib/publish/suppress';
 import type { LeadershipFiles } from '$lib/rollup/source';
-import { MANIFEST_FILE } from '$lib/schema/manifest';
+import { MANIFEST_FILE, RINGKASAN_FILE } from '$lib/schema/manifest';
 import { parseManifest } from '$lib/db/snapshot';
 
 export const dataDir = () => resolve(process.env.DAMPAK_DATA_DIR || 'static/data');
@@ -38,6 +38,6 @@ export function readLeadershipFiles(): LeadershipFiles {
       fail(`${file} does not match the manifest (size or sha256)`);
     return JSON.parse(bytes.toString('utf8')) as T;
   };
-  cached = { manifest, ringkasan: read<PublicRingkasan>('ringkasan.json'), topology: read<Topology>('wilayah.topo.json') };
+  cached = { manifest, ringkasan: read<PublicRingkasan>(RINGKASAN_FILE), topology: read<Topology>(manifest.boundaries.file) };
   return cached;
 }

@@ -1,4 +1,6 @@
 /** Example queries for common questions; each names the tables it reads (all in the snapshot). */
+import { KODE_PROVINSI } from '../schema/codes';
+
 export interface ExampleQuery {
   id: string;
   title: { id: string; en: string };
@@ -23,7 +25,7 @@ ORDER BY program, s.tahun`
     sql: `SELECT w.nama, n.tahun, n.nilai AS p0_persen
 FROM nilai_indikator n JOIN wilayah w USING (kode)
 WHERE n.indikator = 'p0' AND n.periode = 'maret'
-  AND n.tahun = (SELECT max(tahun) FROM nilai_indikator WHERE indikator = 'p0' AND kode <> '3500')
+  AND n.tahun = (SELECT max(tahun) FROM nilai_indikator WHERE indikator = 'p0' AND kode <> '${KODE_PROVINSI}')
 ORDER BY p0_persen DESC`
   },
   {

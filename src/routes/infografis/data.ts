@@ -1,12 +1,13 @@
 /** Everything the infographic cards read: the leadership rollup, the boundaries and the manifest. */
-import type { Ringkasan } from '$lib/schema/rollups';
+import type { PublicRingkasan } from '$lib/publish/suppress';
 import type { Manifest } from '$lib/schema/manifest';
 import { layoutFeatures, type MapLayout } from '$lib/map/projection';
-import { topologyToFeatures } from '$lib/map/topology';
+import { regionFeatures } from '$lib/map/boundaries';
 import { leadershipFilesNow, loadLeadershipFiles, type LeadershipFiles } from '$lib/rollup/source';
 
 export interface InfoData {
-  r: Ringkasan;
+  /** As published: a small count is "<10" (the cards show it as such), never summed as a number. */
+  r: PublicRingkasan;
   manifest: Manifest;
   layout: MapLayout;
 }
@@ -18,9 +19,7 @@ const built = new WeakMap<LeadershipFiles, InfoData>();
 
 function infoData(f: LeadershipFiles): InfoData {
   let d = built.get(f);
-  // The cards show suppressed public counts as they are ("<10"), so the rollup is used unfiltered.
-  if (!d)
-    built.set(f, (d = { r: f.ringkasan as unknown as Ringkasan, manifest: f.manifest, layout: layoutFeatures(topologyToFeatures(f.topology), MAP_SIZE) }));
+  if (!d) built.set(f, (d = { r: f.ringkasan, manifest: f.manifest, layout: layoutFeatures(regionFeatures(f.topology), MAP_SIZE) }));
   return d;
 }
 

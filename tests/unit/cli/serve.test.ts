@@ -39,6 +39,8 @@ beforeAll(async () => {
   );
   mkdirSync(join(root, '_app'));
   writeFileSync(join(root, '_app', 'duckdb-browser-eh.worker.js'), 'self.onmessage = () => {};');
+  mkdirSync(join(root, '_app', 'immutable', 'workers'), { recursive: true });
+  writeFileSync(join(root, '_app', 'immutable', 'workers', 'w.js'), 'self.onmessage = () => {};');
   mkdirSync(join(root, 'infografis', 'embed'), { recursive: true });
   writeFileSync(join(root, 'infografis', 'embed', 'angka.html'), `<meta http-equiv="content-security-policy" content="${META}">`);
   server = createServer(staticHandler(root));
@@ -65,6 +67,24 @@ describe('static server', () => {
     expect(p['connect-src']).toEqual(["'self'"]);
     expect(p['frame-ancestors']).toEqual(["'self'"]);
     expect(csp((await get('/infografis/embed/angka'))['headers'])['frame-ancestors']).toEqual(['*']);
+  });
+
+  it('hashed assets are cached for good; other files are revalidated by ETag and answered 304 when unchanged', async () => {
+    const page = await get('/');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const etag = String(page.headers.etag);
+    expect(etag).toMatch(/^W\/"[0-9a-f]+-[0-9a-f]+"$/);
+    const again = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/', method: 'GET', headers: { 'if-none-match': etag } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(again).toBe(304);
+    const worker = await get('/_app/immutable/workers/w.js');
+    expect(worker.headers['cache-control']).toContain('immutable');
   });
 
   it('a malformed percent-escape gets 400, and the server keeps serving', async () => {

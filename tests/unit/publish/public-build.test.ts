@@ -43,9 +43,12 @@ describe('public build of the snapshot', async () => {
     expect(existsSync(join(pub.out, 'penerima.parquet'))).toBe(false);
     const microdata = internal.manifest.tables.filter((t) => t.microdata).map((t) => t.file);
     expect(microdata.sort()).toEqual(['kasus.parquet', 'penerima.parquet']);
+    // Their DuckDB copies (what the internal app attaches) stay out of the public tree too.
+    const native = internal.manifest.tables.flatMap((t) => (t.native ? [t.native.file] : []));
+    expect(native.sort()).toEqual(['kasus.duckdb', 'penerima.duckdb']);
     expect(readdirSync(pub.out).sort()).toEqual(
       readdirSync(internal.out)
-        .filter((f) => !microdata.includes(f) && f !== 'layanan_upt.parquet')
+        .filter((f) => !microdata.includes(f) && !native.includes(f) && f !== 'layanan_upt.parquet')
         .sort()
     );
   });

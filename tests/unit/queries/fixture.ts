@@ -2,7 +2,8 @@
  * A small snapshot with known answers, written as the pipeline writes one (Parquet + manifest) so
  * the query modules run on native DuckDB exactly as they run in the browser: three regions, two
  * programmes, a few months of disbursements, BPS poverty figures with a gap, a tiny beneficiary
- * profile. Every expected number in the tests can be worked out by hand from the rows below.
+ * profile, two technical units with a few months of services and six e-JSC cases. Every expected
+ * number in the tests can be worked out by hand from the rows below.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { Coordinator } from '../../../src/lib/db/coordinator';
 import { folderLoader, nativeEngine, openDuckDB } from '../../../src/lib/db/native';
 import { appendRows, copyToParquet, createTable } from '../../../src/lib/pipeline/duckdb';
 import { PENERIMA_PROFIL_SQL } from '../../../src/lib/pipeline/rollups';
+import { KASUS_AGREGAT_ORDER, KASUS_AGREGAT_SQL } from '../../../src/lib/pipeline/sosial-rollups';
 import { MANIFEST_FILE, SCHEMA_VERSION, TABLES, type Manifest, type TableName } from '../../../src/lib/schema';
 
 const ind = (id: string, satuan: string) => ({
@@ -77,6 +79,26 @@ const PENERIMA: R[] = [
   ['0000000000000003', 'pkh_plus', '3578', '3578010', 'P', '60-69', false, true, 1, 2024, 'aktif', 1_200_000] // age 60-69: outside
 ];
 
+// e-JSC cases (the latest date in the table, 2024-07-01, is the "as of" of waiting times):
+// id_kasus, kode, kategori, sumber, lapor, asesmen, tindak lanjut, tindak_lanjut, upt_id, status, petugas
+type K = [string, string, string, string, string, string | null, string | null, string | null, string | null, string, string | null];
+const KASUS: K[] = [
+  ['00000000000000a1', '3501', 'lansia_terlantar', 'hotline', '2024-03-01', '2024-03-02', '2024-03-03', 'dirujuk_upt', 'pstw_a', 'selesai', 'tksk'], // 2 days
+  ['00000000000000a2', '3501', 'anak_terlantar', 'tksk', '2024-05-10', '2024-05-12', '2024-05-20', 'reunifikasi', null, 'ditindaklanjuti', 'tksk'], // 10 days
+  ['00000000000000a3', '3578', 'lansia_terlantar', 'hotline', '2024-06-01', null, null, null, null, 'dilaporkan', null], // waiting 30 days
+  ['00000000000000a4', '3578', 'lansia_terlantar', 'media_sosial', '2024-06-20', '2024-06-21', null, null, null, 'asesmen', 'tagana'], // waiting 11 days
+  ['00000000000000a5', '3578', 'lansia_terlantar', 'aduan_masyarakat', '2024-07-01', null, null, null, null, 'ditutup', null], // closed, no follow-up needed
+  ['00000000000000a6', '3579', 'lansia_terlantar', 'hotline', '2023-12-30', '2023-12-31', '2024-01-02', 'dirujuk_upt', 'pstw_a', 'selesai', 'upt'] // 3 days, 2023
+];
+// upt_id, tahun, bulan, klien_awal, masuk, keluar, klien_akhir, keluar_produktif, kunjungan_pasca (latest month: 2024-06)
+type L = [string, number, number, number, number, number, number, number, number];
+const LAYANAN_UPT: L[] = [
+  ['psaa_b', 2023, 6, 28, 3, 1, 30, 0, 0], // more than 12 months before 2024-06
+  ['pstw_a', 2023, 12, 80, 5, 3, 82, 0, 1],
+  ['pstw_a', 2024, 6, 82, 4, 2, 84, 1, 2],
+  ['psaa_b', 2024, 6, 30, 2, 1, 31, 1, 0]
+];
+
 const rows = <T extends unknown[]>(cols: readonly string[], data: T[]) => data.map((r) => Object.fromEntries(cols.map((c, i) => [c, r[i]])));
 
 export const FIXTURE_ROWS: Partial<Record<TableName, Record<string, unknown>[]>> = {
@@ -101,7 +123,41 @@ export const FIXTURE_ROWS: Partial<Record<TableName, Record<string, unknown>[]>>
   penerima: rows(
     TABLES.penerima.columns.map((c) => c.name),
     PENERIMA
-  )
+  ),
+  upt: [
+    {
+      id: 'pstw_a',
+      nama: 'UPT PSTW A',
+      klaster: 'lansia',
+      kode: '3501',
+      alamat: 'Pacitan',
+      jenis_klien: 'lanjut usia',
+      kapasitas: 100,
+      kapasitas_tahun: 2023,
+      kapasitas_keterangan: 'kuota 100 orang',
+      sumber: 'situs dinas'
+    },
+    {
+      id: 'psaa_b',
+      nama: 'UPT PSAA B',
+      klaster: 'anak',
+      kode: null,
+      alamat: null,
+      jenis_klien: null,
+      kapasitas: null,
+      kapasitas_tahun: null,
+      kapasitas_keterangan: null,
+      sumber: 'situs dinas'
+    }
+  ],
+  layanan_upt: rows(
+    TABLES.layanan_upt.columns.map((c) => c.name),
+    LAYANAN_UPT
+  ),
+  kasus: rows(
+    ['id_kasus', 'kode', 'kategori', 'sumber', 'tanggal_lapor', 'tanggal_asesmen', 'tanggal_tindak_lanjut', 'tindak_lanjut', 'upt_id', 'status', 'petugas'],
+    KASUS
+  ).map((r) => ({ ...r, kecamatan: null }))
 };
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -146,6 +202,10 @@ export async function writeFixtureSnapshot(demo: Partial<Record<string, boolean>
   await copyToParquet(conn, 'penerima_profil', ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori'], join(dir, 'penerima_profil.parquet'));
   const profil = (await conn.runAndReadAll('SELECT count(*)::INTEGER FROM penerima_profil')).getRows()[0][0] as number;
   entry('penerima_profil', 'rollup', profil, [], demo.penerima_profil ?? true, false);
+  await conn.run(KASUS_AGREGAT_SQL);
+  await copyToParquet(conn, 'kasus_agregat', KASUS_AGREGAT_ORDER, join(dir, 'kasus_agregat.parquet'));
+  const agregat = (await conn.runAndReadAll('SELECT count(*)::INTEGER FROM kasus_agregat')).getRows()[0][0] as number;
+  entry('kasus_agregat', 'rollup', agregat, [], demo.kasus_agregat ?? true, false);
   conn.closeSync();
   const file = (f: string, text: string) => (writeFileSync(join(dir, f), text), { file: f, bytes: Buffer.byteLength(text), sha256: sha(Buffer.from(text)) });
   const manifest: Manifest = {

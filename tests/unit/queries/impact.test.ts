@@ -52,9 +52,9 @@ describe('impact queries', () => {
 
   it('rupiah disbursed per region and year', async () => {
     expect(await run(Q.disbursedByRegionYear('pkh_plus'))).toEqual([
-      { kode: '3501', tahun: 2023, realisasi_rp: 9_000_000 },
-      { kode: '3501', tahun: 2024, realisasi_rp: 20_500_000 },
-      { kode: '3578', tahun: 2024, realisasi_rp: 9_000_000 }
+      { kode: '3501', tahun: 2023, realisasi_rp: 9_000_000, disamarkan: 0 },
+      { kode: '3501', tahun: 2024, realisasi_rp: 20_500_000, disamarkan: 0 },
+      { kode: '3578', tahun: 2024, realisasi_rp: 9_000_000, disamarkan: 0 }
     ]);
   });
 

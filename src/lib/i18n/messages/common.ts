@@ -76,6 +76,14 @@ export const common = {
     'data.boundaries': 'Batas wilayah',
     'data.snapshot': 'Snapshot {id} dibuat {date}',
     'data.checksum': 'SHA-256',
+    'data.cache.title': 'Cache tabel di peramban ini',
+    'data.cache.intro':
+      'Tabel yang sudah dimuat disimpan di peramban ini, sehingga kunjungan berikutnya tidak mengunduh dan mengurai ulang. Tabel yang berubah di snapshot baru diunduh lagi; isi cache diperiksa (SHA-256) sebelum dipakai.',
+    'data.cache.usage': 'Tersimpan: {entries} tabel, {size}.',
+    'data.cache.empty': 'Cache kosong.',
+    'data.cache.unavailable': 'Peramban ini tidak menyediakan penyimpanan cache: tabel selalu diunduh dari situs.',
+    'data.cache.clear': 'Hapus cache',
+    'data.cache.cleared': 'Cache dihapus: {entries} tabel, {size} dibebaskan. Kunjungan berikutnya mengunduh tabel lagi.',
     'data.coverage.title': 'Cakupan tahun per indikator',
     'data.coverage.intro':
       'Tahun yang ada untuk setiap indikator BPS. Tahun yang tidak tercantum tidak ada datanya: celah tetap celah, tidak ada nilai yang diisi atau diinterpolasi. Nilai yang sumbernya saling bertentangan (KONFLIK) tidak dipakai.',
@@ -160,6 +168,14 @@ export const common = {
     'data.boundaries': 'Boundaries',
     'data.snapshot': 'Snapshot {id} created {date}',
     'data.checksum': 'SHA-256',
+    'data.cache.title': 'Table cache in this browser',
+    'data.cache.intro':
+      'Tables once loaded are kept in this browser, so the next visit neither downloads nor decodes them again. Tables that changed in a new snapshot are downloaded again; cached bytes are checked (SHA-256) before use.',
+    'data.cache.usage': 'Stored: {entries} tables, {size}.',
+    'data.cache.empty': 'The cache is empty.',
+    'data.cache.unavailable': 'This browser offers no cache storage: tables are always downloaded from the site.',
+    'data.cache.clear': 'Clear cache',
+    'data.cache.cleared': 'Cache cleared: {entries} tables, {size} freed. The next visit downloads the tables again.',
     'data.coverage.title': 'Years covered by each indicator',
     'data.coverage.intro':
       'The years that exist for each BPS indicator. A year not listed has no data: gaps stay gaps, nothing is filled in or interpolated. Values whose sources contradict each other (KONFLIK) are not used.',

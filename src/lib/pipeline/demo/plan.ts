@@ -3,7 +3,7 @@
  * one plan per programme: which region runs it from which year, and how many recipients it has there
  * each year. Penyaluran and penerima both read this plan, so the two tables agree with each other.
  */
-import type { NilaiIndikator, Program, RekamProgram, Wilayah } from '../../schema';
+import { KODE_PROVINSI, type NilaiIndikator, type Program, type RekamProgram, type Wilayah } from '../../schema';
 import { publicRollout } from '../../rollout/public-record';
 import { DEMO_PROGRAMS, DEMO_YEARS, SIZING_INDICATORS, SIZING_YEAR, type ProgramAssumption } from './config';
 import type { DemoInputs } from './index';
@@ -135,7 +135,7 @@ function recordAllocation(a: ProgramAssumption, programId: string, rows: readonl
   if (!al || !al.years.includes(year)) return null;
   const counts = new Map(
     rows
-      .filter((r) => r.program_id === programId && r.indikator === al.indikator && r.periode === al.periode && r.kode !== '3500')
+      .filter((r) => r.program_id === programId && r.indikator === al.indikator && r.periode === al.periode && r.kode !== KODE_PROVINSI)
       .map((r) => [r.kode, r.nilai])
   );
   if (counts.size === 0) throw new Error(`demo: no '${al.indikator}' (${al.periode}) rows for '${programId}' in data/rekam_program.csv`);

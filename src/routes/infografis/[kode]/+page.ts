@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { JATIM_CODES } from '$lib/map/regions';
+import { isRegionCode } from '$lib/schema/codes';
 import { prerenderedPageLoad } from '$lib/rollup/source';
 import type { EntryGenerator, PageLoad } from './$types';
 
@@ -10,6 +11,6 @@ export const ssr = true;
 export const entries: EntryGenerator = () => JATIM_CODES.map((kode) => ({ kode }));
 
 export const load: PageLoad = async ({ params }) => {
-  if (!JATIM_CODES.includes(params.kode)) error(404, `Unknown region ${params.kode}`);
+  if (!isRegionCode(params.kode)) error(404, `Unknown region ${params.kode}`);
   return { kode: params.kode, ...(await prerenderedPageLoad()) };
 };

@@ -1,0 +1,112 @@
+/**
+ * Repeat visits: tables loaded once come from this browser's table cache the next time (no request
+ * for their files), "Hapus cache" on the Data page empties it, and without Cache Storage the app
+ * loads from the network as before. Microdata arrives as the pipeline's DuckDB file.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, expectClean } from './fixtures';
+
+const PAGE = '/program/pkh_plus';
+
+/** Requests for snapshot table files (Parquet or DuckDB) made by `page` from now on. */
+function tableRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/\/data\/[^/]+\.(parquet|duckdb)$/.test(path)) seen.push(path.replace(/^.*\/data\//, ''));
+  });
+  return seen;
+}
+
+async function programmeReady(page: Page) {
+  await page.goto(PAGE);
+  await expect(page.locator('#trend[data-status="ready"]')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('#profile[data-status="ready"]')).toBeVisible({ timeout: 60_000 });
+}
+
+/** Cache writes finish after the tables are usable: wait until the Data page counts `n` entries. */
+async function cachedEntries(page: Page): Promise<number> {
+  await page.goto('/data');
+  const box = page.getByTestId('table-cache');
+  await expect(box).toHaveAttribute('data-state', 'ready');
+  return Number(await box.getAttribute('data-entries'));
+}
+
+test('the second visit reads the programme tables from the cache; "Hapus cache" empties it and the next visit fetches again', async ({ page, watch }) => {
+  const first = tableRequests(page);
+  await programmeReady(page);
+  const loaded = [...new Set(first)].sort();
+  expect(loaded.length).toBeGreaterThan(0);
+  await expect.poll(() => cachedEntries(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(loaded.length);
+
+  // A new page in the same browser profile: a repeat visit.
+  const again = await page.context().newPage();
+  const second = tableRequests(again);
+  await programmeReady(again);
+  expect(second).toEqual([]);
+  await again.close();
+
+  await page.goto('/data');
+  const box = page.getByTestId('table-cache');
+  await expect(page.getByTestId('cache-usage')).toContainText('tabel');
+  await page.getByTestId('cache-clear').click();
+  await expect(page.getByTestId('cache-cleared')).toContainText(/Cache dihapus: \d+ tabel, [\d.,]+ (kB|MB) dibebaskan/);
+  await expect(box).toHaveAttribute('data-entries', '0');
+  await expect(page.getByTestId('cache-usage')).toHaveText('Cache kosong.');
+
+  const third = await page.context().newPage();
+  const after = tableRequests(third);
+  await programmeReady(third);
+  expect([...new Set(after)].sort()).toEqual(loaded);
+  await third.close();
+  expectClean(watch);
+});
+
+test('the microdata loads as an attached DuckDB file, and from the cache on the next visit', async ({ page, watch }) => {
+  const first = tableRequests(page);
+  await page.goto('/data');
+  await page.locator('[data-preview="penerima"]').click();
+  await expect(page.locator('[data-preview-table="penerima"] tbody tr')).toHaveCount(10, { timeout: 60_000 });
+  expect(first).toContain('penerima.duckdb');
+  expect(first).not.toContain('penerima.parquet');
+  const count = async () => {
+    const p = await page.context().newPage();
+    const n = await cachedEntries(p);
+    await p.close();
+    return n;
+  };
+  await expect.poll(count, { timeout: 30_000 }).toBeGreaterThan(0);
+
+  const again = await page.context().newPage();
+  const second = tableRequests(again);
+  await again.goto('/data');
+  await again.locator('[data-preview="penerima"]').click();
+  await expect(again.locator('[data-preview-table="penerima"] tbody tr')).toHaveCount(10, { timeout: 60_000 });
+  expect(second).toEqual([]);
+  expectClean(watch);
+});
+
+test('the Data page shows the cache in English too', async ({ page }) => {
+  await page.goto('/data?lang=en');
+  const box = page.getByTestId('table-cache');
+  await expect(box).toHaveAttribute('data-state', 'ready');
+  await expect(box.getByRole('heading')).toHaveText('Table cache in this browser');
+  await expect(page.getByTestId('cache-usage')).toHaveText('The cache is empty.');
+  await expect(page.getByTestId('cache-clear')).toHaveText('Clear cache');
+});
+
+test('without Cache Storage the app loads from the network as before and the Data page says so', async ({ page, watch }) => {
+  await page.context().addInitScript(() => Object.defineProperty(window, 'caches', { value: undefined, configurable: true }));
+  const first = tableRequests(page);
+  await programmeReady(page);
+  expect(first.length).toBeGreaterThan(0);
+  const again = await page.context().newPage();
+  const second = tableRequests(again);
+  await programmeReady(again);
+  expect([...new Set(second)].sort()).toEqual([...new Set(first)].sort());
+  await again.close();
+  await page.goto('/data');
+  await expect(page.getByTestId('table-cache')).toHaveAttribute('data-state', 'unavailable');
+  await expect(page.getByTestId('cache-unavailable')).toBeVisible();
+  expectClean(watch);
+});

@@ -22,7 +22,7 @@ async function served(page: Page): Promise<DuckDBConnection> {
   if (db) return db;
   servedDir = mkdtempSync(join(tmpdir(), 'dampak-e2e-kasus-'));
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
-  for (const t of ['kasus', 'wilayah']) {
+  for (const t of ['kasus', 'wilayah', 'pilar_sosial']) {
     const res = await page.request.get(`/data/${t}.parquet`);
     expect(res.ok()).toBe(true);
     const file = join(servedDir, `${t}.parquet`);
@@ -148,6 +148,41 @@ test('a region click filters every chart; a category narrows them further; reset
   await expect(page).not.toHaveURL(/wilayah=|kategori=/);
   await expect(page.getByTestId('layanan-view')).toHaveAttribute('data-scope', 'provinsi');
   await expect(page.locator('#funnel .sub')).not.toContainText(name);
+  expectClean(watch);
+});
+
+test("social pillars next to the cases: every region's counts and cases per 100 pillars equal DuckDB on the served tables", async ({ page, watch }) => {
+  const conn = await served(page);
+  await page.goto('/layanan');
+  const card = page.locator('#pillars');
+  await expect(card).toHaveAttribute('data-status', 'ready');
+  const year = Number(await page.getByTestId('year').inputValue());
+  await expect(card.locator('h3')).toContainText(String(year));
+  const r = await conn.runAndReadAll(
+    `WITH p AS (SELECT kode, sum(jumlah) AS pilar, sum(jumlah) FILTER (WHERE jenis = 'tksk') AS tksk FROM pilar_sosial WHERE tahun = $1 GROUP BY kode),
+          k AS (SELECT kode, count(*) AS kasus FROM kasus WHERE year(tanggal_lapor) = $1 GROUP BY kode)
+     SELECT w.nama_pendek AS nama, CAST(p.pilar AS INTEGER) AS pilar, CAST(p.tksk AS INTEGER) AS tksk, CAST(coalesce(k.kasus, 0) AS INTEGER) AS kasus,
+            coalesce(k.kasus, 0) * 100.0 / p.pilar AS per100
+     FROM wilayah w JOIN p ON p.kode = w.kode LEFT JOIN k ON k.kode = w.kode ORDER BY per100 DESC, w.kode`,
+    [year]
+  );
+  const expected = r.getRowObjectsJS() as { nama: string; pilar: number; tksk: number; kasus: number; per100: number }[];
+  expect(expected.length).toBe(38);
+  const n = (v: number, d = 0) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
+  // The table alternative lists the regions in the chart's order (most cases per pillar first).
+  const rows = card.locator('table tbody tr');
+  await expect(rows).toHaveCount(38);
+  for (const i of [0, 1, 37]) {
+    const e = expected[i];
+    const cells = (await rows.nth(i).locator('th, td').allInnerTexts()).map((c) => c.trim());
+    expect(cells[0]).toBe(e.nama);
+    expect(cells[1]).toBe(n(e.tksk));
+    expect(cells[5]).toBe(n(e.pilar));
+    expect(cells[6]).toBe(n(e.kasus));
+    expect(cells[7]).toBe(n(e.per100, 1));
+  }
+  // Demo pillars: the card says so (from the manifest).
+  await expect(card.locator('[data-demo-badge]').first()).toBeVisible();
   expectClean(watch);
 });
 

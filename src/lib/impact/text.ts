@@ -5,7 +5,7 @@
  */
 import { fmtNumber, fmtSigned, t, type Lang, type MessageKey } from '$lib/i18n';
 import { yearRanges } from '../catalog/coverage';
-import type { Method, PretestGap, PretestInfo, WorkbenchResult } from './types';
+import type { Method, PretestGap, PretestInfo, SampleInfo, WorkbenchResult } from './types';
 
 /** What the sentences need to know about the choices behind a result. */
 export interface TextContext {
@@ -40,6 +40,24 @@ export const pValue = (p: number | null, lang: Lang) =>
 /** Year ranges as people write them: 2020–2024, or ranges and single years when some are missing (2016–2017, 2021, 2024). */
 export function yearsText(years: readonly number[]): string {
   return years.length === 0 ? '–' : yearRanges(years);
+}
+
+/**
+ * The sample's region-years per region, compactly: regions lacking a year of the window each with
+ * the years used and the years missing (by reason); the others only counted. Nothing is filled in.
+ */
+export function regionYearCells(s: SampleInfo): {
+  gaps: { kode: string; used: number[]; missing: { years: number[]; reason: SampleInfo['missing'][number]['reason'] }[] }[];
+  complete: number;
+} {
+  const codes = [...new Set([...s.treated.map((x) => x.kode), ...s.comparison.map((x) => x.kode)])].sort();
+  const gaps = codes.flatMap((kode) => {
+    const missing = s.missing.filter((m) => m.kode === kode).map((m) => ({ years: m.years, reason: m.reason }));
+    if (!missing.length) return [];
+    const lack = new Set(missing.flatMap((m) => m.years));
+    return [{ kode, used: s.years.filter((y) => !lack.has(y)), missing }];
+  });
+  return { gaps, complete: codes.length - gaps.length };
 }
 
 /** The headline sentence (or null when there is no estimate). */

@@ -3,7 +3,8 @@
  * snapshot from it. It sees only the files and their manifest — never the sources, the imports or
  * the demo generator — so the snapshot pipeline and publishing do not import each other
  * (`npm run build:public` runs one after the other, src/cli/build-public.ts).
- *   - microdata tables (the table spec or the manifest says so: penerima, kasus) are left out;
+ *   - microdata tables (the table spec or the manifest says so: penerima, kasus) are left out, and
+ *     so are the tables in NOT_PUBLISHED (layanan_upt), each for the reason given there;
  *   - tables holding counts of people are written as suppressed copies (PUBLIC_SUPPRESSION in
  *     suppress.ts; penerima_profil with complementary suppression, families.ts), row order kept;
  *   - the JSON rollups are rewritten with "<10" (ringkasan.json, layanan.json);
@@ -49,6 +50,18 @@ function verified(dir: string, entry: { file: string; bytes: number; sha256: str
   return bytes;
 }
 
+/**
+ * Tables that are not person-level but still stay out of the public build, each with the reason
+ * (logged at build time). layanan_upt: residents, admissions, discharges and follow-up visits of a
+ * named unit per month are mostly below 10 (a discharge "into work" in a small unit points at a
+ * person), and klien_akhir of one month is klien_awal of the next, so suppressing single cells would
+ * not hold. The pages that read it (/upt) are internal-only; the public Ringkasan keeps the
+ * province-wide unit card from layanan.json (suppressed there).
+ */
+export const NOT_PUBLISHED: Readonly<Record<string, string>> = {
+  layanan_upt: 'unit × month counts of residents at named units, mostly below 10 and chained month to month (klien_akhir = next klien_awal)'
+};
+
 /** Person-level rows: never published. The spec decides for a known table, whatever the manifest says. */
 const isMicrodata = (t: ManifestTable): boolean => t.microdata || TABLES[t.name as keyof typeof TABLES]?.microdata === true;
 
@@ -85,6 +98,10 @@ export async function publishSnapshot(opts: PublishOptions): Promise<Manifest> {
     for (const t of internal.tables) {
       if (isMicrodata(t)) {
         log(`${t.file}: microdata, not published`);
+        continue;
+      }
+      if (NOT_PUBLISHED[t.name]) {
+        log(`${t.file}: not published (${NOT_PUBLISHED[t.name]})`);
         continue;
       }
       if (!(t.name in TABLES) && !PUBLIC_SUPPRESSION[t.name])

@@ -103,6 +103,27 @@ export const LAYANAN_SQL = {
            CAST(count(*) FILTER (WHERE hari <= 3) AS INTEGER) AS tl_3hari
     FROM f GROUP BY 1, 2 ORDER BY 1, 2`,
 
+  /**
+   * Social pillars (TKSK, Tagana, PKH Plus facilitators, Pordam) of every region in the year, next
+   * to the cases of the year (and category): the people on the ground against the work reported.
+   * A region without pillar rows that year has nulls (no data), not zeros.
+   */
+  pillars: `
+    WITH p AS (SELECT ''::VARCHAR AS kode, ?::INTEGER AS tahun, ?::VARCHAR AS kategori), ${AS_OF}, ${FILTERED},
+         ps AS (SELECT kode,
+                       CAST(sum(jumlah) FILTER (WHERE jenis = 'tksk') AS INTEGER) AS tksk,
+                       CAST(sum(jumlah) FILTER (WHERE jenis = 'tagana') AS INTEGER) AS tagana,
+                       CAST(coalesce(sum(jumlah) FILTER (WHERE jenis = 'pendamping_pkh_plus'), 0) AS INTEGER) AS pendamping_pkh_plus,
+                       CAST(sum(jumlah) FILTER (WHERE jenis = 'pordam') AS INTEGER) AS pordam,
+                       CAST(sum(jumlah) AS INTEGER) AS pilar
+                FROM pilar_sosial WHERE tahun = (SELECT tahun FROM p) GROUP BY kode),
+         kc AS (SELECT kode, CAST(count(*) AS INTEGER) AS kasus FROM f WHERE tahun_ini GROUP BY kode)
+    SELECT w.kode, w.nama_pendek AS nama, ps.tksk, ps.tagana, ps.pendamping_pkh_plus, ps.pordam, ps.pilar,
+           CAST(coalesce(kc.kasus, 0) AS INTEGER) AS kasus,
+           CASE WHEN ps.pilar > 0 THEN coalesce(kc.kasus, 0) * 100.0 / ps.pilar END AS kasus_per_100_pilar
+    FROM wilayah w LEFT JOIN ps ON ps.kode = w.kode LEFT JOIN kc ON kc.kode = w.kode
+    ORDER BY w.kode`,
+
   /** Cases waiting for follow-up, longest first: hash, region, category, source, status, days open. No names exist to show. */
   backlog: `
     WITH ${PARAMS}, ${AS_OF}, ${FILTERED}
@@ -122,7 +143,8 @@ export const LAYANAN_TABLES: Record<LayananQueryName, readonly string[]> = {
   delay: ['kasus'],
   byRegion: ['kasus', 'wilayah', 'nilai_indikator'],
   trend: ['kasus'],
-  backlog: ['kasus', 'wilayah']
+  backlog: ['kasus', 'wilayah'],
+  pillars: ['kasus', 'wilayah', 'pilar_sosial']
 };
 
 /** The filter of the page. */
@@ -193,6 +215,19 @@ export interface CaseTrendRow {
   tl_3hari: number;
   [k: string]: unknown;
 }
+export interface PillarRow {
+  kode: string;
+  nama: string;
+  /** Counts of the kinds; null when the region has no pillar rows that year (PKH Plus facilitators: 0 where the programme does not run). */
+  tksk: number | null;
+  tagana: number | null;
+  pendamping_pkh_plus: number | null;
+  pordam: number | null;
+  pilar: number | null;
+  kasus: number;
+  kasus_per_100_pilar: number | null;
+  [k: string]: unknown;
+}
 /** An open case (its columns as in the table spec), its region's name and how long it has been open. */
 export type BacklogRow = Pick<Kasus, 'id_kasus' | 'kode' | 'kategori' | 'sumber' | 'status' | 'tanggal_lapor'> & {
   nama: string;
@@ -211,4 +246,6 @@ export const caseDelay = (f: LayananFilter, menurut: Menurut) => q<DelayRow>('de
 export const caseByRegion = (f: LayananFilter) => q<RegionCaseRow>('byRegion', [f.tahun, f.kategori]);
 /** Over every year (the year filter is not applied: the trend shows the seasons). */
 export const caseTrend = (f: LayananFilter) => q<CaseTrendRow>('trend', filterParams(f));
+/** Social pillars of every region in the year, with the year's cases (of the category). */
+export const casePillars = (f: LayananFilter) => q<PillarRow>('pillars', [f.tahun, f.kategori]);
 export const caseBacklog = (f: LayananFilter) => q<BacklogRow>('backlog', filterParams(f));

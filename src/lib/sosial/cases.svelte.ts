@@ -83,15 +83,27 @@ export class CaseView {
     },
     { empty: () => false, onvalue: this.#landed }
   );
-  readonly loads: Record<'scoped' | 'delay' | 'regions', Loadable> = {
+  /** Social pillars per region for the year, with the year's cases (the region filter highlights, never hides). */
+  readonly pillars = new Live(
+    () => {
+      if (this.tahun === null) return null;
+      const f = { kode: '', tahun: this.tahun, kategori: this.kategori };
+      return () => run(Q.casePillars(f));
+    },
+    { empty: (rows) => rows.every((r) => r.pilar === null), onvalue: this.#landed }
+  );
+  readonly loads: Record<'scoped' | 'delay' | 'regions' | 'pillars', Loadable> = {
     scoped: combined(this.record, this.scoped),
     delay: combined(this.record, this.delay),
-    regions: combined(this.record, this.regions)
+    regions: combined(this.record, this.regions),
+    pillars: combined(this.record, this.pillars)
   };
 
   // ---- derived --------------------------------------------------------------------------------
   /** Every figure reads the case table: one flag, from the manifest. */
   readonly demo = $derived(demoOf(['kasus']));
+  /** The pillar card reads the pillar table too: demo when either is. */
+  readonly demoPillars = $derived(demoOf(['kasus', 'pilar_sosial']));
   readonly asOf = $derived(this.record.value?.years[0]?.per_tanggal ?? null);
   readonly regionName = $derived(this.kode ? (this.regions.value?.rows.find((r) => r.kode === this.kode)?.nama ?? this.kode) : null);
   readonly scope = $derived(this.regionName ?? t('sosial.province'));

@@ -58,6 +58,28 @@ describe('the printed command reproduces the workbench', () => {
     expect(out.inference.seed ?? null).toBe(r.inference!.seed);
   });
 
+  // Gaps stay gaps: the workbench estimates on the unbalanced panel (no row invented) and the CLI,
+  // given the exported panel, gets the same number (issue 10 §4).
+  const gappy = request().outcome.filter(
+    (r) => !(r.kode === '3506' && r.tahun === 2020) && !(r.kode === '3501' && r.tahun === 2023) && !(r.kode === '3504' && r.tahun === 2019)
+  );
+  it.each(['cs', 'twfe', 'event', 'bjs'] as const)('%s on an unbalanced panel (three region-years missing)', (method) => {
+    const r = runWorkbench(request({ method, outcome: gappy }));
+    expect(r.error).toBeNull();
+    expect(r.sample.dropped).toEqual([]);
+    expect(r.sample.nObs).toBe(6 * 5 - 3);
+    const file = path.join(dir, `gappy-${method}.csv`);
+    const csv = toCsv(panelTable(r)).replace(/^\ufeff/, '');
+    expect(csv.trim().split('\n').length).toBe(1 + 27);
+    writeFileSync(file, csv);
+    const out = run(reproduceCommand(r, file)!);
+    const estimate = out.estimate ?? out.simple?.estimate ?? out.by_event?.find((b: { e: number }) => b.e === 0)?.estimate;
+    expect(estimate).toBeCloseTo(r.headline!.estimate, 10);
+    // The standard error too (the CLI prints it for every method; the interval only for some).
+    const se = out.se ?? out.simple?.se ?? out.by_event?.find((b: { e: number }) => b.e === 0)?.se;
+    expect(se).toBeCloseTo(r.headline!.se!, 10);
+  });
+
   it('the sensitivity command gives the same breakdown', () => {
     const r = runWorkbench(request({ method: 'event' }));
     const file = path.join(dir, 'sens.csv');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fmtNumber, fmtSigned } from '../../../src/lib/i18n/format';
 import { runWorkbench } from '../../../src/lib/impact/run';
-import { headlineText, methodsParagraph, pretestText, reproduceCommand, yearsText, type TextContext } from '../../../src/lib/impact/text';
+import { headlineText, methodsParagraph, pretestText, regionYearCells, reproduceCommand, yearsText, type TextContext } from '../../../src/lib/impact/text';
 import type { WorkbenchResult } from '../../../src/lib/impact/types';
 import { request } from './fixtures';
 
@@ -108,5 +108,22 @@ describe('years', () => {
     expect(v.extra).toContain('hanya 3 tahun sebelum program untuk 5 wilayah donor');
     // As many years as donors: no warning.
     expect(pretestText(null, r.pretestGap, { ...fitted, synth: { ...fitted.synth, nDonors: 3 } }, 'id').level).toBe('unknown');
+  });
+});
+
+describe('region-years of the sample', () => {
+  it('lists each region with a gap: the years used and the years missing; the others are only counted', () => {
+    const rows = request().outcome.filter((r) => !(r.kode === '3506' && r.tahun === 2020) && !(r.kode === '3501' && (r.tahun === 2022 || r.tahun === 2023)));
+    const r = runWorkbench(request({ method: 'cs', outcome: rows }));
+    expect(r.error).toBeNull();
+    const cells = regionYearCells(r.sample);
+    expect(cells.gaps).toEqual([
+      { kode: '3501', used: [2019, 2020, 2021], missing: [{ years: [2022, 2023], reason: 'no_value' }] },
+      { kode: '3506', used: [2019, 2021, 2022, 2023], missing: [{ years: [2020], reason: 'no_value' }] }
+    ]);
+    expect(cells.complete).toBe(4);
+    // Used + missing = every region × year of the window; nothing was filled in.
+    expect(r.sample.nObs).toBe(6 * 5 - 3);
+    expect(r.panel.some((p) => p.unit === '3506' && p.time === 2020)).toBe(false);
   });
 });

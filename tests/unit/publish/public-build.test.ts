@@ -48,7 +48,7 @@ describe('public build of the snapshot', async () => {
     expect(native.sort()).toEqual(['kasus.duckdb', 'penerima.duckdb']);
     expect(readdirSync(pub.out).sort()).toEqual(
       readdirSync(internal.out)
-        .filter((f) => !microdata.includes(f) && !native.includes(f))
+        .filter((f) => !microdata.includes(f) && !native.includes(f) && f !== 'layanan_upt.parquet')
         .sort()
     );
   });
@@ -181,7 +181,7 @@ describe('public build of the snapshot', async () => {
     const target = () => join(mkdtempSync(join(tmpdir(), 'dampak-stage-out-')), 'data');
 
     it('copies unsuppressed tables byte for byte, keeps the row order of suppressed ones, and is reproducible', async () => {
-      for (const name of ['wilayah', 'nilai_indikator', 'upt', 'layanan_upt']) {
+      for (const name of ['wilayah', 'nilai_indikator', 'upt']) {
         const a = internal.manifest.tables.find((t) => t.name === name)!;
         const b = pub.manifest.tables.find((t) => t.name === name)!;
         expect(b.sha256, name).toBe(a.sha256);
@@ -192,6 +192,20 @@ describe('public build of the snapshot', async () => {
       expect(again.snapshot_id).toBe(pub.manifest.snapshot_id);
       expect(again.snapshot_id).not.toBe(internal.manifest.snapshot_id);
       expect(again.tables.map((t) => t.sha256)).toEqual(pub.manifest.tables.map((t) => t.sha256));
+    });
+
+    it('leaves out the monthly unit services (layanan_upt): small counts at named units, chained month to month', async () => {
+      expect(internal.manifest.tables.map((t) => t.name)).toContain('layanan_upt');
+      expect(pub.manifest.tables.map((t) => t.name)).not.toContain('layanan_upt');
+      expect(existsSync(join(pub.out, 'layanan_upt.parquet'))).toBe(false);
+      // Why it cannot be published cell by cell: most unit-months hold counts under 10.
+      const small = await rows(
+        join(internal.out, 'layanan_upt.parquet'),
+        'SELECT avg(CASE WHEN least(masuk, keluar, keluar_produktif, kunjungan_pasca) < 10 THEN 1 ELSE 0 END) AS share FROM $f'
+      );
+      expect(Number((small[0] as { share: number }).share)).toBeGreaterThan(0.5);
+      // The units' public record (names, places, published capacity) stays.
+      expect(pub.manifest.tables.map((t) => t.name)).toContain('upt');
     });
 
     it('leaves out a table its spec calls microdata even when the manifest says it is not', async () => {

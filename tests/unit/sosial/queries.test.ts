@@ -135,6 +135,28 @@ describe('/layanan queries', () => {
     expect(rows.reduce((t, r) => t + r.menunggu_14, 0)).toBe(expectedKpi(demo.kasus, 2025).menunggu_14);
   });
 
+  it("social pillars per region against the year's cases, equal to the generator's rows", async () => {
+    const rows = await both(L.casePillars({ kode: '', tahun: 2025, kategori: '' }));
+    expect(rows).toHaveLength(38);
+    for (const r of rows) {
+      const mine = demo.pilar_sosial.filter((p) => p.kode === r.kode && p.tahun === 2025);
+      const of = (jenis: string) => mine.filter((p) => p.jenis === jenis).reduce((t, p) => t + p.jumlah, 0);
+      expect(r).toMatchObject({ tksk: of('tksk'), tagana: of('tagana'), pendamping_pkh_plus: of('pendamping_pkh_plus'), pordam: of('pordam') });
+      const total = mine.reduce((t, p) => t + p.jumlah, 0);
+      expect(r.pilar).toBe(total);
+      const cases = demo.kasus.filter((k) => k.kode === r.kode && k.tanggal_lapor.startsWith('2025')).length;
+      expect(r.kasus).toBe(cases);
+      expect(r.kasus_per_100_pilar).toBeCloseTo((cases * 100) / total, 10);
+    }
+    // A category narrows the cases, never the pillars.
+    const anak = await both(L.casePillars({ kode: '', tahun: 2025, kategori: 'anak_terlantar' }));
+    expect(anak.map((r) => r.pilar)).toEqual(rows.map((r) => r.pilar));
+    expect(anak.reduce((t, r) => t + r.kasus, 0)).toBe(demo.kasus.filter((k) => k.kategori === 'anak_terlantar' && k.tanggal_lapor.startsWith('2025')).length);
+    // A year without pillar rows: nulls (no data), not zeros.
+    const none = await both(L.casePillars({ kode: '', tahun: 1999, kategori: '' }));
+    expect(none.every((r) => r.pilar === null && r.kasus_per_100_pilar === null)).toBe(true);
+  });
+
   it('monthly trend over the whole record, and the backlog longest-waiting first', async () => {
     const trend = await both(L.caseTrend({ kode: '', tahun: 2025, kategori: '' }));
     expect(trend.reduce((t, r) => t + r.kasus, 0)).toBe(demo.kasus.length);

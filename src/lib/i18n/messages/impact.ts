@@ -331,6 +331,8 @@ export const impact = {
       '{used} pasangan wilayah × tahun dipakai; {missing} tidak ada (dari {regions} wilayah dalam sampel, tahun {years}). Yang tidak ada tidak diisi.',
     'impact.sample.missingList': 'Wilayah × tahun yang tidak ada ({n})',
     'impact.missing.no_value': 'tidak ada data BPS',
+    'impact.sample.usedYears': 'dipakai {years}',
+    'impact.sample.completeRegions': '{n} wilayah lain lengkap untuk tahun {years}.',
     'impact.missing.start_unknown': 'tidak dipakai: tahun mulai tidak diketahui',
     'impact.drop.start_unknown': 'tahun mulai tidak diketahui',
     'impact.methods.timing.disbursement':
@@ -694,6 +696,8 @@ export const impact = {
       '{used} region-years used; {missing} missing (of {regions} regions in the sample, years {years}). Missing ones are not filled in.',
     'impact.sample.missingList': 'Missing region-years ({n})',
     'impact.missing.no_value': 'no BPS value',
+    'impact.sample.usedYears': 'used {years}',
+    'impact.sample.completeRegions': 'The other {n} regions have every year {years}.',
     'impact.missing.start_unknown': 'not used: start year unknown',
     'impact.drop.start_unknown': 'start year unknown',
     'impact.methods.timing.disbursement':

@@ -90,17 +90,3 @@ test('/program and a programme page count the disbursement rows withheld from th
   if (y2024) await expect(note).toHaveAttribute('data-withheld', String(y2024));
   else await expect(note).toHaveCount(0);
 });
-
-test('/upt: regions whose case total is a gap because a category cell was withheld are counted', async ({ page }) => {
-  const db = await DuckDBInstance.create(':memory:');
-  const conn = await db.connect();
-  const file = `${DIR}/data/kasus_agregat.parquet`;
-  const sql = `SELECT count(DISTINCT kode) FILTER (WHERE disamarkan)::INTEGER FROM read_parquet('${file}') WHERE tahun = (SELECT max(tahun) FROM read_parquet('${file}'))`;
-  const n = (await conn.runAndReadAll(sql)).getRows()[0][0] as number;
-  conn.closeSync();
-  expect(n).toBeGreaterThan(0);
-  await page.goto(url('/upt'));
-  const note = page.locator('[data-withheld]');
-  await expect(note).toHaveAttribute('data-withheld', String(n));
-  await expect(note).toContainText('kab/kota tanpa angka');
-});

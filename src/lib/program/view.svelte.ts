@@ -216,8 +216,15 @@ export class ProgrammeView {
 
   // ---- interactions -------------------------------------------------------------------------------
   selectRegion = (k: string) => setParams({ wilayah: k === this.kode ? null : k });
-  clearRegion = () => setParams({ wilayah: null });
-  clearPeriod = () => setParams({ dari: null, sampai: null });
+  /** The active filters as removable chips (keys are the data-filter names the tests read). */
+  readonly chips = $derived([
+    ...(this.regionName ? [{ key: 'wilayah', label: t('program.filter.region', { name: this.regionName }) }] : []),
+    ...(this.period
+      ? [{ key: 'periode', label: t('program.filter.period', { from: this.monthLabel(this.period.from), to: this.monthLabel(this.period.to) }) }]
+      : [])
+  ]);
+  /** Remove one chip: the region, or the whole period. */
+  clear = (key: string) => setParams(key === 'wilayah' ? { wilayah: null } : { dari: null, sampai: null });
   reset = () => setParams({ wilayah: null, dari: null, sampai: null });
   setMeasure = (m: 'penerima' | 'rupiah') => setParams({ ukuran: m === 'penerima' ? null : m });
   setMode = (m: 'bulanan' | 'kumulatif') => setParams({ tampil: m === 'bulanan' ? null : m });

@@ -7,7 +7,7 @@ import { Table } from 'apache-arrow';
 import duckdbWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
-import type { ReadOnlyConnection } from '../sql/readonly';
+import type { ReadOnlyConnection } from './readonly';
 
 let started: Promise<ArrowEngine> | null = null;
 let instance: duckdb.AsyncDuckDB | null = null;
@@ -69,7 +69,7 @@ async function start(): Promise<ArrowEngine> {
 let workbench: Promise<ReadOnlyConnection> | null = null;
 
 /**
- * The SQL workbench's own connection to the same database (sql/readonly.ts runs every statement on it
+ * The SQL workbench's own connection to the same database (db/readonly.ts runs every statement on it
  * in a read-only transaction that is rolled back). Opened after SAFE_SETTINGS are applied and locked.
  */
 export function workbenchConnection(): Promise<ReadOnlyConnection> {

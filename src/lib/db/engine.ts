@@ -6,7 +6,7 @@
  * into SQL text.
  */
 import type { Table } from 'apache-arrow';
-import { placeholders } from '../sql/tokenize';
+import { placeholders } from './tokenize';
 import { readTable } from './values';
 
 export type Row = Record<string, unknown>;
@@ -56,7 +56,7 @@ export function attachNativeSql(table: string): string[] {
  * exception, named before external access goes off (DuckDB refuses to change the list afterwards):
  * the in-memory files of the microdata tables (NATIVE_TABLES), which the app attaches READ_ONLY.
  * They hold the same rows as the tables the workbench can already read; the workbench cannot ATTACH
- * (only a query runs there, sql/readonly.ts) and a READ_ONLY database refuses every write.
+ * (only a query runs there, db/readonly.ts) and a READ_ONLY database refuses every write.
  */
 export const SAFE_SETTINGS = (origin: string) => [
   'SET autoload_known_extensions = false',

@@ -1,10 +1,10 @@
 /**
- * Friendly words for a refusal. The workbench's safety is DuckDB's own (sql/readonly.ts: a read-only
+ * Friendly words for a refusal. The workbench's safety is DuckDB's own (db/readonly.ts: a read-only
  * transaction, the parser, external access off, configuration locked); this hand tokenizer never
  * decides what runs. After DuckDB has refused a statement, it names the keyword that explains why
  * (COPY writes files, read_csv reads a URL, …), so the message says more than DuckDB's.
  */
-import { TokenizeError, tokenize, type Token } from './tokenize';
+import { TokenizeError, tokenize, type Token } from '../db/tokenize';
 
 export type GuardCode =
   | 'empty'

@@ -1,14 +1,14 @@
 /**
  * The workbench's Run button: load the snapshot tables the text names, run it read-only
- * (readonly.ts) on the workbench connection, and read the result for display (values.ts: exact
+ * (db/readonly.ts) on the workbench connection, and read the result for display (values.ts: exact
  * numbers, dates as dates, unique column names, rows without a prototype).
  */
 import { ensureTables } from '$lib/db';
 import { workbenchConnection } from '$lib/db/browser';
 import { readTable } from '$lib/db/values';
 import { guardSql, referencedTables, type GuardCode } from './guard';
-import { serialized, type ReadOnlyOutcome, type RefusalReason, type RunLimits } from './readonly';
-import { tokenize } from './tokenize';
+import { serialized, type ReadOnlyOutcome, type RefusalReason, type RunLimits } from '../db/readonly';
+import { tokenize } from '../db/tokenize';
 
 export type WorkbenchRun =
   | { kind: 'rows'; columns: string[]; rows: Record<string, unknown>[]; tables: string[]; truncated: boolean }

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NATIVE_TABLES, attachNativeSql, nativeFileName } from '../../../src/lib/db/engine';
-import { runReadOnly } from '../../../src/lib/sql/readonly';
+import { runReadOnly } from '../../../src/lib/db/readonly';
 import { TABLES, SOSIAL_TABLES } from '../../../src/lib/schema';
 import { parseManifest } from '../../../src/lib/db/snapshot';
 import { workbenchDb } from '../sql/duckdb';

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { SAFE_SETTINGS } from '../../../src/lib/db/engine';
-import type { ReadOnlyConnection } from '../../../src/lib/sql/readonly';
+import type { ReadOnlyConnection } from '../../../src/lib/db/readonly';
 
 const require = createRequire(import.meta.url);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guardSql, referencedTables } from '../../../src/lib/sql/guard';
-import { tokenize } from '../../../src/lib/sql/tokenize';
+import { tokenize } from '../../../src/lib/db/tokenize';
 
 const code = (sql: string) => {
   const r = guardSql(sql);
@@ -97,7 +97,7 @@ describe("the tokenizer follows DuckDB's lexer where the old guard was walked ar
     expect(tokenize('SELECT 1 --\r; DROP TABLE t').map((t) => t.text)).toEqual(['SELECT', '1', ';', 'DROP', 'TABLE', 't']);
   });
   it('counts ? placeholders outside literals, names and comments only', async () => {
-    const { placeholders } = await import('../../../src/lib/sql/tokenize');
+    const { placeholders } = await import('../../../src/lib/db/tokenize');
     expect(placeholders('SELECT \'?\', "?", ? -- ?\n, $$?$$, ?')).toBe(2);
     const { checkParams } = await import('../../../src/lib/db/engine');
     expect(() => checkParams("SELECT '?' AS q", [])).not.toThrow();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ROWS, planFunctions, runReadOnly, withoutTrailingSemicolons, type ReadOnlyConnection, type ReadOnlyOutcome } from '../../../src/lib/sql/readonly';
+import { MAX_ROWS, planFunctions, runReadOnly, withoutTrailingSemicolons, type ReadOnlyConnection, type ReadOnlyOutcome } from '../../../src/lib/db/readonly';
 import { readTable } from '../../../src/lib/db/values';
 import { workbenchDb } from './duckdb';
 

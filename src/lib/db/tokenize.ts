@@ -1,7 +1,7 @@
 /**
  * A small SQL tokenizer following DuckDB's lexer rules (comments end at a newline or a carriage
  * return; dollar-quote tags may hold digits after the first character). It does NOT decide what
- * runs: DuckDB parses and refuses statements itself (src/lib/sql/readonly.ts). This tokenizer only
+ * runs: DuckDB parses and refuses statements itself (src/lib/db/readonly.ts). This tokenizer only
  * words friendly messages, finds the snapshot tables a query names (to load them first) and counts
  * `?` placeholders outside literals.
  */

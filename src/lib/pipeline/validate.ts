@@ -5,23 +5,13 @@
 import { KODE_PROVINSI, parseDate, ruleFailures, rowSchemas, type ColumnSpec, type TableName, type TableSpec } from '../schema';
 import type { CsvTable } from './csv';
 import type { SourceIssue } from './errors';
+import { HIDDEN_CHARACTER, codePoint } from '../sheet/shown';
 
 const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 const TRUE = new Set(['true', '1', 'ya', 'y']);
 const FALSE = new Set(['false', '0', 'tidak', 't', 'n']);
 
 type Cell = { value: unknown } | { rule: string; message: string };
-
-/**
- * Characters no value of a source may hold: control characters (NUL, tab, line breaks: a value is one
- * line), the bidirectional overrides and isolates that make text display in another order than it
- * is stored, and invisible format characters (zero-width space/joiners, word joiner, BOM).
- */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-const HIDDEN_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
-
-/** Name of a character a message can show (the character itself may be invisible). */
-const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 export function convertCell(col: ColumnSpec, raw: string): Cell {
   const s = raw.trim();

@@ -5,6 +5,7 @@
  * Pure: the workbench (a file dropped on the Data page) and the `impact` CLI (`--timing FILE`)
  * validate with the same rules, and every problem names its row and column.
  */
+import { shownValue } from '../sheet/shown';
 
 export const TIMING_COLUMNS = { region: 'kode', start: 'tahun_mulai', intensity: 'intensitas' } as const;
 
@@ -89,14 +90,14 @@ export function describeTimingIssue(i: TimingIssue, years: { first: number; last
   const where = `row ${i.row}, column "${i.column}"`;
   switch (i.code) {
     case 'unknown_region':
-      return `${where}: unknown region "${i.value}" (not one of the data's regions)`;
+      return `${where}: unknown region "${shownValue(i.value)}" (not one of the data's regions)`;
     case 'duplicate_region':
-      return `${where}: region "${i.value}" appears again (first in row ${i.firstRow})`;
+      return `${where}: region "${shownValue(i.value)}" appears again (first in row ${i.firstRow})`;
     case 'not_a_year':
-      return `${where}: "${i.value}" is not a year (write the first year treated, or leave it empty / 0 for never treated)`;
+      return `${where}: "${shownValue(i.value)}" is not a year (write the first year treated, or leave it empty / 0 for never treated)`;
     case 'outside_data':
-      return `${where}: year ${i.value} is outside the data (${years.first}–${years.last}); a region that starts after the data ends is written as empty or 0`;
+      return `${where}: year ${shownValue(i.value)} is outside the data (${years.first}–${years.last}); a region that starts after the data ends is written as empty or 0`;
     case 'bad_intensity':
-      return `${where}: intensity "${i.value}" is not a number ≥ 0`;
+      return `${where}: intensity "${shownValue(i.value)}" is not a number ≥ 0`;
   }
 }

@@ -77,4 +77,14 @@ describe('impact --timing FILE', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('exactly one of --group');
   });
+
+  it('a hostile cell is quoted back named and cut, never raw: no control or direction characters, no 5 MB line', () => {
+    const timing = file('hostile.csv', `kode,tahun_mulai\n35\u202e01\u0007,2021\n3502,${'9'.repeat(5_000_000)}\n`);
+    const r = impact(...base, '--timing', timing);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('⟨U+202E⟩');
+    expect(r.stderr).toContain('⟨U+0007⟩');
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u202a-\u202e]/);
+    expect(r.stderr.length).toBeLessThan(2_000);
+  });
 });

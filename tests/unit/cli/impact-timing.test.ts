@@ -84,6 +84,7 @@ describe('impact --timing FILE', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('⟨U+202E⟩');
     expect(r.stderr).toContain('⟨U+0007⟩');
+    // eslint-disable-next-line no-control-regex -- the control characters must not be printed
     expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u202a-\u202e]/);
     expect(r.stderr.length).toBeLessThan(2_000);
   });

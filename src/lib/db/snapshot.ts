@@ -149,7 +149,11 @@ export class SnapshotLoader {
     const t1 = performance.now();
     if (!data) {
       const file = native ? entry.native! : entry;
-      data = await fetchVerified(this.fetchBytes, file, onProgress);
+      try {
+        data = await fetchVerified(this.fetchBytes, file, onProgress);
+      } catch (e) {
+        throw toLoadError(file.file, e); // a tab that cannot hold the bytes says "memory", not a raw RangeError
+      }
       // A native file is stored as fetched; a Parquet table after decoding (below).
       if (cache && native) this.remember(cache.put(subject, data));
     }

@@ -90,3 +90,34 @@ describe('files that do not match the manifest are refused', () => {
     expect(() => loader.entry('nope')).toThrow(SnapshotError);
   });
 });
+
+describe('a tab that runs out of memory loading microdata says "memory", naming the file', () => {
+  const micro = () => manifest.tables.find((t) => t.microdata && t.native)!;
+
+  it('the snapshot has a microdata table with a native DuckDB file', () => {
+    expect(micro().native!.file).toMatch(/\.duckdb$/);
+  });
+
+  it('while the bytes arrive (the buffer cannot be allocated)', async () => {
+    const engine = await nodeEngine();
+    const noRoom: FetchBytes = async (file) => {
+      if (file === micro().native!.file) throw new RangeError('Array buffer allocation failed');
+      return fromDisk(file);
+    };
+    const loader = new SnapshotLoader(manifest, async () => engine, noRoom, decode);
+    await expect(loader.load(micro().name)).rejects.toMatchObject({ code: 'memory', file: micro().native!.file });
+    await expect(loader.load('wilayah')).resolves.toMatchObject({ table: 'wilayah' });
+  });
+
+  it('while DuckDB attaches the native file', async () => {
+    const real = await nodeEngine();
+    const engine: ArrowEngine = {
+      ...real,
+      attachNative: async () => {
+        throw new Error('Out of Memory Error: could not allocate block of size 256.0 KiB');
+      }
+    };
+    const loader = new SnapshotLoader(manifest, async () => engine, fromDisk, decode);
+    await expect(loader.load(micro().name)).rejects.toMatchObject({ code: 'memory', file: micro().native!.file });
+  });
+});

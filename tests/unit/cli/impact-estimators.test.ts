@@ -3,11 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const validation = path.resolve(repoRoot, '../shared/validation');
+import { mpdta, prop99, repoRoot, validation } from './validation-args';
 
 function impact(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/impact.ts', ...args], { cwd: repoRoot, encoding: 'utf8' });
@@ -21,20 +18,6 @@ function impactJson(...args: string[]): Record<string, any> {
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout);
 }
-
-const mpdta = ['--input', path.join(validation, 'mpdta.csv'), '--unit', 'countyreal', '--time', 'year', '--outcome', 'lemp', '--group', 'first.treat'];
-const prop99 = [
-  '--input',
-  path.join(validation, 'california_prop99.csv'),
-  '--unit',
-  'State',
-  '--time',
-  'Year',
-  '--outcome',
-  'PacksPerCapita',
-  '--treatment',
-  'treated'
-];
 
 let dir = '';
 let ehec: string[] = [];

@@ -1,10 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { mpdta, prop99, repoRoot } from './validation-args';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const validation = path.resolve(repoRoot, '../shared/validation');
 const fixtures = path.join(repoRoot, 'tests/fixtures/impact');
 
 function impact(...args: string[]) {
@@ -20,19 +18,6 @@ function impactJson(...args: string[]): Record<string, any> {
   return JSON.parse(r.stdout);
 }
 
-const mpdta = ['--input', path.join(validation, 'mpdta.csv'), '--unit', 'countyreal', '--time', 'year', '--outcome', 'lemp', '--group', 'first.treat'];
-const prop99 = [
-  '--input',
-  path.join(validation, 'california_prop99.csv'),
-  '--unit',
-  'State',
-  '--time',
-  'Year',
-  '--outcome',
-  'PacksPerCapita',
-  '--treatment',
-  'treated'
-];
 const fixture = (file: string, group = '--group', column = 'first') => [
   '--input',
   path.join(fixtures, file),

@@ -2,11 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mpdta, prop99, repoRoot, validation } from './validation-args';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const validation = path.resolve(repoRoot, '../shared/validation');
 const fixtures = path.join(repoRoot, 'tests/fixtures/impact');
 
 interface Run {
@@ -30,19 +28,6 @@ function impactJson(...args: string[]): Record<string, any> {
   return JSON.parse(r.stdout);
 }
 
-const mpdta = ['--input', path.join(validation, 'mpdta.csv'), '--unit', 'countyreal', '--time', 'year', '--outcome', 'lemp', '--group', 'first.treat'];
-const prop99 = [
-  '--input',
-  path.join(validation, 'california_prop99.csv'),
-  '--unit',
-  'State',
-  '--time',
-  'Year',
-  '--outcome',
-  'PacksPerCapita',
-  '--treatment',
-  'treated'
-];
 const fixture = (file: string) => ['--input', path.join(fixtures, file), '--unit', 'region', '--time', 'year', '--outcome', 'p0', '--group', 'first'];
 
 describe('impact CLI on the validation data', () => {

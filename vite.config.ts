@@ -8,6 +8,8 @@ export default defineConfig({
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   build: {
     chunkSizeWarningLimit: 2000,
+    // Source maps only on request (DAMPAK_SOURCEMAP=1), to attribute a chunk's bytes to modules; never published.
+    sourcemap: process.env.DAMPAK_SOURCEMAP === '1',
     rolldownOptions: {
       output: {
         // ECharts modules load on demand (src/lib/charts/modules.ts); the code they share goes into
@@ -23,6 +25,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/unit/setup-i18n.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks'

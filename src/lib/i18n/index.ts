@@ -1,17 +1,40 @@
-/** t(key, vars) in the current language; formatting helpers bound to it. */
+/**
+ * t(key, vars) in the current language; formatting helpers bound to it.
+ *
+ * Only the shell's strings (messages/common.ts) are part of every page. Each page registers the
+ * message files it uses with useMessages(...) in its +page.svelte, so the browser downloads those
+ * and not the strings of every other page (both languages of a file travel together, so the
+ * language toggle needs nothing more). tests/unit/i18n/namespaces.test.ts checks that every page
+ * registers the files whose keys its code uses; tests/e2e/i18n-keys.spec.ts that no page shows a key.
+ */
 import * as f from './format';
 import { lang } from './lang.svelte';
-import { DOMAINS, type MessageKey } from './messages';
+import { common } from './messages/common';
+import type { MessageKey } from './messages';
 
 export { lang, setLang, initLang } from './lang.svelte';
 export type { Lang } from './format';
 export type { MessageKey } from './messages';
 export * from './format';
 
-const tables: Record<f.Lang, Record<string, string>> = {
-  id: Object.assign({}, ...DOMAINS.map((d) => d.id)),
-  en: Object.assign({}, ...DOMAINS.map((d) => d.en))
-};
+/** One message file (src/lib/i18n/messages/*.ts). */
+export type MessageDomain = { id: Record<string, string>; en: Record<string, string> };
+
+const tables: Record<f.Lang, Record<string, string>> = { id: { ...common.id }, en: { ...common.en } };
+const registered = new Set<MessageDomain>([common]);
+
+/**
+ * Make these message files available to t(). Call it at the top of a page's script (before anything
+ * renders): the import that brings the file is static, so it arrives with the page's own code.
+ */
+export function useMessages(...domains: MessageDomain[]): void {
+  for (const d of domains) {
+    if (registered.has(d)) continue;
+    registered.add(d);
+    Object.assign(tables.id, d.id);
+    Object.assign(tables.en, d.en);
+  }
+}
 
 /** Translate; `{name}` placeholders are filled from vars. Unknown keys show the key (visible in tests). */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}, l: f.Lang = lang.current): string {
@@ -19,6 +42,7 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}, l
   return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in vars ? String(vars[k]) : `{${k}}`));
 }
 
+/** The strings registered so far (every file in unit tests, see tests/unit/setup-i18n.ts). */
 export function messageTables(): Record<f.Lang, Record<string, string>> {
   return tables;
 }

@@ -95,7 +95,13 @@ export const common = {
     'data.coverage.full': 'Semua kab/kota',
     'data.coverage.partial': 'Sebagian kab/kota (jumlah wilayah)',
     'data.coverage.province': 'Provinsi',
-    'home.title': 'Ringkasan'
+    'home.title': 'Ringkasan',
+    'map.kpi.withheld': '{n} sel disamarkan (kurang dari 10 penerima) tidak termasuk dalam jumlah ini',
+    'publish.withheldRows': '{n} baris program-tahun disamarkan (kurang dari 10 penerima) tidak ditampilkan di sini',
+    'publish.withheldRegions': '{n} kab/kota tanpa angka: ada sel kurang dari 10 kasus yang disamarkan, dan jumlah sebagian tidak ditampilkan',
+    'publish.internalOnly': 'Halaman ini hanya tersedia di versi internal Dampak.',
+    'nav.layanan': 'Kasus',
+    'nav.upt': 'UPT'
   },
   en: {
     'app.name': 'Dampak',
@@ -190,6 +196,12 @@ export const common = {
     'data.coverage.full': 'All regencies/cities',
     'data.coverage.partial': 'Some regencies/cities (number of regions)',
     'data.coverage.province': 'Province',
-    'home.title': 'Overview'
+    'home.title': 'Overview',
+    'map.kpi.withheld': '{n} cells withheld (fewer than 10 recipients) are not in these totals',
+    'publish.withheldRows': '{n} programme-years withheld (fewer than 10 recipients) are not shown here',
+    'publish.withheldRegions': '{n} regencies/cities without a figure: cells of fewer than 10 cases are withheld, and a partial total is not shown',
+    'publish.internalOnly': 'This page is available in the internal edition of Dampak only.',
+    'nav.layanan': 'Cases',
+    'nav.upt': 'Units'
   }
 } as const;

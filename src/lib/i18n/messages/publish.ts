@@ -53,8 +53,6 @@ export const publish = {
     'publish.atLeast': '≥ {value}',
     'publish.suppressed': '<10 = kurang dari 10 penerima, disamarkan untuk melindungi privasi',
     'publish.noProgramme': 'Tidak ada penyaluran program tercatat.',
-    'publish.withheldRows': '{n} baris program-tahun disamarkan (kurang dari 10 penerima) tidak ditampilkan di sini',
-    'publish.withheldRegions': '{n} kab/kota tanpa angka: ada sel kurang dari 10 kasus yang disamarkan, dan jumlah sebagian tidak ditampilkan',
     'publish.col.region': 'Wilayah',
     'publish.col.year': 'Tahun',
     'publish.col.value': 'Nilai',
@@ -62,8 +60,7 @@ export const publish = {
     'publish.col.recipients': 'Penerima',
     'publish.col.regions': 'Kab/kota',
     'publish.unknownCard': 'Kartu "{card}" tidak dikenal. Pilihan: {cards}.',
-    'publish.unknownRegion': 'Kode wilayah "{kode}" tidak dikenal; ditampilkan Jawa Timur.',
-    'publish.internalOnly': 'Halaman ini hanya tersedia di versi internal Dampak.'
+    'publish.unknownRegion': 'Kode wilayah "{kode}" tidak dikenal; ditampilkan Jawa Timur.'
   },
   en: {
     'publish.title': 'Infographics',
@@ -118,8 +115,6 @@ export const publish = {
     'publish.atLeast': '≥ {value}',
     'publish.suppressed': '<10 = fewer than 10 recipients, suppressed to protect privacy',
     'publish.noProgramme': 'No programme disbursement recorded.',
-    'publish.withheldRows': '{n} programme-years withheld (fewer than 10 recipients) are not shown here',
-    'publish.withheldRegions': '{n} regencies/cities without a figure: cells of fewer than 10 cases are withheld, and a partial total is not shown',
     'publish.col.region': 'Region',
     'publish.col.year': 'Year',
     'publish.col.value': 'Value',
@@ -127,7 +122,6 @@ export const publish = {
     'publish.col.recipients': 'Recipients',
     'publish.col.regions': 'Regencies/cities',
     'publish.unknownCard': 'Unknown card "{card}". Choices: {cards}.',
-    'publish.unknownRegion': 'Unknown region code "{kode}"; showing East Java.',
-    'publish.internalOnly': 'This page is available in the internal edition of Dampak only.'
+    'publish.unknownRegion': 'Unknown region code "{kode}"; showing East Java.'
   }
 } as const;

@@ -1,9 +1,6 @@
-/** Strings of the social-services pages (/layanan, /upt, the Ringkasan cards); keys 'sosial.', 'layanan.', 'upt.', 'nav.layanan', 'nav.upt'. */
+/** Strings of the social-services pages (/layanan, /upt, the Ringkasan cards); keys 'sosial.', 'layanan.', 'upt.' (their navigation labels are in common.ts). */
 export const sosial = {
   id: {
-    'nav.layanan': 'Kasus',
-    'nav.upt': 'UPT',
-
     'sosial.province': 'Provinsi Jawa Timur',
     'sosial.filter.none': 'Tidak ada filter: seluruh provinsi.',
     'sosial.filter.region': 'Wilayah: {name}',
@@ -221,9 +218,6 @@ export const sosial = {
     'ringkasan.unavailable': 'Belum ada data.'
   },
   en: {
-    'nav.layanan': 'Cases',
-    'nav.upt': 'Units',
-
     'sosial.province': 'East Java Province',
     'sosial.filter.none': 'No filter: the whole province.',
     'sosial.filter.region': 'Region: {name}',

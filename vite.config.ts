@@ -1,8 +1,20 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+/** ECharts' map chart without its SVG-source map support (see src/lib/charts/no-svg-maps.ts). */
+const echartsGeoJsonMapsOnly: Plugin = {
+  name: 'dampak:echarts-geojson-maps-only',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === './GeoSVGResource.js' && importer && /[\\/]echarts[\\/]lib[\\/]coord[\\/]geo[\\/]/.test(importer)) {
+      return fileURLToPath(new URL('./src/lib/charts/no-svg-maps.ts', import.meta.url));
+    }
+  }
+};
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [echartsGeoJsonMapsOnly, sveltekit()],
   // The benchmark's measurement hook (src/lib/program/bench.ts) exists only in a bench build.
   define: { __DAMPAK_BENCH__: JSON.stringify(process.env.DAMPAK_BENCH === '1') },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
@@ -16,7 +28,8 @@ export default defineConfig({
         // one chunk instead of dozens of small ones (fewer requests, better compression: −27 kB brotli
         // on the programme page).
         codeSplitting: {
-          groups: [{ name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, minShareCount: 2 }]
+          // The markers' shared code stays with markLine/markArea (a chart with a selected band), not in the core.
+          groups: [{ name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/](?!lib[\\/]component[\\/]marker[\\/])/, minShareCount: 2 }]
         }
       }
     }

@@ -3,11 +3,17 @@
  * are registered per option when a chart first needs them (modules.ts), so a page only downloads
  * what it draws.
  */
-import * as echarts from 'echarts/core';
+import { init, use, registerMap, type ECharts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([SVGRenderer]);
+use([SVGRenderer]);
 
-export { echarts };
+/**
+ * Only the functions Dampak calls. Re-exporting the `echarts/core` namespace would keep every one
+ * of its exports (graphic and layout helpers, canvas drawing, number/time/format utilities…) in the
+ * browser's bundle even though no chart uses them.
+ */
+export const echarts = { init, use, registerMap };
+
 export type { EChartsOption } from 'echarts';
-export type EChartsInstance = echarts.ECharts;
+export type EChartsInstance = ECharts;

@@ -23,6 +23,7 @@ const LOADERS = {
   grid: () => import('./modules/grid'),
   tooltip: () => import('./modules/tooltip'),
   legend: () => import('./modules/legend'),
+  'legend-scroll': () => import('./modules/legend-scroll'),
   graphic: () => import('./modules/graphic'),
   aria: () => import('./modules/aria'),
   brush: () => import('./modules/brush'),
@@ -44,7 +45,6 @@ const COMPONENTS: Record<string, ModuleName> = {
   xAxis: 'grid',
   yAxis: 'grid',
   tooltip: 'tooltip',
-  legend: 'legend',
   graphic: 'graphic',
   aria: 'aria',
   brush: 'brush'
@@ -66,6 +66,8 @@ export function modulesFor(option: EChartsOption): Set<ModuleName> {
     for (const [k, m] of Object.entries(MARKERS)) if (s[k]) need.add(m);
   }
   for (const [k, m] of Object.entries(COMPONENTS)) if (o[k] !== undefined && o[k] !== null) need.add(m);
+  // A scrolling legend needs its own module; a plain one (the default type) does not carry it.
+  for (const l of list(o.legend)) need.add(l.type === 'scroll' ? 'legend-scroll' : 'legend');
   // ECharts' default visualMap type is continuous unless pieces or categories are given.
   for (const v of list(o.visualMap)) need.add(v.type === 'piecewise' || v.pieces || v.categories ? 'visualmap-piecewise' : 'visualmap-continuous');
   return need;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { modulesFor } from '../../../src/lib/charts/modules';
 import { realisasiOption } from '../../../src/lib/charts/options/realisasi';
 import { trendOption } from '../../../src/lib/charts/options/trend';
@@ -33,5 +34,26 @@ describe('ECharts modules an option needs', () => {
     expect(modulesFor({ series: [], visualMap: { min: 0, max: 1 } }).has('visualmap-continuous')).toBe(true);
     expect(modulesFor({ series: [{ type: 'line', markArea: { data: [] } }] }).has('markarea')).toBe(true);
     expect(() => modulesFor({ series: [{ type: 'sankey' }] })).toThrow('sankey');
+  });
+
+  it('a scrolling legend loads the scrolling module, a plain one only the plain legend', () => {
+    expect(sorted(modulesFor({ series: [], legend: { type: 'scroll' } }))).toEqual(['legend-scroll']);
+    expect(sorted(modulesFor({ series: [], legend: [{ top: 0 }, { type: 'plain' }] }))).toEqual(['legend']);
+    expect(sorted(modulesFor({ series: [], legend: null } as never))).toEqual([]);
+  });
+});
+
+describe('maps come from GeoJSON only', () => {
+  it("the build swaps ECharts' SVG-map code for a stub that fails loudly", async () => {
+    const config = (await import('../../../vite.config')).default as { plugins: unknown[] };
+    const plugin = config.plugins.flat(3).find((p) => (p as { name?: string })?.name === 'dampak:echarts-geojson-maps-only') as {
+      resolveId: (source: string, importer?: string) => string | undefined;
+    };
+    const geo = join(process.cwd(), 'node_modules/echarts/lib/coord/geo/geoSourceManager.js');
+    expect(plugin.resolveId('./GeoSVGResource.js', geo)).toMatch(/src[\\/]lib[\\/]charts[\\/]no-svg-maps\.ts$/);
+    expect(plugin.resolveId('./GeoSVGResource.js', join(process.cwd(), 'src/lib/x.ts'))).toBeUndefined();
+    expect(plugin.resolveId('./GeoJSONResource.js', geo)).toBeUndefined();
+    const { GeoSVGResource } = await import('../../../src/lib/charts/no-svg-maps');
+    expect(() => new GeoSVGResource('peta')).toThrow(/SVG maps are not bundled \(map "peta"\)/);
   });
 });

@@ -1,3 +1,4 @@
-import { LegendComponent } from 'echarts/components';
+import { LegendPlainComponent } from 'echarts/components';
 
-export default [LegendComponent];
+// The scrolling legend (ScrollableLegendView and its paging) is its own module: legend-scroll.ts.
+export default [LegendPlainComponent];

@@ -287,7 +287,6 @@ export const impact = {
     'impact.timing.noRecord': 'Catatan publik tidak memuat tahapan wilayah untuk program ini.',
     'impact.timing.fileHint':
       'Jadwal sendiri: jatuhkan berkas dengan kolom kode dan tahun_mulai (opsional intensitas) di halaman Data; berkas itu lalu muncul di pilihan sumber waktu mulai.',
-    'impact.timing.useFile': 'Pakai sebagai jadwal program di Dampak',
     'impact.timing.missing':
       'Berkas jadwal "{table}" tidak ada lagi (berkas hanya tersimpan di tab ini sampai dimuat ulang); sementara ini dipakai data penyaluran. Jatuhkan lagi berkasnya di halaman Data.',
     'impact.timing.sources': 'Sumber catatan publik ({n})',
@@ -654,7 +653,6 @@ export const impact = {
     'impact.timing.noRecord': 'The public record has no regional stages for this programme.',
     'impact.timing.fileHint':
       'Your own timing: drop a file with the columns kode and tahun_mulai (optional intensitas) on the Data page; it then appears among the sources of start years.',
-    'impact.timing.useFile': 'Use as the programme timing in Dampak',
     'impact.timing.missing':
       'The timing file "{table}" is gone (dropped files live in this tab until it is reloaded); the disbursements are used meanwhile. Drop the file again on the Data page.',
     'impact.timing.sources': 'Sources of the public record ({n})',

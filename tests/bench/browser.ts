@@ -336,7 +336,20 @@ export interface RepeatRun {
   repeatSources: Record<string, string>;
   /** Table files requested during the second visit (should be none). */
   repeatTableRequests: string[];
+  /** The second visit's DuckDB start, from the page's user-timing marks (db/browser.ts): ms since navigation. */
+  repeatDuckdbPhases: Record<string, number>;
 }
+
+/** The `duckdb:*` user-timing marks of the page (start, compiled, instantiated, opened, ready), ms since navigation. */
+const duckdbPhases = (page: Page): Promise<Record<string, number>> =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('duckdb:'))
+        .map((m) => [m.name.slice(7), Math.round(m.startTime)])
+    )
+  );
 
 /** Navigation → DuckDB ready and the page's tables usable, from the hook's marks and load timings. */
 async function readyOf(page: Page): Promise<{ ready: number; duckdb: number; loads: LoadTiming[] }> {
@@ -370,7 +383,8 @@ export async function repeatRun(origin: string): Promise<RepeatRun> {
       repeatReadyMs: second.ready,
       repeatDuckdbReadyMs: second.duckdb,
       repeatSources: Object.fromEntries(second.loads.map((l) => [l.table, l.source])),
-      repeatTableRequests: requests
+      repeatTableRequests: requests,
+      repeatDuckdbPhases: await duckdbPhases(again)
     };
   } finally {
     await ctx.close();

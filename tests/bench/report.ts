@@ -206,6 +206,13 @@ export function markdown(r: Report): string {
       `| repeat visit: DuckDB ready and tables usable | ${m.repeatReadyMs === null ? 'not measured' : ms(m.repeatReadyMs)} |`,
       `| decode + insert / native read_parquet | ${m.decodeInsertOverNative === null ? 'not measured' : m.decodeInsertOverNative.toFixed(1) + '×'} |`
     );
+    // Where the repeat visit's time goes: DuckDB's start phases (user-timing marks of db/browser.ts).
+    const phases: Record<string, number>[] = (r.load?.runs?.repeat ?? []).map((x: Report) => x.repeatDuckdbPhases).filter(Boolean);
+    if (phases.length) {
+      const steps = ['start', 'compiled', 'instantiated', 'opened', 'ready'].filter((k) => phases.some((p) => k in p));
+      const at = (k: string) => med(phases.map((p) => p[k]).filter((v) => typeof v === 'number'));
+      L.push(`| repeat visit: DuckDB start, ms after navigation (median) | ${steps.map((k) => `${k} ${at(k)}`).join(' → ')} |`);
+    }
   }
   L.push('', '## Memory', '', '| when | JS heap (main thread) | DuckDB buffer memory | Chromium process tree RSS |', '| --- | ---: | ---: | ---: |');
   L.push(`| programme page loaded (median of cold runs) | ${mb(r.memory.page.jsHeap)} | ${mb(r.memory.page.duckdb)} | ${mb(r.memory.page.rss)} |`);

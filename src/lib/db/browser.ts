@@ -4,10 +4,10 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
-import duckdbWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import type { ReadOnlyConnection } from './readonly';
+import { compileDuckdb, duckdbWasm } from './wasm';
 
 let started: Promise<ArrowEngine> | null = null;
 let instance: duckdb.AsyncDuckDB | null = null;
@@ -22,13 +22,26 @@ export function browserEngine(): Promise<ArrowEngine> {
 
 async function start(): Promise<ArrowEngine> {
   if (typeof WebAssembly !== 'object') throw new Error('no-wasm');
-  const worker = new Worker(duckdbWorker);
+  performance.mark('duckdb:start');
+  // A classic worker (duckdb-wasm's script is classic) that loads duckdb-wasm and instantiates the
+  // module this page compiles meanwhile (see duckdb-boot.worker.ts).
+  const worker = new Worker(new URL('./duckdb-boot.worker.ts', import.meta.url), { type: 'classic' });
+  const channel = new MessageChannel();
+  worker.postMessage({ worker: new URL(duckdbWorker, location.href).href, port: channel.port2 }, [channel.port2]);
+  void compileDuckdb().then((module) => {
+    performance.mark('duckdb:compiled');
+    channel.port1.postMessage(module);
+    channel.port1.close();
+  });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(duckdbWasm);
+  performance.mark('duckdb:instantiated');
   // BIGINT arrives as Int64 and is read by column type (values.ts): the workbench shows 2^53 + 1 exactly.
   await db.open({ query: { castBigIntToDouble: false } });
+  performance.mark('duckdb:opened');
   const conn = await db.connect();
   for (const s of SAFE_SETTINGS(location.origin)) await conn.query(s);
+  performance.mark('duckdb:ready');
   instance = db;
   // Prepared statements are kept per SQL text: a cross-filter update then costs one round trip to
   // the worker instead of three (prepare, run, close). Bounded so ad-hoc SQL cannot grow it forever.

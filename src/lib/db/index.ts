@@ -10,6 +10,7 @@ import { fetchBytes, getManifest } from './files';
 import { SnapshotError, SnapshotLoader } from './snapshot';
 import { engineStatus, tableStatus } from './status.svelte';
 import { openTableCache, type TableCache } from './tablecache';
+import { compileDuckdb } from './wasm';
 
 export { SnapshotError } from './snapshot';
 export { dataUrl, fetchBytes, fetchJson, getManifest } from './files';
@@ -22,6 +23,8 @@ async function engine(): Promise<ArrowEngine> {
   if (engineStatus.state === 'idle') engineStatus.state = 'starting';
   try {
     // Imported on first use: pages that only read JSON files (the leadership pages) never load DuckDB.
+    // The 34 MB module compiles while the client code downloads.
+    void compileDuckdb();
     const { browserEngine } = await import('./browser');
     const e = await browserEngine();
     engineStatus.state = 'ready';
@@ -56,6 +59,8 @@ export function getLoader(): Promise<SnapshotLoader> {
 
 /** Make sure tables are in DuckDB, reporting progress in tableStatus. */
 export async function ensureTables(names: readonly string[]): Promise<void> {
+  // DuckDB starts while the manifest arrives (the loader would start it only after).
+  if (names.length) engine().catch(() => {}); // a failure is reported by the load below
   const loader = await getLoader();
   await Promise.all(
     names.map(async (name) => {

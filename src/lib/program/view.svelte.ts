@@ -11,7 +11,8 @@
  * A region click changes `wilayah` (scoped reloads), a brush changes `dari`/`sampai` (region reloads).
  */
 import { tick } from 'svelte';
-import { coordinator, type Query, type Row } from '$lib/db';
+import { browser } from '$app/environment';
+import { coordinator, ensureTables, type Query, type Row } from '$lib/db';
 import { demoOf } from '$lib/db/demo.svelte';
 import { Live, combined, type Loadable } from '$lib/db/live.svelte';
 import type { EChartsInstance } from '$lib/charts/echarts';
@@ -49,6 +50,10 @@ export class ProgrammeView {
   constructor(id: () => string, bench: BenchHook | null = null) {
     this.#id = id;
     this.#bench = bench;
+    // Every table the page reads starts loading now, together with DuckDB: the number of poor (read
+    // only after the month axis is known) would otherwise wait for the first group of queries.
+    // Failures surface in the queries that need the table (each figure's error state).
+    if (browser) ensureTables(Q.PROGRAM_TABLE_SET).catch(() => {});
   }
 
   /** Counts cross-filter updates that reached the screen (the e2e tests and the benchmark wait on it). */

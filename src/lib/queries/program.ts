@@ -76,16 +76,16 @@ export const PROGRAM_SQL = {
 
   /** Every region in the brushed period: peak monthly recipients, rupiah, reports, late reports. */
   byRegion: `
-    WITH f AS (SELECT * FROM agg_program_bulan WHERE program_id = ? AND kode <> '' AND m BETWEEN ? AND ?)
+    WITH f AS (
+      SELECT kode, max(realisasi_max) AS penerima, max(target_max) AS target, sum(realisasi_rp) AS realisasi_rp,
+             sum(anggaran_rp) AS anggaran_rp, sum(laporan) AS laporan, sum(terlambat) AS terlambat
+      FROM agg_program_bulan WHERE program_id = ? AND kode <> '' AND m BETWEEN ? AND ? GROUP BY kode)
     SELECT w.kode, w.nama_pendek AS nama, w.jenis,
-           coalesce(max(f.realisasi_max), 0) AS penerima,
-           coalesce(max(f.target_max), 0) AS target,
-           coalesce(sum(f.realisasi_rp), 0) AS realisasi_rp,
-           coalesce(sum(f.anggaran_rp), 0) AS anggaran_rp,
-           CAST(coalesce(sum(f.laporan), 0) AS INTEGER) AS laporan,
-           CAST(coalesce(sum(f.terlambat), 0) AS INTEGER) AS terlambat
+           coalesce(f.penerima, 0) AS penerima, coalesce(f.target, 0) AS target,
+           coalesce(f.realisasi_rp, 0) AS realisasi_rp, coalesce(f.anggaran_rp, 0) AS anggaran_rp,
+           CAST(coalesce(f.laporan, 0) AS INTEGER) AS laporan, CAST(coalesce(f.terlambat, 0) AS INTEGER) AS terlambat
     FROM wilayah w LEFT JOIN f ON f.kode = w.kode
-    GROUP BY ALL ORDER BY w.kode`,
+    ORDER BY w.kode`,
   /**
    * Number of poor (BPS jumlah_miskin, Maret, ribu jiwa) per kabupaten/kota in the latest year at
    * or before the requested year in which all regions have a figure (in this snapshot 2016–2021, so
@@ -186,6 +186,9 @@ export const PROGRAM_TABLES: Record<ProgramQueryName, readonly string[]> = {
   schedule: ['penyaluran', 'wilayah'],
   profile: ['penerima_profil']
 };
+
+/** Every snapshot table the programme page reads (it starts loading them all at once). */
+export const PROGRAM_TABLE_SET: readonly string[] = [...new Set(Object.values(PROGRAM_TABLES).flat())];
 
 /** Rollups (PROGRAM_AGGREGATES) each statement reads: built once, after PROGRAM_TABLES are loaded. */
 export const PROGRAM_USES: Record<ProgramQueryName, readonly ProgramAggregate[]> = {

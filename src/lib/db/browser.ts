@@ -4,10 +4,9 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
-import duckdbWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import type { ReadOnlyConnection } from './readonly';
-import { compileDuckdb, duckdbWasm } from './wasm';
+import { duckdbWasm, duckdbWorker } from './wasm';
 
 let started: Promise<ArrowEngine> | null = null;
 let instance: duckdb.AsyncDuckDB | null = null;
@@ -22,18 +21,8 @@ export function browserEngine(): Promise<ArrowEngine> {
 
 async function start(): Promise<ArrowEngine> {
   if (typeof WebAssembly !== 'object') throw new Error('no-wasm');
-  performance.mark('duckdb:start');
-  // A classic worker (duckdb-wasm's script is classic) that loads duckdb-wasm and instantiates the
-  // module this page compiles meanwhile (see duckdb-boot.worker.ts).
-  const worker = new Worker(new URL('./duckdb-boot.worker.ts', import.meta.url), { type: 'classic' });
-  const channel = new MessageChannel();
-  worker.postMessage({ worker: new URL(duckdbWorker, location.href).href, port: channel.port2 }, [channel.port2]);
-  void compileDuckdb().then((module) => {
-    performance.mark('duckdb:compiled');
-    channel.port1.postMessage(module);
-    channel.port1.close();
-  });
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  // Started by prestartDuckdb while this module downloaded (see wasm.ts).
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), duckdbWorker());
   await db.instantiate(duckdbWasm);
   performance.mark('duckdb:instantiated');
   // BIGINT arrives as Int64 and is read by column type (values.ts): the workbench shows 2^53 + 1 exactly.

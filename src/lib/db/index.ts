@@ -10,7 +10,7 @@ import { fetchBytes, getManifest } from './files';
 import { SnapshotError, SnapshotLoader } from './snapshot';
 import { engineStatus, tableStatus } from './status.svelte';
 import { openTableCache, type TableCache } from './tablecache';
-import { compileDuckdb } from './wasm';
+import { prestartDuckdb } from './wasm';
 
 export { SnapshotError } from './snapshot';
 export { dataUrl, fetchBytes, fetchJson, getManifest } from './files';
@@ -23,8 +23,8 @@ async function engine(): Promise<ArrowEngine> {
   if (engineStatus.state === 'idle') engineStatus.state = 'starting';
   try {
     // Imported on first use: pages that only read JSON files (the leadership pages) never load DuckDB.
-    // The 34 MB module compiles while the client code downloads.
-    void compileDuckdb();
+    // The 34 MB module compiles and the worker starts while the client code downloads.
+    prestartDuckdb();
     const { browserEngine } = await import('./browser');
     const e = await browserEngine();
     engineStatus.state = 'ready';

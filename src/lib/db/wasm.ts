@@ -1,14 +1,20 @@
 /**
- * DuckDB-WASM's module, fetched and compiled by the page (not by duckdb-wasm inside its worker):
- * compiling starts before the worker script and the DuckDB client have even downloaded, and the
- * compiled module is handed to the worker (duckdb-boot.worker.ts). The URL is a constant string, so
- * importing this file costs the page nothing until compileDuckdb() is called.
+ * DuckDB-WASM's start, begun as soon as a view asks for a table: the page fetches and compiles the
+ * 34 MB module itself and starts duckdb-wasm's worker (through duckdb-boot.worker.ts, which hands it
+ * the compiled module), while the DuckDB client code (db/browser.ts, with Arrow) is still
+ * downloading. Otherwise all of it would wait for that download, and duckdb-wasm would fetch the
+ * module only after its worker script had loaded. Importing this file costs a page nothing until
+ * prestartDuckdb() or duckdbWorker() is called.
  */
 import duckdbWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import duckdbWorkerScript from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 
 export { duckdbWasm };
 
 let compiled: Promise<WebAssembly.Module | null> | null = null;
+let early: Worker | null = null;
+/** Once the worker was started (or taken), later calls of prestartDuckdb do nothing. */
+let prestarted = false;
 
 /** The compiled module, or null where streaming compilation fails (duckdb-wasm then fetches it itself). */
 export function compileDuckdb(): Promise<WebAssembly.Module | null> {
@@ -17,4 +23,34 @@ export function compileDuckdb(): Promise<WebAssembly.Module | null> {
       ? WebAssembly.compileStreaming(fetch(duckdbWasm)).catch(() => null)
       : Promise.resolve(null);
   return compiled;
+}
+
+/** Start compiling and the worker now; db/browser.ts takes the worker when it opens the database. */
+export function prestartDuckdb(): void {
+  if (prestarted || typeof Worker === 'undefined' || typeof WebAssembly !== 'object') return;
+  prestarted = true;
+  early = bootWorker();
+}
+
+/** The worker started by prestartDuckdb (once), else a new one (a retry after a failed start). */
+export function duckdbWorker(): Worker {
+  const worker = early ?? bootWorker();
+  early = null;
+  prestarted = true;
+  return worker;
+}
+
+function bootWorker(): Worker {
+  performance.mark('duckdb:start');
+  // A classic worker (duckdb-wasm's script is classic) that loads duckdb-wasm and instantiates the
+  // module compiled here (see duckdb-boot.worker.ts).
+  const worker = new Worker(new URL('./duckdb-boot.worker.ts', import.meta.url), { type: 'classic' });
+  const channel = new MessageChannel();
+  worker.postMessage({ worker: new URL(duckdbWorkerScript, location.href).href, port: channel.port2 }, [channel.port2]);
+  void compileDuckdb().then((module) => {
+    performance.mark('duckdb:compiled');
+    channel.port1.postMessage(module);
+    channel.port1.close();
+  });
+  return worker;
 }

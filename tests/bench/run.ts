@@ -7,7 +7,7 @@
  * every route (routes.ts), runs the same SQL in native DuckDB, times the statistics (stats.ts) and
  * writes tests/bench/report.json + report.md, with the `targets` of issue 14.
  *   npm run bench [-- --rows 5000000 --port 4499 --work tests/bench/work --skip-data --skip-build
- *                    --quick-stats --scale 50000000 --cold 5 --route-runs 3 --prod-dir DIR]     (--rewrite: only rewrite report.md and README from report.json + scale.json)
+ *                    --quick-stats --load-runs 3 --scale 50000000 --cold 5 --route-runs 3 --prod-dir DIR]     (--rewrite: only rewrite report.md and README from report.json + scale.json)
  * --scale N also runs the national-scale simulation (scale.ts) on N generated rows and stores it in
  * tests/bench/scale.json; without it the report carries the last stored simulation (with its date).
  * Not part of `npm test`: it takes several minutes and a few GB of memory.
@@ -170,7 +170,7 @@ async function main() {
       `cross-filter painted p95: quiet ${quietSummary.painted.p95} ms, contended ${contendedSummary.painted.p95} ms (spinner used ${(contended.spinnerCpuShare * 100).toFixed(0)} % of a core)`
     );
     // Microdata cold (native DuckDB file vs the Parquet path) and the repeat visit from the table cache.
-    const load = await loadBench(origin, dataDir, has('--quick-stats') ? 1 : 3);
+    const load = await loadBench(origin, dataDir, intFlag('--load-runs', has('--quick-stats') ? 1 : 3));
     console.log(`microdata ready ${load.microdataReadyMs} ms (cold), repeat visit ${load.repeatReadyMs} ms`);
     stop();
     stop = await serve(prodDir, origin);

@@ -3,34 +3,16 @@
  * serves the bench build and prints loadBench (tests/bench/load.ts) as JSON, for measuring sections 3
  * and 4 without the whole `npm run bench`.
  */
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { flag, intFlag } from '../../src/cli/args';
 import { loadBench } from './load';
+import { serveSite } from './serve';
 
 const site = flag('--site') ?? 'tests/bench/work/site';
 const data = flag('--data') ?? 'tests/bench/work/data';
 const port = intFlag('--port', 4402);
 const origin = `http://127.0.0.1:${port}`;
-const server = spawn('npx', ['tsx', 'src/cli/serve.ts', '--dir', site, '--port', String(port)], { stdio: 'ignore', detached: true });
-const stop = () => {
-  try {
-    process.kill(-server.pid!);
-  } catch {
-    /* gone */
-  }
-};
-process.on('exit', stop);
-for (let i = 0; i < 100; i++) {
-  if (
-    await fetch(origin + '/').then(
-      (r) => r.ok,
-      () => false
-    )
-  )
-    break;
-  await new Promise((r) => setTimeout(r, 200));
-}
+const stop = await serveSite(site, port);
 const before = loadavg();
 const result = await loadBench(origin, data, intFlag('--runs', 3));
 console.log(JSON.stringify({ loadavg: { before, after: loadavg() }, ...result }, null, 2));

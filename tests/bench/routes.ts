@@ -136,32 +136,14 @@ export async function launch(): Promise<Browser> {
 // Standalone use.
 if (process.argv[1]?.endsWith('routes.ts')) {
   const { flag, intFlag } = await import('../../src/cli/args');
-  const { spawn } = await import('node:child_process');
+  const { serveSite } = await import('./serve');
   const { median } = await import('../../src/lib/program/metrics');
   const dir = flag('--dir') ?? 'build';
   const port = intFlag('--port', 4406);
   const runs = intFlag('--runs', 3);
   const only = flag('--route');
   const origin = `http://127.0.0.1:${port}`;
-  const server = spawn('npx', ['tsx', 'src/cli/serve.ts', '--dir', dir, '--port', String(port)], { stdio: 'ignore', detached: true });
-  const stop = () => {
-    try {
-      process.kill(-server.pid!);
-    } catch {
-      /* gone */
-    }
-  };
-  process.on('exit', stop);
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(origin + '/').then(
-        (r) => r.ok,
-        () => false
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const stop = await serveSite(dir, port);
   const browser = await launch();
   for (const { route, map } of only ? [{ route: only, map: true }] : ROUTES) {
     const rs: RouteRun[] = [];

@@ -12,7 +12,7 @@
  * tests/bench/scale.json; without it the report carries the last stored simulation (with its date).
  * Not part of `npm test`: it takes several minutes and a few GB of memory.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,6 +24,7 @@ import { withSpinner } from './contended';
 import { nativeTimings } from './native';
 import { crossfilterSummary, loadFields, markdown, med, r1, readmeSection, replaceReadmeSection, spread, targets } from './report';
 import { launch, routeRun, ROUTES, type RouteRun } from './routes';
+import { serveSite } from './serve';
 import { AGGREGATE_SQL, CROSSFILTER_QUERIES, DIRECT_QUERIES, MICRO_QUERY, PAGE, PAGE_QUERIES, REPEAT, sqlOf } from './scenario';
 import { median } from '../../src/lib/program/metrics';
 
@@ -53,35 +54,6 @@ function precompressData(dir: string) {
     writeFileSync(join(dir, `${f}.gz`), gzipSync(buf, { level: 9 }));
     writeFileSync(join(dir, `${f}.br`), brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
   }
-}
-
-async function waitForServer(origin: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(origin + '/')).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('server did not start');
-}
-
-/** Serve `dir` on the bench port (its own process group: npx → tsx → node); returns a stop function. */
-async function serve(dir: string, origin: string): Promise<() => void> {
-  const server: ChildProcess = spawn('npx', ['tsx', 'src/cli/serve.ts', '--dir', dir, '--port', String(port)], { stdio: 'ignore', detached: true });
-  const stop = () => {
-    if (server.pid) {
-      try {
-        process.kill(-server.pid);
-      } catch {
-        /* already gone */
-      }
-    }
-  };
-  process.on('exit', stop);
-  await waitForServer(origin);
-  return stop;
 }
 
 /** A child process printing one JSON object on its last line of stdout. */
@@ -151,7 +123,7 @@ async function main() {
   const tableRows = (n: string) => manifest.tables.find((t: { name: string }) => t.name === n)?.rows ?? 0;
 
   const origin = `http://127.0.0.1:${port}`;
-  let stop = await serve(siteDir, origin);
+  let stop = await serveSite(siteDir, port);
   try {
     const cold: ColdRun[] = [];
     for (let i = 0; i < REPEAT.coldLoads; i++) {
@@ -173,7 +145,7 @@ async function main() {
     const load = await loadBench(origin, dataDir, intFlag('--load-runs', has('--quick-stats') ? 1 : 3));
     console.log(`microdata ready ${load.microdataReadyMs} ms (cold), repeat visit ${load.repeatReadyMs} ms`);
     stop();
-    stop = await serve(prodDir, origin);
+    stop = await serveSite(prodDir, port);
     const routes = await measureRoutes(origin);
     stop();
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadTiming } from '../../src/lib/db/snapshot';
 import type { BenchHook } from '../../src/lib/program/bench';
-import { DIRECT_QUERIES, MICRO_QUERY, PAGE, PAGE_QUERIES, REPEAT } from './scenario';
+import { CUBE_CASE, DIRECT_QUERIES, MICRO_QUERY, PAGE, PAGE_QUERIES, REPEAT } from './scenario';
 
 const ARGS = [
   '--headless',
@@ -174,7 +174,10 @@ export async function warmRun(origin: string): Promise<WarmRun> {
       ] as const);
       queries.push({ name: q.name, ms });
     }
-    // The same statements computed from the snapshot tables directly (before the rollups), for the report's comparison.
+    // The cross-filter steps the page computes itself (cube.ts), named as in CUBE_STEPS.
+    const cube = await page.evaluate(([c, r]) => (window as unknown as W).__dampakBench.timeCube(c, r as number), [CUBE_CASE, REPEAT.query] as const);
+    for (const [step, ms] of Object.entries(cube)) queries.push({ name: `cube: ${step}`, ms });
+    // What the page computes, as SQL on the snapshot tables directly, for the report's comparison.
     for (const q of DIRECT_QUERIES) {
       const ms = await page.evaluate(
         ([tables, sql, params, r]) => (window as unknown as W).__dampakBench.timeSql(tables as string[], sql as string, params as never, r as number),

@@ -135,8 +135,8 @@ export function markdown(r: Report): string {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
   );
   for (const [k, label] of [
-    ['region', 'click a region (trend + profile: 2 queries; timeliness and quality filtered in JS)'],
-    ['period', 'change the period (regions + poor: 2 queries)']
+    ['region', "click a region (trend, profile, timeliness and quality from the page's cube: no query)"],
+    ['period', 'change the period (regions from the cube; poor: a query when the year changes)']
   ] as const) {
     const u = r.crossfilter[k];
     L.push(
@@ -168,7 +168,7 @@ export function markdown(r: Report): string {
       );
     L.push(
       '',
-      `Slowest statement of a cross-filter update in DuckDB-WASM (median): ${ms(r.crossfilter.maxQueryWasmMs)} (target < 10 ms; the statements read the session rollups).`
+      `Slowest data step of a cross-filter update in the browser (median): ${ms(r.crossfilter.maxQueryWasmMs)} (target < 10 ms; the cube steps filter the programme's rollup slice in the page, the number of poor is a statement on nilai_indikator).`
     );
   }
   L.push(
@@ -183,9 +183,9 @@ export function markdown(r: Report): string {
   if (r.queries.some((q: { directOf: string | null }) => q.directOf)) {
     L.push(
       '',
-      '"(direct)": the same statement computed from the snapshot tables as before the rollups (same rows, checked by tests/unit/queries/program-rollups.test.ts). Rollup vs direct in DuckDB-WASM:',
+      '"(direct)": what the page computes, as SQL on the snapshot tables (same rows, checked by tests/unit/queries/program-rollups.test.ts). The page\'s answer (a rollup statement in DuckDB-WASM, or a cube step in the page) vs the direct statement in DuckDB-WASM:',
       '',
-      '| query | rollup | direct | rollup / direct |',
+      '| page answer | page | direct | page / direct |',
       '| --- | ---: | ---: | ---: |'
     );
     for (const d of r.queries.filter((q: { directOf: string | null }) => q.directOf)) {
@@ -303,7 +303,9 @@ export function readmeSection(r: Report): string {
   if (q && c) {
     L.push(`| cross-filter painted p50 / p95, quiet | ${ms(q.painted.p50)} / ${tv('crossfilter_p95_quiet_ms')} |`);
     L.push(`| cross-filter painted p50 / p95, one core occupied by a CPU-bound process | ${ms(c.painted.p50)} / ${tv('crossfilter_p95_contended_ms')} |`);
-    L.push(`| slowest cross-filter statement in DuckDB-WASM (reads the session rollups) | ${ms(r.crossfilter.maxQueryWasmMs)} (target < 10 ms) |`);
+    L.push(
+      `| slowest data step of a cross-filter update (cube step in the page or DuckDB-WASM statement) | ${ms(r.crossfilter.maxQueryWasmMs)} (target < 10 ms) |`
+    );
   }
   L.push(`| microdata: 5M rows usable, cold / repeat visit ready | ${tv('microdata_ready_ms')} / ${tv('repeat_ready_ms')} |`);
   const ratios = r.queries

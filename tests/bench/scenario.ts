@@ -7,7 +7,7 @@ import {
   PROGRAM_AGGREGATES,
   PROGRAM_SQL,
   PROGRAM_SQL_DIRECT,
-  PROGRAM_TABLES,
+  DIRECT_TABLES,
   programParams,
   programParamsDirect,
   type ProgramQueryName
@@ -24,37 +24,53 @@ const m = (y: number, mo: number) => y * 12 + mo - 1;
 /** Each programme-page statement with the parameters the page sends for a typical filter. */
 export const PAGE_QUERIES: { name: ProgramQueryName; params: SqlParam[] }[] = [
   { name: 'catalogue', params: programParams.catalogue() },
-  { name: 'trend', params: programParams.trend(PROGRAM, REGION) },
-  { name: 'byRegion', params: programParams.byRegion(PROGRAM, m(2023, 1), m(2024, 12)) },
+  { name: 'slice', params: programParams.slice(PROGRAM) },
+  { name: 'profiles', params: programParams.profiles(PROGRAM) },
+  { name: 'regions', params: programParams.regions() },
   { name: 'poor', params: programParams.poor(2024) },
-  { name: 'schedule', params: programParams.schedule(PROGRAM) },
-  { name: 'profile', params: programParams.profile(PROGRAM, REGION) }
+  { name: 'schedule', params: programParams.schedule(PROGRAM) }
 ];
+/** The typical cross-filter the page answers from its cube (src/lib/program/cube.ts), timed in the page. */
+export const CUBE_CASE = { program: PROGRAM, region: REGION, from: m(2023, 1), to: m(2024, 12) };
+/** Names of those timings in the report: what a region click (trend, profile) and a period change (byRegion) compute. */
+export const CUBE_STEPS = ['cube: trend', 'cube: profile', 'cube: byRegion'] as const;
 export const sqlOf = (name: ProgramQueryName) => PROGRAM_SQL[name];
 /** The statements that build the rollups (run once per session before the timings). */
 export const AGGREGATE_SQL = Object.values(PROGRAM_AGGREGATES).map((a) => a.sql);
 
-/** The statements that read rollups, computed from the snapshot tables directly (as before): same rows, timed for comparison. */
-export const DIRECT_QUERIES: { name: string; of: ProgramQueryName; tables: readonly string[]; sql: string; params: SqlParam[] }[] = [
-  { name: 'catalogue (direct)', of: 'catalogue', tables: PROGRAM_TABLES.catalogue, sql: PROGRAM_SQL_DIRECT.catalogue, params: programParamsDirect.catalogue() },
-  { name: 'trend (direct)', of: 'trend', tables: PROGRAM_TABLES.trend, sql: PROGRAM_SQL_DIRECT.trend, params: programParamsDirect.trend(PROGRAM, REGION) },
+/**
+ * What the page computes, as SQL on the snapshot tables directly (same rows, checked by the unit
+ * tests), timed for comparison with the page's answer `of`: a rollup statement or a cube step.
+ */
+export const DIRECT_QUERIES: {
+  name: string;
+  of: ProgramQueryName | (typeof CUBE_STEPS)[number];
+  tables: readonly string[];
+  sql: string;
+  params: SqlParam[];
+}[] = [
+  { name: 'catalogue (direct)', of: 'catalogue', tables: DIRECT_TABLES.catalogue, sql: PROGRAM_SQL_DIRECT.catalogue, params: programParamsDirect.catalogue() },
+  { name: 'trend (direct)', of: 'cube: trend', tables: DIRECT_TABLES.trend, sql: PROGRAM_SQL_DIRECT.trend, params: programParamsDirect.trend(PROGRAM, REGION) },
   {
     name: 'byRegion (direct)',
-    of: 'byRegion',
-    tables: PROGRAM_TABLES.byRegion,
+    of: 'cube: byRegion',
+    tables: DIRECT_TABLES.byRegion,
     sql: PROGRAM_SQL_DIRECT.byRegion,
     params: programParamsDirect.byRegion(PROGRAM, m(2023, 1), m(2024, 12))
   },
   {
     name: 'profile (direct)',
-    of: 'profile',
-    tables: PROGRAM_TABLES.profile,
+    of: 'cube: profile',
+    tables: DIRECT_TABLES.profile,
     sql: PROGRAM_SQL_DIRECT.profile,
     params: programParamsDirect.profile(PROGRAM, REGION)
   }
 ];
-/** The statements a cross-filter update runs (region click: trend + profile; period change: byRegion + poor). */
-export const CROSSFILTER_QUERIES: ProgramQueryName[] = ['trend', 'profile', 'byRegion', 'poor'];
+/**
+ * The data steps of a cross-filter update: the cube's (region click: trend + profile; period
+ * change: byRegion) and the one statement it may send (poor, when the period's year changes).
+ */
+export const CROSSFILTER_STEPS: string[] = [...CUBE_STEPS, 'poor'];
 export { MAX_MONTH };
 
 /**

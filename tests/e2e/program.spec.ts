@@ -3,6 +3,7 @@
  * DuckDB from the very Parquet files the site serves, never typed in by hand.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -170,6 +171,35 @@ test('the brush survives updates: after switching the measure a second range can
   await expect.poll(() => new URL(page.url()).searchParams.get('dari')).not.toBe(first);
   expect(new URL(page.url()).searchParams.get('ukuran')).toBe('rupiah');
   expectClean(watch);
+});
+
+test('the charts draw on canvas; their downloads are SVG and PNG of the current state, the selected region outlined', async ({ page }) => {
+  await page.goto(`/program/${PROGRAM}`);
+  await expect(page.locator('#regions canvas').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('#trend canvas').first()).toBeVisible();
+  const mapSvg = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#regions [data-download="svg"]').click()]);
+    return (await readFile((await download.path())!)).toString('utf8');
+  };
+  // The outline of a selected region (HIGHLIGHT_BORDER of the choropleth).
+  const outlined = (svg: string) => svg.match(/<path[^>]*stroke="#111111"[^>]*stroke-width="3"/g) ?? [];
+  const before = await mapSvg();
+  expect(before).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect((before.match(/<path/g) ?? []).length).toBeGreaterThanOrEqual(38);
+  expect(outlined(before)).toHaveLength(0);
+
+  const kode = await page.locator('[data-testid="region-table"] tr[data-kode]').first().getAttribute('data-kode');
+  await page.locator(`[data-region="${kode}"]`).click();
+  await expect(page.getByTestId('program-view')).toHaveAttribute('data-scope', kode!);
+  expect(outlined(await mapSvg())).toHaveLength(1);
+  // Deselecting takes the outline away again.
+  await page.getByTestId('filter-reset').click();
+  await expect(page.getByTestId('program-view')).toHaveAttribute('data-scope', 'provinsi');
+  expect(outlined(await mapSvg())).toHaveLength(0);
+
+  const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#trend [data-download="png"]').click()]);
+  const body = await readFile((await png.path())!);
+  expect([...body.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
 });
 
 test('a failed load offers a retry that loads again without reloading the page', async ({ page }) => {

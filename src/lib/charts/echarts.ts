@@ -1,12 +1,9 @@
 /**
- * ECharts core with the SVG renderer (crisp exports), nothing else: chart types and components
- * are registered per option when a chart first needs them (modules.ts), so a page only downloads
- * what it draws.
+ * ECharts core, nothing else: the renderer (SVG, or canvas on a page that asks for it, see
+ * renderer.ts), chart types and components are registered when a chart first needs them
+ * (modules.ts), so a page only downloads what it draws.
  */
 import { init, use, registerMap, type ECharts } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-
-use([SVGRenderer]);
 
 /**
  * Only the functions Dampak calls. Re-exporting the `echarts/core` namespace would keep every one

@@ -1,5 +1,5 @@
 /**
- * ECharts on demand: the core (with the SVG renderer) is loaded when a chart first draws in the
+ * ECharts on demand: the core and a renderer are loaded when a chart first draws in the
  * browser, and of the chart types and components only those an option names (one small chunk
  * each, see ./modules/). A page that draws a line chart never downloads the map, the brush or the
  * heatmap; a prerendered page that is only read downloads none of it. Prerendering registers
@@ -8,6 +8,7 @@
 import type { EChartsOption } from 'echarts';
 import type * as Core from './echarts';
 import { attachMaps } from './maps';
+import type { Renderer } from './renderer';
 
 type Echarts = typeof Core.echarts;
 type Installers = Parameters<Echarts['use']>[0];
@@ -30,7 +31,9 @@ const LOADERS = {
   'visualmap-piecewise': () => import('./modules/visualmap-piecewise'),
   'visualmap-continuous': () => import('./modules/visualmap-continuous'),
   markline: () => import('./modules/markline'),
-  markarea: () => import('./modules/markarea')
+  markarea: () => import('./modules/markarea'),
+  'renderer-svg': () => import('./modules/renderer-svg'),
+  'renderer-canvas': () => import('./modules/renderer-canvas')
 } satisfies Record<string, Loader>;
 export type ModuleName = keyof typeof LOADERS;
 
@@ -88,11 +91,11 @@ function loadCore(): Promise<Echarts> {
 export const echartsNow = (): Echarts | null => core;
 
 /**
- * Make sure ECharts and every module `option` draws are registered. Returns null when they are
- * (the chart can update synchronously, as a cross-filter update should), else a promise.
+ * Make sure ECharts, the renderer and every module `option` draws are registered. Returns null
+ * when they are (the chart can update synchronously, as a cross-filter update should), else a promise.
  */
-export function ensureModules(option: EChartsOption): Promise<void> | null {
-  const missing = [...modulesFor(option)].filter((m) => !installed.has(m));
+export function ensureModules(option: EChartsOption, renderer: Renderer = 'svg'): Promise<void> | null {
+  const missing = [...modulesFor(option), `renderer-${renderer}` as const].filter((m) => !installed.has(m));
   if (core && missing.length === 0) return null;
   return loadCore().then((echarts) =>
     Promise.all(

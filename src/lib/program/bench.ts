@@ -9,7 +9,9 @@
  */
 import { coordinator, getLoader, query, type SqlParam } from '$lib/db';
 import type { LoadTiming } from '$lib/db/snapshot';
+import * as Q from '$lib/queries/program';
 import { PROGRAM_SQL, PROGRAM_TABLES, prepareOf, queryLog, type ProgramQueryName } from '$lib/queries/program';
+import { profileIndex, programmeCube } from './cube';
 import { BENCH_BUILD } from '$lib/bench/flag';
 
 export interface BenchHook {
@@ -20,6 +22,11 @@ export interface BenchHook {
   loadTimings(): Promise<LoadTiming[]>;
   /** Run a statement `repeat` times after its tables are loaded; returns each duration in ms. */
   time(name: ProgramQueryName, params: SqlParam[], repeat: number): Promise<number[]>;
+  /**
+   * The cross-filter steps the page computes from its cube (cube.ts) for one programme, region and
+   * period, each `repeat` times after the slices are fetched; durations in ms.
+   */
+  timeCube(c: { program: string; region: string; from: number; to: number }, repeat: number): Promise<Record<'trend' | 'profile' | 'byRegion', number[]>>;
   /** The same for a statement of the benchmark itself (e.g. a GROUP BY over the microdata). */
   timeSql(tables: string[], sql: string, params: SqlParam[], repeat: number): Promise<number[]>;
   /** Memory DuckDB reports for itself (buffer manager), bytes. */
@@ -53,6 +60,28 @@ export function benchHook(url: URL): BenchHook | null {
     loadTimings: async () => (await getLoader()).timings,
     time: (name, params, repeat) => timeIt(PROGRAM_TABLES[name], PROGRAM_SQL[name], params, repeat, prepareOf(name)),
     timeSql: (tables, sql, params, repeat) => timeIt(tables, sql, params, repeat),
+    async timeCube(c, repeat) {
+      const co = coordinator();
+      const [slice, regions, profiles] = await Promise.all([
+        co.query(Q.programSlice(c.program)),
+        co.query(Q.regionNames()),
+        co.query(Q.programProfiles(c.program))
+      ]);
+      const cube = programmeCube(slice, regions);
+      const profileOf = profileIndex(profiles);
+      const out = { trend: [] as number[], profile: [] as number[], byRegion: [] as number[] };
+      const step = (list: number[], f: () => unknown) => {
+        const t0 = performance.now();
+        f();
+        list.push(performance.now() - t0);
+      };
+      for (let i = 0; i < repeat; i++) {
+        step(out.trend, () => cube.trend(c.region));
+        step(out.profile, () => profileOf(c.region));
+        step(out.byRegion, () => cube.byRegion(c.from, c.to));
+      }
+      return out;
+    },
     async duckdbMemory() {
       const r = await query<{ b: number }>([], 'SELECT CAST(sum(memory_usage_bytes) AS DOUBLE) AS b FROM duckdb_memory()');
       return r[0]?.b ?? 0;

@@ -2,13 +2,15 @@
  * The state of one programme page (/program/[id]), as Workbench is for /dampak: the URL filter,
  * the live queries, the figures derived from them and the interactions. The route only lays out.
  *
- * Three groups of queries, each quick on small tables:
- *   base   (programme)          → catalogue row, province trend (the fixed month axis) and the
- *                                  schedule (region × scheduled month: timeliness and data quality,
- *                                  filtered by region in JS, without another query)
- *   scoped (programme, region)  → trend, profile
- *   region (programme, period)  → every region in the period + number of poor → coverage, targeting
- * A region click changes `wilayah` (scoped reloads), a brush changes `dari`/`sampai` (region reloads).
+ * Queries run once per programme; the filters are answered in the page from what they fetched:
+ *   base     (programme)         → catalogue row, the programme's rollup slice (cube.ts: every
+ *                                   region's and the province's months), the region names, and the
+ *                                   schedule (region × scheduled month: timeliness and data quality)
+ *   profiles (programme)         → the beneficiary profile of every region (profileIndex)
+ *   scoped   (region)            → trend and profile of the region, from the cube: no query
+ *   regional (period)            → every region in the period, from the cube, + the number of poor
+ *                                   of the period's year (a query only when the year changes)
+ * A region click changes `wilayah` (scoped updates), a brush changes `dari`/`sampai` (regional updates).
  */
 import { tick } from 'svelte';
 import { browser } from '$app/environment';
@@ -20,6 +22,7 @@ import { fmt, t, type MessageKey } from '$lib/i18n';
 import * as Q from '$lib/queries/program';
 import { setParams, param } from '$lib/state/url.svelte';
 import type { BenchHook } from './bench';
+import { profileIndex, programmeCube } from './cube';
 import { concentrationFigure, profileFigure, regionTable, timelinessFigure, trendFigure } from './figures';
 import { SPECS, effectivePeriod, monthOf, periodParams, type MonthIndex } from './filters';
 import { qualityFindings, timelinessByMonth } from './schedule';
@@ -63,30 +66,42 @@ export class ProgrammeView {
     () => {
       const pid = this.id;
       return async () => {
-        const [cat, trend, schedule] = await Promise.all([run(Q.programCatalogue()), run(Q.programTrend(pid, '')), run(Q.programSchedule(pid))]);
-        return { meta: cat.find((c) => c.id === pid) ?? null, trend, schedule };
+        const [cat, slice, regions, schedule] = await Promise.all([
+          run(Q.programCatalogue()),
+          run(Q.programSlice(pid)),
+          run(Q.regionNames()),
+          run(Q.programSchedule(pid))
+        ]);
+        const cube = programmeCube(slice, regions);
+        return { meta: cat.find((c) => c.id === pid) ?? null, cube, trend: cube.trend(''), schedule };
       };
+    },
+    { empty: () => false }
+  );
+  readonly profiles = new Live(
+    () => {
+      const pid = this.id;
+      return async () => profileIndex(await run(Q.programProfiles(pid)));
     },
     { empty: () => false }
   );
   readonly scoped = new Live(
     () => {
-      const [pid, k] = [this.id, this.kode];
-      return async () => {
-        const [trend, profile] = await Promise.all([run(Q.programTrend(pid, k)), run(Q.programProfile(pid, k))]);
-        return { trend, profile };
-      };
+      const [cube, profileOf, k] = [this.base.value?.cube, this.profiles.value, this.kode];
+      if (!cube || !profileOf) return null;
+      return async () => ({ trend: cube.trend(k), profile: profileOf(k) });
     },
     { empty: () => false, onvalue: (_, t0) => this.#settled('wilayah', t0) }
   );
   readonly regional = new Live(
     () => {
-      if (!this.range || this.periodEndYear === null) return null;
-      const [pid, from, to, year] = [this.id, this.period?.from ?? 0, this.period?.to ?? Q.MAX_MONTH, this.periodEndYear];
+      const cube = this.base.value?.cube;
+      if (!cube || !this.range || this.periodEndYear === null) return null;
+      const [from, to, year] = [this.period?.from ?? 0, this.period?.to ?? Q.MAX_MONTH, this.periodEndYear];
       return async () => {
         // The number of poor depends only on the year: the coordinator's cache answers repeats.
-        const [regions, poor] = await Promise.all([run(Q.programByRegion(pid, from, to)), run(Q.poorByRegion(year))]);
-        return { regions, poor };
+        const poor = await run(Q.poorByRegion(year));
+        return { regions: cube.byRegion(from, to), poor };
       };
     },
     { empty: () => false, onvalue: (_, t0) => this.#settled('periode', t0) }
@@ -99,14 +114,14 @@ export class ProgrammeView {
     get error() {
       return view.base.error;
     },
-    retry: () => [view.base, view.scoped, view.regional].filter((l) => l.status === 'error').forEach((l) => l.retry())
+    retry: () => [view.base, view.profiles, view.scoped, view.regional].filter((l) => l.status === 'error').forEach((l) => l.retry())
   }))(this);
   /** Loading state of each figure: the queries it waits for. */
   readonly loads: Record<'trend' | 'regions' | 'schedule' | 'profile', Loadable> = {
-    trend: combined(this.base, this.scoped),
+    trend: combined(this.base, this.profiles, this.scoped),
     regions: combined(this.base, this.regional),
     schedule: this.base,
-    profile: this.scoped
+    profile: combined(this.profiles, this.scoped)
   };
 
   get id(): string {
@@ -121,10 +136,10 @@ export class ProgrammeView {
   // ---- demo flags, from the manifest, per figure ----------------------------------------------------
   readonly demo = $derived({
     meta: demoOf(Q.PROGRAM_TABLES.catalogue),
-    trend: demoOf(Q.PROGRAM_TABLES.trend),
-    regions: demoOf([...Q.PROGRAM_TABLES.byRegion, ...Q.PROGRAM_TABLES.poor]),
+    trend: demoOf(Q.PROGRAM_TABLES.slice),
+    regions: demoOf([...Q.PROGRAM_TABLES.slice, ...Q.PROGRAM_TABLES.regions, ...Q.PROGRAM_TABLES.poor]),
     schedule: demoOf(Q.PROGRAM_TABLES.schedule),
-    profile: demoOf(Q.PROGRAM_TABLES.profile)
+    profile: demoOf(Q.PROGRAM_TABLES.profiles)
   });
   /** The page as a whole (the header badge): any figure on demo data. */
   readonly pageDemo = $derived(Object.values(this.demo).some(Boolean));

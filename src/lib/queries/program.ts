@@ -1,9 +1,10 @@
 /**
  * All SQL of the programme pages (/program, /program/[id]). Only small tables are read —
  * penyaluran (programme × region × month), penerima_profil (rollup), program, wilayah,
- * nilai_indikator — never the penerima microdata; the cross-filter statements (trend, byRegion,
- * profile) read rollups built once in the session (PROGRAM_AGGREGATES), so each update filters a
- * few hundred pre-summed rows.
+ * nilai_indikator — never the penerima microdata. Rollups are built once in the session
+ * (PROGRAM_AGGREGATES); the page fetches one programme's rows of them once (`slice`, `profiles`) and
+ * answers region clicks and period changes from those in the page (src/lib/program/cube.ts), so a
+ * cross-filter update sends no statement to DuckDB except the number of poor of a new year.
  *
  * Filters travel as parameters: `kode` is '' for the whole province; the period is a pair of month
  * indices (tahun × 12 + bulan − 1), [0, MAX_MONTH] for "all months".
@@ -68,24 +69,26 @@ export const PROGRAM_SQL = {
     FROM program p LEFT JOIN per_region r ON r.program_id = p.id
     GROUP BY ALL ORDER BY p.tahun_mulai, p.singkatan`,
 
-  /** Province (kode '') or one region per month: target vs realisation, recipients and rupiah. */
-  trend: `
-    SELECT tahun, bulan, target, realisasi, anggaran_rp, realisasi_rp
-    FROM agg_program_bulan WHERE program_id = ? AND kode = ?
-    ORDER BY m`,
+  /**
+   * The programme's rows of agg_program_bulan — every region and the province (kode ''), every
+   * month — fetched once per programme: region and period filters are answered from them in the
+   * page (src/lib/program/cube.ts), which the tests hold to PROGRAM_SQL_DIRECT's trend and byRegion.
+   */
+  slice: `
+    SELECT kode, m, tahun, bulan, target, realisasi, anggaran_rp, realisasi_rp, target_max, realisasi_max, laporan, terlambat
+    FROM agg_program_bulan WHERE program_id = ?
+    ORDER BY kode, m`,
 
-  /** Every region in the brushed period: peak monthly recipients, rupiah, reports, late reports. */
-  byRegion: `
-    WITH f AS (
-      SELECT kode, max(realisasi_max) AS penerima, max(target_max) AS target, sum(realisasi_rp) AS realisasi_rp,
-             sum(anggaran_rp) AS anggaran_rp, sum(laporan) AS laporan, sum(terlambat) AS terlambat
-      FROM agg_program_bulan WHERE program_id = ? AND kode <> '' AND m BETWEEN ? AND ? GROUP BY kode)
-    SELECT w.kode, w.nama_pendek AS nama, w.jenis,
-           coalesce(f.penerima, 0) AS penerima, coalesce(f.target, 0) AS target,
-           coalesce(f.realisasi_rp, 0) AS realisasi_rp, coalesce(f.anggaran_rp, 0) AS anggaran_rp,
-           CAST(coalesce(f.laporan, 0) AS INTEGER) AS laporan, CAST(coalesce(f.terlambat, 0) AS INTEGER) AS terlambat
-    FROM wilayah w LEFT JOIN f ON f.kode = w.kode
-    ORDER BY w.kode`,
+  /** The programme's beneficiary profile per region and for the province (kode ''), for profileIndex (cube.ts). */
+  profiles: `
+    SELECT kode, dimensi, kategori, n
+    FROM agg_profil WHERE program_id = ?
+    ORDER BY kode, dimensi, kategori`,
+
+  /** The kabupaten/kota the region figures list, with or without reports. */
+  regions: `
+    SELECT kode, nama_pendek AS nama, jenis FROM wilayah ORDER BY kode`,
+
   /**
    * Number of poor (BPS jumlah_miskin, Maret, ribu jiwa) per kabupaten/kota in the latest year at
    * or before the requested year in which all regions have a figure (in this snapshot 2016–2021, so
@@ -117,18 +120,13 @@ export const PROGRAM_SQL = {
     FROM wilayah w
     LEFT JOIN expected e ON e.kode = w.kode
     LEFT JOIN p ON p.kode = e.kode AND p.tahun = e.tahun AND p.bulan = e.bulan
-    ORDER BY e.tahun, e.bulan, w.kode`,
-
-  /** Beneficiary profile (province: kode ''), one dimension at a time. */
-  profile: `
-    SELECT dimensi, kategori, n
-    FROM agg_profil WHERE program_id = ? AND kode = ?
-    ORDER BY dimensi, kategori`
+    ORDER BY e.tahun, e.bulan, w.kode`
 } as const;
 
 /**
- * The same statements computed from the snapshot tables directly (as before the rollups): the
- * unit tests check that the rollup statements return exactly these rows, and the benchmark times both.
+ * What the page's figures mean, computed from the snapshot tables directly: the unit tests check
+ * that the catalogue statement and the page's cross-filter (cube.ts over `slice` and `profiles`)
+ * give exactly these rows, and the benchmark times them in DuckDB-WASM and native DuckDB.
  */
 export const PROGRAM_SQL_DIRECT = {
   /** The nine programmes with recipients and rupiah in the latest year of penyaluran. */
@@ -173,17 +171,25 @@ export const PROGRAM_SQL_DIRECT = {
     SELECT dimensi, kategori, CAST(sum(n) AS DOUBLE) AS n
     FROM penerima_profil WHERE program_id = ? AND (? = '' OR kode = ?)
     GROUP BY dimensi, kategori ORDER BY dimensi, kategori`
-} as const satisfies Partial<Record<keyof typeof PROGRAM_SQL, string>>;
+} as const;
 
 export type ProgramQueryName = keyof typeof PROGRAM_SQL;
+export type DirectQueryName = keyof typeof PROGRAM_SQL_DIRECT;
 
 /** Snapshot tables each statement reads, itself or through its rollups (loaded on demand; their manifest flags give the demo badges). */
 export const PROGRAM_TABLES: Record<ProgramQueryName, readonly string[]> = {
   catalogue: ['program', 'penyaluran'],
+  slice: ['penyaluran'],
+  profiles: ['penerima_profil'],
+  regions: ['wilayah'],
+  poor: ['nilai_indikator'],
+  schedule: ['penyaluran', 'wilayah']
+};
+/** Snapshot tables of the PROGRAM_SQL_DIRECT statements. */
+export const DIRECT_TABLES: Record<DirectQueryName, readonly string[]> = {
+  catalogue: PROGRAM_TABLES.catalogue,
   trend: ['penyaluran'],
   byRegion: ['penyaluran', 'wilayah'],
-  poor: ['nilai_indikator'],
-  schedule: ['penyaluran', 'wilayah'],
   profile: ['penerima_profil']
 };
 
@@ -193,11 +199,11 @@ export const PROGRAM_TABLE_SET: readonly string[] = [...new Set(Object.values(PR
 /** Rollups (PROGRAM_AGGREGATES) each statement reads: built once, after PROGRAM_TABLES are loaded. */
 export const PROGRAM_USES: Record<ProgramQueryName, readonly ProgramAggregate[]> = {
   catalogue: ['agg_program_bulan'],
-  trend: ['agg_program_bulan'],
-  byRegion: ['agg_program_bulan'],
+  slice: ['agg_program_bulan'],
+  profiles: ['agg_profil'],
+  regions: [],
   poor: [],
-  schedule: [],
-  profile: ['agg_profil']
+  schedule: []
 };
 
 /** The statements that build a statement's rollups, in order (Query.prepare). */
@@ -206,11 +212,11 @@ export const prepareOf = (name: ProgramQueryName): string[] => PROGRAM_USES[name
 /** Parameters of each statement, in order — shared by the page and the benchmark. */
 export const programParams = {
   catalogue: (): SqlParam[] => [],
-  trend: (id: string, kode: string): SqlParam[] => [id, kode],
-  byRegion: (id: string, from: number, to: number): SqlParam[] => [id, from, to],
+  slice: (id: string): SqlParam[] => [id],
+  profiles: (id: string): SqlParam[] => [id],
+  regions: (): SqlParam[] => [],
   poor: (year: number): SqlParam[] => [KODE_PROVINSI, year],
-  schedule: (id: string): SqlParam[] => [id],
-  profile: (id: string, kode: string): SqlParam[] => [id, kode]
+  schedule: (id: string): SqlParam[] => [id]
 } satisfies Record<ProgramQueryName, (...a: never[]) => SqlParam[]>;
 
 /** Parameters of the PROGRAM_SQL_DIRECT statements (the region filter appears twice there). */
@@ -219,7 +225,7 @@ export const programParamsDirect = {
   trend: (id: string, kode: string): SqlParam[] => [id, kode, kode],
   byRegion: (id: string, from: number, to: number): SqlParam[] => [id, from, to],
   profile: (id: string, kode: string): SqlParam[] => [id, kode, kode]
-} satisfies Record<keyof typeof PROGRAM_SQL_DIRECT, (...a: never[]) => SqlParam[]>;
+} satisfies Record<DirectQueryName, (...a: never[]) => SqlParam[]>;
 
 /** A programme of the catalogue (its columns as in the table spec) with its latest year's totals. */
 export type CatalogueRow = Omit<Program, 'umur_sasaran' | 'desil_maks'> & {
@@ -237,6 +243,28 @@ export interface TrendRow {
   realisasi: number;
   anggaran_rp: number;
   realisasi_rp: number;
+  [k: string]: unknown;
+}
+/** A row of the `slice` statement: agg_program_bulan of one programme (sums and maxima are NULL where every report left them empty). */
+export interface SliceRow {
+  kode: string;
+  m: number;
+  tahun: number;
+  bulan: number;
+  target: number;
+  realisasi: number;
+  anggaran_rp: number;
+  realisasi_rp: number;
+  target_max: number | null;
+  realisasi_max: number | null;
+  laporan: number;
+  terlambat: number;
+  [k: string]: unknown;
+}
+export interface RegionName {
+  kode: string;
+  nama: string;
+  jenis: string;
   [k: string]: unknown;
 }
 export interface RegionRow {
@@ -284,8 +312,8 @@ function declare<T extends Row>(name: ProgramQueryName, params: SqlParam[]): Que
 }
 
 export const programCatalogue = () => declare<CatalogueRow>('catalogue', programParams.catalogue());
-export const programTrend = (id: string, kode: string) => declare<TrendRow>('trend', programParams.trend(id, kode));
-export const programByRegion = (id: string, from: number, to: number) => declare<RegionRow>('byRegion', programParams.byRegion(id, from, to));
+export const programSlice = (id: string) => declare<SliceRow>('slice', programParams.slice(id));
+export const programProfiles = (id: string) => declare<ProfileRow & { kode: string }>('profiles', programParams.profiles(id));
+export const regionNames = () => declare<RegionName>('regions', programParams.regions());
 export const poorByRegion = (year: number) => declare<PoorRow>('poor', programParams.poor(year));
 export const programSchedule = (id: string) => declare<ScheduleRow>('schedule', programParams.schedule(id));
-export const programProfile = (id: string, kode: string) => declare<ProfileRow>('profile', programParams.profile(id, kode));

@@ -6,6 +6,7 @@ import { echarts } from '$lib/charts/echarts';
 import type { EChartsOption } from '$lib/charts/echarts';
 import { attachMaps } from '$lib/charts/maps';
 import { loadAllModules } from '$lib/charts/modules';
+import { optionToSvg } from '$lib/charts/ssr';
 
 export async function initServerEcharts(): Promise<void> {
   echarts.use((await loadAllModules()).flat());
@@ -13,12 +14,4 @@ export async function initServerEcharts(): Promise<void> {
 }
 
 /** One chart as an SVG string with a viewBox (the browser scales it to a narrower box). */
-export function renderSvg(option: EChartsOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height, locale: 'EN' });
-  try {
-    chart.setOption({ ...option, animation: false }, { notMerge: true });
-    return chart.renderToSVGString({ useViewBox: true });
-  } finally {
-    chart.dispose();
-  }
-}
+export const renderSvg = (option: EChartsOption, width: number, height: number): string => optionToSvg(echarts, option, width, height, true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameShape } from '../../../src/lib/charts/shape';
+import { sameShape, selectionDelta } from '../../../src/lib/charts/shape';
 
 const base = () => ({
   grid: { left: 40 },
@@ -46,5 +46,35 @@ describe('sameShape: when an ECharts update may merge', () => {
     expect(sameShape({ series: [{ label: { show: true } }] }, { series: [{ label: undefined }] })).toBe(false);
     expect(sameShape({ title: { text: 'a' } }, { title: null })).toBe(false);
     expect(sameShape({ visualMap: { min: 0 } }, { visualMap: { min: 0, pieces: [{ lt: 1 }] } })).toBe(false);
+  });
+});
+
+describe('selectionDelta: a change of selection only becomes select/unselect actions', () => {
+  const map = (selected: string | null, value = 1) => ({
+    tooltip: { formatter: (p: { name: string }) => p.name },
+    series: [
+      {
+        type: 'map',
+        projection: { project: (p: number[]) => p },
+        data: ['3501', '3502', '3503'].map((kode) => ({ name: kode, value, selected: kode === selected, itemStyle: { areaColor: '#fff' } }))
+      }
+    ]
+  });
+
+  it('gives the items to unselect and select when nothing else differs (new closures of the same source count as equal)', () => {
+    expect(selectionDelta(map('3501'), map('3503'))).toEqual([{ seriesIndex: 0, select: [2], unselect: [0] }]);
+    expect(selectionDelta(map(null), map('3502'))).toEqual([{ seriesIndex: 0, select: [1], unselect: [] }]);
+    expect(selectionDelta(map('3502'), map(null))).toEqual([{ seriesIndex: 0, select: [], unselect: [1] }]);
+  });
+
+  it('is null when anything else changed, or nothing did (the option is then set as usual)', () => {
+    expect(selectionDelta(map('3501'), map('3503', 2))).toBeNull(); // values too
+    expect(selectionDelta(map('3501'), map('3501'))).toBeNull();
+    const restyled = map('3503');
+    restyled.series[0].data[1].itemStyle.areaColor = '#000';
+    expect(selectionDelta(map('3501'), restyled)).toBeNull();
+    const otherTooltip = { ...map('3503'), tooltip: { formatter: (p: { name: string }) => `${p.name}!` } };
+    expect(selectionDelta(map('3501'), otherTooltip)).toBeNull();
+    expect(selectionDelta(map('3501'), { ...map('3503'), title: { text: 'x' } })).toBeNull();
   });
 });

@@ -1,19 +1,22 @@
 /**
- * The programme page's cross-filter statements read rollups built once in the session
- * (PROGRAM_AGGREGATES). On native DuckDB against the fixture snapshot, each must return exactly the
- * rows of the same statement computed from the snapshot tables directly (PROGRAM_SQL_DIRECT), for
- * the province, each region (one without reports) and several periods.
+ * The programme page reads rollups built once in the session (PROGRAM_AGGREGATES): the catalogue
+ * statement directly, the cross-filter through one programme's slice of them, filtered in the page
+ * (program/cube.ts). On native DuckDB against the fixture snapshot, each answer must be exactly the
+ * rows of the same figure computed from the snapshot tables directly (PROGRAM_SQL_DIRECT), for the
+ * province, each region (one without reports), a programme without rows and several periods.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Coordinator, sql, type Query, type Row } from '../../../src/lib/db/coordinator';
 import type { SqlParam } from '../../../src/lib/db/engine';
 import * as Q from '../../../src/lib/queries/program';
 import { monthIndex } from '../../../src/lib/program/filters';
+import { profileIndex, programmeCube } from '../../../src/lib/program/cube';
 import { fixtureCoordinator, writeFixtureSnapshot } from './fixture';
 
 let dir: string;
 const run = async <T extends Row>(q: Query<T>) => (await fixtureCoordinator(dir)).coordinator.query(q);
-const direct = (name: keyof typeof Q.PROGRAM_SQL_DIRECT, params: SqlParam[]) => sql(Q.PROGRAM_TABLES[name], Q.PROGRAM_SQL_DIRECT[name], params);
+const direct = (name: Q.DirectQueryName, params: SqlParam[]) => sql(Q.DIRECT_TABLES[name], Q.PROGRAM_SQL_DIRECT[name], params);
+const cubeOf = async (id: string) => programmeCube(await run(Q.programSlice(id)), await run(Q.regionNames()));
 
 beforeAll(async () => {
   dir = await writeFixtureSnapshot();
@@ -40,7 +43,7 @@ describe('programme rollups give the rows of the direct statements', () => {
     let nonEmpty = 0;
     for (const id of PROGRAMS)
       for (const k of REGIONS) {
-        const rows = await run(Q.programTrend(id, k));
+        const rows = (await cubeOf(id)).trend(k);
         nonEmpty += rows.length > 0 ? 1 : 0;
         expect(rows, `${id} ${k}`).toEqual(await run(direct('trend', Q.programParamsDirect.trend(id, k))));
       }
@@ -50,7 +53,7 @@ describe('programme rollups give the rows of the direct statements', () => {
   it('byRegion, for several periods', async () => {
     for (const id of PROGRAMS)
       for (const [from, to] of PERIODS) {
-        const rows = await run(Q.programByRegion(id, from, to));
+        const rows = (await cubeOf(id)).byRegion(from, to);
         expect(rows, `${id} ${from}-${to}`).toHaveLength(3);
         expect(rows, `${id} ${from}-${to}`).toEqual(await run(direct('byRegion', Q.programParamsDirect.byRegion(id, from, to))));
       }
@@ -59,27 +62,26 @@ describe('programme rollups give the rows of the direct statements', () => {
   it('profile, for the province and every region', async () => {
     for (const id of PROGRAMS)
       for (const k of REGIONS)
-        expect(await run(Q.programProfile(id, k)), `${id} ${k}`).toEqual(await run(direct('profile', Q.programParamsDirect.profile(id, k))));
+        expect(profileIndex(await run(Q.programProfiles(id)))(k), `${id} ${k}`).toEqual(await run(direct('profile', Q.programParamsDirect.profile(id, k))));
   });
 
   it('each rollup is built once per coordinator, after its tables load', async () => {
     const { coordinator, engine, loader } = await fixtureCoordinator(dir);
-    await coordinator.query(Q.programTrend('pkh_plus', ''));
+    await coordinator.query(Q.programSlice('pkh_plus'));
     await engine.query("INSERT INTO agg_program_bulan (program_id, kode, tahun, bulan, m) VALUES ('penanda', '', 2000, 1, 0)");
-    await coordinator.query(Q.programByRegion('pkh_plus', 0, Q.MAX_MONTH)); // does not rebuild (the marker stays)
+    await coordinator.query(Q.programCatalogue()); // does not rebuild (the marker stays)
     expect(await engine.query("SELECT * FROM agg_program_bulan WHERE program_id = 'penanda'")).toHaveLength(1);
     // A new coordinator (a new session) on the same database rebuilds it from the loaded table.
-    await new Coordinator(async () => engine, loader).query(Q.programTrend('pkh_plus', '3501'));
+    await new Coordinator(async () => engine, loader).query(Q.programSlice('aspd'));
     expect(await engine.query("SELECT * FROM agg_program_bulan WHERE program_id = 'penanda'")).toHaveLength(0);
   });
 
-  it('the cross-filter statements read only rollups, never the snapshot tables directly', () => {
-    for (const name of ['trend', 'profile'] as const) {
+  it('the slices read only rollups, never the snapshot tables directly', () => {
+    for (const name of ['slice', 'profiles'] as const) {
       expect(Q.PROGRAM_SQL[name]).not.toMatch(/\bpenyaluran\b|\bpenerima_profil\b/);
       expect(Q.PROGRAM_USES[name].length).toBe(1);
     }
-    expect(Q.PROGRAM_SQL.byRegion).not.toMatch(/\bpenyaluran\b/);
-    expect(Q.programTrend('x', '').prepare).toEqual([Q.PROGRAM_AGGREGATES.agg_program_bulan.sql]);
+    expect(Q.programSlice('x').prepare).toEqual([Q.PROGRAM_AGGREGATES.agg_program_bulan.sql]);
     for (const a of Object.values(Q.PROGRAM_AGGREGATES)) expect(a.sql).toMatch(/CREATE OR REPLACE TEMP TABLE/);
   });
 });

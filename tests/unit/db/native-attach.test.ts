@@ -23,7 +23,7 @@ describe('native microdata files', () => {
       .filter((t) => t.microdata)
       .map((t) => t.name)
       .sort();
-    expect(NATIVE_TABLES.filter((t) => micro.includes(t)).sort()).toEqual(micro);
+    expect(NATIVE_TABLES.filter((t) => (micro as string[]).includes(t)).sort()).toEqual(micro);
     const m = parseManifest(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
     for (const t of m.tables) expect(!!t.native, t.name).toBe(NATIVE_TABLES.includes(t.name));
     expect(() => attachNativeSql('layanan_upt')).toThrow();

@@ -124,6 +124,10 @@ test('brushing months on the trend filters the region table to that period', asy
   await expect(page.locator('#trend[data-status="ready"]')).toBeVisible();
   const chart = page.locator('#trend .chart');
   await chart.scrollIntoViewIfNeeded();
+  // The brush loads when the reader first reaches the chart (like a hand moving to it before a drag).
+  await expect(chart).toHaveAttribute('data-interactive', 'false');
+  await chart.hover();
+  await expect(chart).toHaveAttribute('data-interactive', 'true');
   const box = (await chart.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);
   await page.mouse.down();
@@ -149,11 +153,36 @@ test('brushing months on the trend filters the region table to that period', asy
   expectClean(watch);
 });
 
+test('charts draw without tooltip and brush; the first hover loads them and shows its tooltip, keyboard focus loads them too', async ({ page, watch }) => {
+  await page.goto(`/program/${PROGRAM}`);
+  await expect(page.locator('#trend[data-status="ready"]')).toBeVisible();
+  const chart = page.locator('#trend .chart');
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart.locator('canvas').first()).toBeVisible();
+  await expect(chart).toHaveAttribute('data-interactive', 'false');
+  // One pointer move and no other: the tooltip under it must show once the modules have loaded.
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await expect(chart).toHaveAttribute('data-interactive', 'true');
+  const tip = chart.locator('div[style*="z-index: 9999999"]');
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText(/\d/);
+  // A keyboard reader: focusing a control of the map's card arms that chart.
+  const map = page.locator('#regions .chart');
+  await expect(map.locator('canvas').first()).toBeVisible();
+  await expect(map).toHaveAttribute('data-interactive', 'false');
+  await page.locator('#regions [data-download="csv"]').focus();
+  await expect(map).toHaveAttribute('data-interactive', 'true');
+  expectClean(watch);
+});
+
 test('the brush survives updates: after switching the measure a second range can be brushed at once', async ({ page, watch }) => {
   await page.goto(`/program/${PROGRAM}`);
   await expect(page.locator('#trend[data-status="ready"]')).toBeVisible();
   const chart = page.locator('#trend .chart');
   await chart.scrollIntoViewIfNeeded();
+  await chart.hover();
+  await expect(chart).toHaveAttribute('data-interactive', 'true');
   const brush = async (from: number, to: number) => {
     const box = (await chart.boundingBox())!;
     await page.mouse.move(box.x + box.width * from, box.y + box.height / 2);

@@ -58,8 +58,29 @@ const MARKERS: Record<string, ModuleName> = { markLine: 'markline', markArea: 'm
 type Item = Record<string, unknown>;
 const list = (v: unknown): Item[] => (v === undefined || v === null ? [] : Array.isArray(v) ? (v as Item[]) : [v as Item]);
 
-/** The modules an option draws with. */
-export function modulesFor(option: EChartsOption): Set<ModuleName> {
+/**
+ * Modules that draw nothing until the reader reaches for the chart (a tooltip on hover, the brush
+ * on a drag). A chart drawn in the browser looks the same without them, so they are loaded only
+ * when the reader first points at or focuses the card (Chart's `wake`), not with the first draw.
+ */
+export const INTERACTION_MODULES: ReadonlySet<ModuleName> = new Set<ModuleName>(['tooltip', 'brush']);
+
+/**
+ * Interaction modules that add action events (the brush's `brushEnd`). ECharts forwards an action's
+ * events to an instance's listeners only if the action was registered before the instance was
+ * created, so a chart drawn before these loaded is drawn again in a new instance.
+ */
+const EVENT_MODULES: ReadonlySet<ModuleName> = new Set<ModuleName>(['brush']);
+
+/** Whether a chart drawn with `option` before its interaction modules loaded needs a new instance. */
+export const needsNewInstance = (option: EChartsOption): boolean => [...modulesFor(option)].some((m) => EVENT_MODULES.has(m));
+
+/**
+ * The modules an option draws with; with `interactive: false` only those its look needs (without
+ * {@link INTERACTION_MODULES}): ECharts keeps the tooltip and brush settings of the option and
+ * builds those components when a later setOption finds them registered.
+ */
+export function modulesFor(option: EChartsOption, { interactive = true }: { interactive?: boolean } = {}): Set<ModuleName> {
   const need = new Set<ModuleName>();
   const o = option as Item;
   for (const s of list(o.series)) {
@@ -73,6 +94,7 @@ export function modulesFor(option: EChartsOption): Set<ModuleName> {
   for (const l of list(o.legend)) need.add(l.type === 'scroll' ? 'legend-scroll' : 'legend');
   // ECharts' default visualMap type is continuous unless pieces or categories are given.
   for (const v of list(o.visualMap)) need.add(v.type === 'piecewise' || v.pieces || v.categories ? 'visualmap-piecewise' : 'visualmap-continuous');
+  if (!interactive) for (const m of INTERACTION_MODULES) need.delete(m);
   return need;
 }
 
@@ -91,11 +113,12 @@ function loadCore(): Promise<Echarts> {
 export const echartsNow = (): Echarts | null => core;
 
 /**
- * Make sure ECharts, the renderer and every module `option` draws are registered. Returns null
- * when they are (the chart can update synchronously, as a cross-filter update should), else a promise.
+ * Make sure ECharts, the renderer and every module `option` draws are registered (with
+ * `interactive: false`, not the interaction modules). Returns null when they are (the chart can
+ * update synchronously, as a cross-filter update should), else a promise.
  */
-export function ensureModules(option: EChartsOption, renderer: Renderer = 'svg'): Promise<void> | null {
-  const missing = [...modulesFor(option), `renderer-${renderer}` as const].filter((m) => !installed.has(m));
+export function ensureModules(option: EChartsOption, renderer: Renderer = 'svg', opts: { interactive?: boolean } = {}): Promise<void> | null {
+  const missing = [...modulesFor(option, opts), `renderer-${renderer}` as const].filter((m) => !installed.has(m));
   if (core && missing.length === 0) return null;
   return loadCore().then((echarts) =>
     Promise.all(

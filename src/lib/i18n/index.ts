@@ -3,25 +3,29 @@
  *
  * Only the shell's strings (messages/common.ts) are part of every page. Each page registers the
  * message files it uses with useMessages(...) in its +page.svelte, so the browser downloads those
- * and not the strings of every other page (both languages of a file travel together, so the
- * language toggle needs nothing more). tests/unit/i18n/namespaces.test.ts checks that every page
+ * and not the strings of every other page. Only their Indonesian travels with the page: a file's
+ * English (messages/en/) is downloaded when the reader switches to English, or when a page
+ * registers the file while English is on; until it arrives t() falls back to the Indonesian text
+ * and shows the English once it is there. tests/unit/i18n/namespaces.test.ts checks that every page
  * registers the files whose keys its code uses; tests/e2e/i18n-keys.spec.ts that no page shows a key.
  */
 import * as f from './format';
-import { lang } from './lang.svelte';
+import { englishArrived, lang, langFrom, setLangState } from './lang.svelte';
 import { common } from './messages/common';
 import type { MessageKey } from './messages';
 
-export { lang, setLang, initLang } from './lang.svelte';
+export { lang } from './lang.svelte';
 export type { Lang } from './format';
 export type { MessageKey } from './messages';
 export * from './format';
 
-/** One message file (src/lib/i18n/messages/*.ts). */
-export type MessageDomain = { id: Record<string, string>; en: Record<string, string> };
+/** One message file (src/lib/i18n/messages/*.ts): its Indonesian table and the loader of its English one. */
+export type MessageDomain = { id: Record<string, string>; en: () => Promise<{ default: Record<string, string> }> };
 
-const tables: Record<f.Lang, Record<string, string>> = { id: { ...common.id }, en: { ...common.en } };
+const tables: Record<f.Lang, Record<string, string>> = { id: { ...common.id }, en: {} };
 const registered = new Set<MessageDomain>([common]);
+/** English tables loaded or on their way, per file. */
+const english = new Map<MessageDomain, Promise<void>>();
 
 /**
  * Make these message files available to t(). Call it at the top of a page's script (before anything
@@ -32,12 +36,43 @@ export function useMessages(...domains: MessageDomain[]): void {
     if (registered.has(d)) continue;
     registered.add(d);
     Object.assign(tables.id, d.id);
-    Object.assign(tables.en, d.en);
+    if (lang.current === 'en') loadEnglish(d).catch((e) => console.error(e)); // the Indonesian stays shown
   }
+}
+
+/** Download the English of these files (default: every registered one); resolves when t() has them. */
+export function loadEnglish(...domains: MessageDomain[]): Promise<void> {
+  const wanted = domains.length ? domains : [...registered];
+  return Promise.all(
+    wanted.map((d) => {
+      let p = english.get(d);
+      if (!p) {
+        p = d.en().then((m) => {
+          Object.assign(tables.en, m.default);
+          englishArrived.n++;
+        });
+        p.catch(() => english.delete(d)); // offline for a moment: the next switch tries again
+        english.set(d, p);
+      }
+      return p;
+    })
+  ).then(() => undefined);
+}
+
+/** Set the language (URL, storage and <html lang> follow); English tables load as needed. */
+export function setLang(next: f.Lang): void {
+  setLangState(next);
+  if (next === 'en') loadEnglish().catch((e) => console.error(e));
+}
+
+/** The URL's or the stored language (see lang.svelte.ts). */
+export function initLang(url: URL): void {
+  setLang(langFrom(url));
 }
 
 /** Translate; `{name}` placeholders are filled from vars. Unknown keys show the key (visible in tests). */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}, l: f.Lang = lang.current): string {
+  if (l === 'en') void englishArrived.n; // shown again when an English table arrives
   const s = tables[l][key] ?? tables.id[key] ?? key;
   return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in vars ? String(vars[k]) : `{${k}}`));
 }

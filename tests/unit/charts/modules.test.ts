@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { modulesFor } from '../../../src/lib/charts/modules';
+import type { EChartsOption } from 'echarts';
+import { modulesFor, needsNewInstance } from '../../../src/lib/charts/modules';
 import { realisasiOption } from '../../../src/lib/charts/options/realisasi';
 import { trendOption } from '../../../src/lib/charts/options/trend';
 
@@ -27,6 +28,25 @@ describe('ECharts modules an option needs', () => {
     };
     expect(sorted(modulesFor(realisasiOption(input)))).toEqual(['bar', 'brush', 'grid', 'legend', 'line', 'tooltip']);
     expect(modulesFor(realisasiOption({ ...input, selected: [0, 1] })).has('markarea')).toBe(true);
+  });
+
+  it('drawn before the reader reaches for it, a chart loads no tooltip or brush (nothing else is left out)', () => {
+    const o = realisasiOption({
+      labels: ['Jan', 'Feb'],
+      realised: [1, 2],
+      target: [2, 2],
+      names: { realised: 'r', target: 't' },
+      selected: [0, 1],
+      format: String,
+      cumulative: false
+    });
+    expect(sorted(modulesFor(o, { interactive: false }))).toEqual(['bar', 'grid', 'legend', 'line', 'markarea']);
+    expect(sorted(modulesFor(o, { interactive: true }))).toEqual(['bar', 'brush', 'grid', 'legend', 'line', 'markarea', 'tooltip']);
+    const map: EChartsOption = { series: [{ type: 'map', map: 'x' }], tooltip: { trigger: 'item' }, visualMap: { pieces: [{ min: 0 }] }, graphic: [] };
+    expect(sorted(modulesFor(map, { interactive: false }))).toEqual(['graphic', 'map', 'visualmap-piecewise']);
+    // Only the brush brings events a drawn instance cannot hear: the trend is drawn anew, the map is not.
+    expect(needsNewInstance(o)).toBe(true);
+    expect(needsNewInstance(map)).toBe(false);
   });
 
   it('visualMap type follows ECharts: pieces mean piecewise, else continuous; unknown series fail loudly', () => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DOMAINS } from '../../../src/lib/i18n/messages';
 
 describe('message tables', () => {
-  it('every Indonesian key has an English text and vice versa, with the same placeholders', () => {
+  it('every Indonesian key has an English text and vice versa, with the same placeholders', async () => {
     const seen = new Set<string>();
     for (const d of DOMAINS) {
       const id = d.id as Record<string, string>;
-      const en = d.en as Record<string, string>;
+      const en = (await d.en()).default as Record<string, string>;
       expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
       for (const k of Object.keys(id)) {
         expect(seen.has(k), `key ${k} defined twice`).toBe(false);
@@ -29,7 +29,7 @@ describe('every stats error code has words on the workbench', () => {
     const { impact } = await import('../../../src/lib/i18n/messages/impact');
     for (const code of codes) {
       expect(impact.id, code).toHaveProperty(`impact.error.${code}`);
-      expect(impact.en, code).toHaveProperty(`impact.error.${code}`);
+      expect((await impact.en()).default, code).toHaveProperty(`impact.error.${code}`);
     }
   });
 });

@@ -1,6 +1,7 @@
 /**
- * All UI strings. Each domain keeps its own file ({ id: {...}, en: {...} }); register it here.
- * The English table must have every key of the Indonesian one (checked by a unit test).
+ * All UI strings. Each domain keeps its own file ({ id: {...}, en: loader of en/<file>.ts });
+ * register it here. The English table must have every key of the Indonesian one and no other (its
+ * `satisfies` checks that at compile time, a unit test the placeholders too).
  */
 import { common } from './common';
 import { map } from './map';

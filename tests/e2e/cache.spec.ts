@@ -1,7 +1,8 @@
 /**
  * Repeat visits: tables loaded once come from this browser's table cache the next time (no request
  * for their files), "Hapus cache" on the Data page empties it, and without Cache Storage the app
- * loads from the network as before. Microdata arrives as the pipeline's DuckDB file.
+ * loads from the network as before. Microdata and the programme page's tables arrive as the pipeline's
+ * DuckDB files (the page never starts the Parquet decoder).
  */
 import type { Page } from '@playwright/test';
 import { test, expect, expectClean } from './fixtures';
@@ -59,6 +60,41 @@ test('the second visit reads the programme tables from the cache; "Hapus cache" 
   await programmeReady(third);
   expect([...new Set(after)].sort()).toEqual(loaded);
   await third.close();
+  expectClean(watch);
+});
+
+/** Requests that start the Parquet decoder: its worker script and parquet-wasm (JS and wasm). */
+function decoderRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/decode\.worker|parquet[_-]wasm/i.test(path)) seen.push(path);
+  });
+  page.on('worker', (w) => {
+    if (/decode\.worker/.test(w.url())) seen.push(w.url());
+  });
+  return seen;
+}
+
+test('the programme page attaches its tables as DuckDB files and never starts the Parquet decoder, cold or repeat', async ({ page, watch }) => {
+  const files = tableRequests(page);
+  const decoder = decoderRequests(page);
+  await programmeReady(page);
+  const fetched = [...new Set(files)].sort();
+  expect(fetched).toEqual(['nilai_indikator.duckdb', 'penerima_profil.duckdb', 'penyaluran.duckdb', 'program.duckdb', 'wilayah.duckdb']);
+  // The small files arrive brotli-compressed (a DuckDB file is at least 536 kB, mostly zeros).
+  const res = await page.request.get('/data/program.duckdb', { headers: { 'accept-encoding': 'br' } });
+  expect(res.headers()['content-encoding']).toBe('br');
+  expect(decoder).toEqual([]);
+  await expect.poll(() => cachedEntries(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(fetched.length);
+
+  const again = await page.context().newPage();
+  const second = tableRequests(again);
+  const decoderAgain = decoderRequests(again);
+  await programmeReady(again);
+  expect(second).toEqual([]);
+  expect(decoderAgain).toEqual([]);
+  await again.close();
   expectClean(watch);
 });
 

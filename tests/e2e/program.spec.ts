@@ -233,7 +233,7 @@ test('the charts draw on canvas; their downloads are SVG and PNG of the current 
 
 test('a failed load offers a retry that loads again without reloading the page', async ({ page }) => {
   let failOnce = true;
-  await page.route('**/data/penyaluran.parquet', async (route) => {
+  await page.route('**/data/penyaluran.duckdb', async (route) => {
     if (failOnce) {
       failOnce = false;
       return route.abort('failed');

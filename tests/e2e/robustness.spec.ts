@@ -53,41 +53,63 @@ function errorOf(page: Page, table: string) {
   return page.locator(`[data-table="${table}"] [data-error-code]`);
 }
 
-test('a missing Parquet file: "missing", naming the file; the other tables and pages work', async ({ page, watch }) => {
-  await page.route('**/data/program.parquet', (r) => r.fulfill({ status: 404, body: 'Not found' }));
-  await page.goto('/data');
-  await preview(page, 'program');
-  await expect(errorOf(page, 'program')).toHaveAttribute('data-error-code', 'missing');
-  await expect(errorOf(page, 'program')).toContainText('program.parquet');
-  await restStillWorks(page);
-  expect(watch.foreign).toEqual([]);
-});
+// `program` arrives as the pipeline's DuckDB file (manifest `native`), `indikator` as Parquet: each
+// failure is checked on both paths.
+for (const [table, file] of [
+  ['indikator', 'indikator.parquet'],
+  ['program', 'program.duckdb']
+]) {
+  test(`a missing file (${file}): "missing", naming the file; the other tables and pages work`, async ({ page, watch }) => {
+    await page.route(`**/data/${file}`, (r) => r.fulfill({ status: 404, body: 'Not found' }));
+    await page.goto('/data');
+    await preview(page, table);
+    await expect(errorOf(page, table)).toHaveAttribute('data-error-code', 'missing');
+    await expect(errorOf(page, table)).toContainText(file);
+    await restStillWorks(page);
+    expect(watch.foreign).toEqual([]);
+  });
+
+  test(`a changed file (${file}, checksum mismatch): "checksum", the data is not used`, async ({ page }) => {
+    await tamperFile(page, file, (b) => {
+      const c = Buffer.from(b);
+      c[Math.floor(c.length / 2)] ^= 0xff; // one flipped byte, same size
+      return c;
+    });
+    await page.goto('/data');
+    await preview(page, table);
+    await expect(errorOf(page, table)).toHaveAttribute('data-error-code', 'checksum');
+    await expect(page.locator(`[data-preview-table="${table}"]`)).toHaveCount(0);
+    await restStillWorks(page);
+  });
+}
 
 test('a corrupted Parquet file that matches its manifest: "corrupt" from the decoder', async ({ page }) => {
   // Same length, garbage inside, and a manifest that vouches for it: only the Parquet reader can tell.
   const garbage = Buffer.alloc(4096, 0x5a);
-  await page.route('**/data/program.parquet', (r) => r.fulfill({ status: 200, body: garbage, contentType: 'application/octet-stream' }));
+  await page.route('**/data/indikator.parquet', (r) => r.fulfill({ status: 200, body: garbage, contentType: 'application/octet-stream' }));
   await tamperManifest(page, (m) => {
-    const t = m.tables.find((x) => x.name === 'program')!;
+    const t = m.tables.find((x) => x.name === 'indikator')!;
     t.bytes = garbage.length;
     t.sha256 = sha256(garbage);
   });
   await page.goto('/data');
-  await preview(page, 'program');
-  await expect(errorOf(page, 'program')).toHaveAttribute('data-error-code', 'corrupt');
+  await preview(page, 'indikator');
+  await expect(errorOf(page, 'indikator')).toHaveAttribute('data-error-code', 'corrupt');
   await restStillWorks(page);
 });
 
-test('a changed file (checksum mismatch): "checksum", the data is not used', async ({ page }) => {
-  await tamperFile(page, 'program.parquet', (b) => {
-    const c = Buffer.from(b);
-    c[Math.floor(c.length / 2)] ^= 0xff; // one flipped byte, same size
-    return c;
+test('a corrupted DuckDB file that matches its manifest: "corrupt" from DuckDB, nothing attached', async ({ page }) => {
+  const garbage = Buffer.alloc(4096, 0x5a);
+  await page.route('**/data/program.duckdb', (r) => r.fulfill({ status: 200, body: garbage, contentType: 'application/octet-stream' }));
+  await tamperManifest(page, (m) => {
+    const t = m.tables.find((x) => x.name === 'program')! as Entry & { native: Entry };
+    t.native.bytes = garbage.length;
+    t.native.sha256 = sha256(garbage);
   });
   await page.goto('/data');
   await preview(page, 'program');
-  await expect(errorOf(page, 'program')).toHaveAttribute('data-error-code', 'checksum');
-  await expect(page.locator('[data-preview-table="program"]')).toHaveCount(0);
+  await expect(errorOf(page, 'program')).toHaveAttribute('data-error-code', 'corrupt');
+  await expect(errorOf(page, 'program')).toContainText('program.duckdb');
   await restStillWorks(page);
 });
 

@@ -30,11 +30,17 @@ export interface ArrowEngine extends SqlEngine {
 }
 
 /**
- * Microdata tables the browser may attach as DuckDB files (the schema's `microdata: true` tables; a
- * unit test keeps the two lists equal). Fixed here because the files DuckDB may open must be named
- * before the configuration is locked, i.e. before any manifest is read.
+ * Tables the browser may attach as DuckDB files the pipeline wrote (manifest `native`), fixed here
+ * because the files DuckDB may open must be named before the configuration is locked, i.e. before
+ * any manifest is read. Unit tests keep these lists equal to what they stand for.
+ *   - the microdata (the schema's `microdata: true` tables): attaching skips seconds of decoding;
+ *   - every table the programme page reads (PROGRAM_TABLE_SET in queries/program.ts): small, but each
+ *     cost ~0.4 s of Parquet decoding in a worker that had to download parquet-wasm first; attached,
+ *     the page never starts the decoder (tests/bench, "Parquet fetch, decode and insert per table").
  */
-export const NATIVE_TABLES = ['penerima', 'kasus'] as const;
+export const NATIVE_MICRODATA = ['penerima', 'kasus'] as const;
+export const NATIVE_PROGRAMME = ['program', 'penyaluran', 'wilayah', 'nilai_indikator', 'penerima_profil'] as const;
+export const NATIVE_TABLES: readonly string[] = [...NATIVE_MICRODATA, ...NATIVE_PROGRAMME];
 
 /** The in-memory file name a native table's bytes are registered under (never a path or URL). */
 export const nativeFileName = (table: string) => `dampak_native_${table}.duckdb`;
@@ -43,7 +49,7 @@ export const nativeAlias = (table: string) => `dampak_native_${table}`;
 
 /** SQL that attaches a registered native file read-only and exposes its table under its own name. */
 export function attachNativeSql(table: string): string[] {
-  if (!(NATIVE_TABLES as readonly string[]).includes(table)) throw new Error(`${table} is not a native table`);
+  if (!NATIVE_TABLES.includes(table)) throw new Error(`${table} is not a native table`);
   return [`ATTACH '${nativeFileName(table)}' AS ${nativeAlias(table)} (READ_ONLY)`, `CREATE VIEW ${table} AS SELECT * FROM ${nativeAlias(table)}.${table}`];
 }
 
@@ -54,8 +60,8 @@ export function attachNativeSql(table: string): string[] {
  * writes the SQL); then the configuration is locked so no statement can switch any of it back.
  * Tables still arrive through insertArrowFromIPCStream, which reads memory, not files. The one
  * exception, named before external access goes off (DuckDB refuses to change the list afterwards):
- * the in-memory files of the microdata tables (NATIVE_TABLES), which the app attaches READ_ONLY.
- * They hold the same rows as the tables the workbench can already read; the workbench cannot ATTACH
+ * the in-memory files of NATIVE_TABLES (exact names, two per table: the file and its WAL), which the
+ * app attaches READ_ONLY. They hold the same rows as the tables the workbench can already read; the workbench cannot ATTACH
  * (only a query runs there, db/readonly.ts) and a READ_ONLY database refuses every write.
  */
 export const SAFE_SETTINGS = (origin: string) => [

@@ -4,9 +4,23 @@
  * byte-for-byte intact; an unchanged input leaves it untouched (same created_at, same files).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import {
   DUCKDB_TYPE,
   MANIFEST_FILE,
@@ -26,6 +40,7 @@ import { generatePenyaluran, insertPenerima, type DemoInputs } from './demo';
 import { ROW_GROUP_SIZE, openDuckDB } from '../db/native';
 import { appendRows, copyToDuckDBFile, copyToParquet, createTable } from './duckdb';
 import { NATIVE_STORAGE_VERSION } from '../db/native';
+import { NATIVE_PROGRAMME, NATIVE_TABLES } from '../db/engine';
 import { PENERIMA_PROFIL_COLUMNS, PENERIMA_PROFIL_SQL, buildRingkasan } from './rollups';
 import { readSources } from './sources';
 import { formatIssue } from './errors';
@@ -91,6 +106,9 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
   mkdirSync(tmp, { recursive: true });
   try {
     const conn = await openDuckDB();
+    const previous = readManifest(opts.out);
+    const native = (name: string, orderBy: readonly string[], parquet: string) =>
+      nativeCopy(conn, { name, orderBy, tmp, parquet, previous, previousDir: opts.out });
     const tables: ManifestTable[] = [];
     const demoInputs: DemoInputs = { wilayah: sources.wilayah, program: sources.program, nilai: sources.nilai_indikator, rekam: sources.rekam_program };
     // Imported cases (when there are) also feed the demo UPT admissions: referrals stay consistent.
@@ -123,13 +141,6 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       const columns = spec.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPE[c.type] }));
       const demo = real ? false : spec.demo && (!SOURCE_TABLES.includes(name) || isExampleSource(name, opts.input));
       await copyToParquet(conn, name, spec.orderBy, join(tmp, file));
-      // Microdata also as a DuckDB file: attaching it takes a fraction of a second where decoding the
-      // Parquet in the browser took seconds (tests/bench). Parquet stays the published, downloadable form.
-      let native: ManifestTable['native'];
-      if (spec.microdata) {
-        await copyToDuckDBFile(conn, name, spec.orderBy, join(tmp, `${name}.duckdb`));
-        native = { ...fileEntry(tmp, `${name}.duckdb`), storage_version: NATIVE_STORAGE_VERSION };
-      }
       tables.push({
         name,
         kind: 'table',
@@ -141,13 +152,14 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
         demo,
         microdata: spec.microdata,
         ...fileEntry(tmp, file),
-        native
+        native: NATIVE_TABLES.includes(name) ? await native(name, spec.orderBy, file) : undefined
       });
       log(`${file}: ${rows.toLocaleString('en')} rows`);
     }
 
     await conn.run(PENERIMA_PROFIL_SQL);
-    await copyToParquet(conn, 'penerima_profil', ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori'], join(tmp, 'penerima_profil.parquet'));
+    const profilOrder = ['program_id', 'kode', 'tahun_masuk', 'dimensi', 'kategori'];
+    await copyToParquet(conn, 'penerima_profil', profilOrder, join(tmp, 'penerima_profil.parquet'));
     const profilRows = Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM penerima_profil')).getRows()[0][0]);
     tables.push({
       name: 'penerima_profil',
@@ -159,7 +171,8 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
       sources: [imported?.tables.penerima ? 'Agregat dari tabel penerima' : 'Agregat dari tabel penerima (data contoh)'],
       demo: !imported?.tables.penerima,
       microdata: false,
-      ...fileEntry(tmp, 'penerima_profil.parquet')
+      ...fileEntry(tmp, 'penerima_profil.parquet'),
+      native: await native('penerima_profil', profilOrder, 'penerima_profil.parquet')
     });
 
     // e-JSC cases leave the agency only as region × category × year counts.
@@ -237,6 +250,53 @@ export async function buildSnapshot(opts: SnapshotOptions): Promise<SnapshotResu
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * A table of NATIVE_TABLES also as a DuckDB database file, the browser attaches it instead of decoding
+ * the Parquet (db/snapshot.ts); Parquet stays the published, downloadable form. A DuckDB file carries
+ * a random database id, so writing the same rows again gives other bytes: the previous snapshot's
+ * file is kept when the table's Parquet is byte-identical (same sha256, schema and storage version,
+ * its own bytes checked against that manifest), so a browser's cached copy of an unchanged table stays
+ * valid and only the tables that changed are fetched again. A table whose Parquet changed (an import
+ * replaced it, the seed changed) always gets a freshly written file: nothing stale is attached.
+ */
+async function nativeCopy(
+  conn: Awaited<ReturnType<typeof openDuckDB>>,
+  t: { name: string; orderBy: readonly string[]; tmp: string; parquet: string; previous: Manifest | null; previousDir: string }
+): Promise<NonNullable<ManifestTable['native']>> {
+  const file = `${t.name}.duckdb`;
+  const parquet = fileEntry(t.tmp, t.parquet);
+  const old = t.previous?.tables.find((x) => x.name === t.name);
+  const same =
+    old?.native &&
+    old.sha256 === parquet.sha256 &&
+    old.schema_version === SCHEMA_VERSION &&
+    old.native.storage_version === NATIVE_STORAGE_VERSION &&
+    old.native.file === file &&
+    existsSync(join(t.previousDir, file));
+  let kept = false;
+  if (same) {
+    const prev = fileEntry(t.previousDir, file);
+    kept = prev.bytes === old.native!.bytes && prev.sha256 === old.native!.sha256;
+    if (kept) copyFileSync(join(t.previousDir, file), join(t.tmp, file));
+  }
+  if (!kept) await copyToDuckDBFile(conn, t.name, t.orderBy, join(t.tmp, file));
+  if ((NATIVE_PROGRAMME as readonly string[]).includes(t.name)) precompress(join(t.tmp, file));
+  return { ...fileEntry(t.tmp, file), storage_version: NATIVE_STORAGE_VERSION };
+}
+
+/**
+ * A small table's DuckDB file is at least two 256 kB blocks (536 kB for 9 rows), mostly zeros, and the
+ * site's build precompresses only its own asset types: a `.br` beside it lets the server send 1–60 kB
+ * instead (static-server.ts; the browser decompresses, so the manifest's sha256 still checks the file
+ * itself). Quality 5: within 5–10 % of quality 11 for these files, in tens of milliseconds instead of
+ * a second. The microdata's files are left as they are (3 MB → 2.1 MB here, at the cost of
+ * decompressing tens of MB in the browser on the bench's 5,000,000 rows).
+ */
+function precompress(path: string): void {
+  const bytes = readFileSync(path);
+  writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
 }
 
 /** The repository's own sources: example values where a table spec says demo (the programme catalogue's amounts and start years). */

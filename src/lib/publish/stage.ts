@@ -8,6 +8,7 @@
  *   - tables holding counts of people are written as suppressed copies (PUBLIC_SUPPRESSION in
  *     suppress.ts; penerima_profil with complementary suppression, families.ts), row order kept;
  *   - the JSON rollups are rewritten with "<10" (ringkasan.json, layanan.json);
+ *   - the DuckDB copies of tables (manifest `native`) are not published (withoutNative);
  *   - every other listed file is copied as it is; the manifest is rewritten (public, new sizes,
  *     sha256 and snapshot id). A table or rollup the stage does not know is refused, not copied.
  * Each file read is first checked against the manifest (size and sha256), as the browser does.
@@ -112,11 +113,11 @@ export async function publishSnapshot(opts: PublishOptions): Promise<Manifest> {
         if (t.columns.some((c) => c.name === SUPPRESSED_FLAG || c.name === ROW))
           throw new Error(`${t.file}: already has a "${SUPPRESSED_FLAG}" or "${ROW}" column: not an internal snapshot table`);
         const rows = await suppressedCopy(conn, t, join(from, t.file), target);
-        tables.push({ ...t, rows, columns: suppressedColumns(t.columns), ...fileEntry(tmp, t.file) });
+        tables.push({ ...withoutNative(t), rows, columns: suppressedColumns(t.columns), ...fileEntry(tmp, t.file) });
         log(`${t.file}: ${rows.toLocaleString('en')} rows, small counts suppressed`);
       } else {
         writeFileSync(target, bytes);
-        tables.push(t);
+        tables.push(withoutNative(t));
       }
     }
 
@@ -148,6 +149,17 @@ export async function publishSnapshot(opts: PublishOptions): Promise<Manifest> {
     conn.closeSync();
     if (existsSync(tmp)) rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * The public snapshot lists no DuckDB files: a suppressed table's internal file holds the unsuppressed
+ * rows, and the last gate (scan-node.ts) reads Parquet, JSON and CSV, not DuckDB files. Its pages load
+ * these tables from the published Parquet, as a snapshot without native files always does.
+ */
+function withoutNative(t: ManifestTable): ManifestTable {
+  const copy = { ...t };
+  delete copy.native;
+  return copy;
 }
 
 function fileEntry(dir: string, file: string) {

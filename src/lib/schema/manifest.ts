@@ -28,8 +28,9 @@ export const manifestTableSchema = s.extend(fileEntry, {
   microdata: s.boolean(),
   /**
    * The same table as a DuckDB database file (one table, storage version `storage_version`), written
-   * by the pipeline for microdata: the browser attaches it read-only instead of decoding the Parquet
-   * (db/snapshot.ts). The Parquet file stays the published, downloadable form.
+   * by the pipeline for the tables in NATIVE_TABLES (db/engine.ts: the microdata and the programme
+   * page's tables): the browser attaches it read-only instead of decoding the Parquet (db/snapshot.ts).
+   * The Parquet file stays the published, downloadable form; a table without it loads from Parquet.
    */
   native: s.optional(s.extend(fileEntry, { storage_version: s.string() }))
 });

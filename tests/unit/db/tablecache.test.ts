@@ -118,34 +118,35 @@ describe('table cache across visits', () => {
     const storage = new MemoryStorage();
     await loadAll(loaderFor(manifest, disk, await openTableCache(storage as unknown as CacheStorage)).loader);
 
+    // A table that arrives as Parquet (indikator; the DuckDB files' case: tests/unit/pipeline/native-files.test.ts).
     // The same rows written again with another compression: a new file, a new sha256, in a new manifest.
     const dir = tempDir('dampak-v2-');
     const inst = await DuckDBInstance.create(':memory:');
     const conn = await inst.connect();
     await conn.run(
-      `COPY (SELECT * FROM read_parquet('${join(out, 'wilayah.parquet')}')) TO '${join(dir, 'wilayah.parquet')}' (FORMAT parquet, COMPRESSION snappy)`
+      `COPY (SELECT * FROM read_parquet('${join(out, 'indikator.parquet')}')) TO '${join(dir, 'indikator.parquet')}' (FORMAT parquet, COMPRESSION snappy)`
     );
     conn.closeSync();
-    const wilayah2 = new Uint8Array(readFileSync(join(dir, 'wilayah.parquet')));
-    const sha = createHash('sha256').update(wilayah2).digest('hex');
+    const indikator2 = new Uint8Array(readFileSync(join(dir, 'indikator.parquet')));
+    const sha = createHash('sha256').update(indikator2).digest('hex');
     const m2: Manifest = {
       ...manifest,
-      tables: manifest.tables.map((t) => (t.name === 'wilayah' ? { ...t, bytes: wilayah2.length, sha256: sha } : t))
+      tables: manifest.tables.map((t) => (t.name === 'indikator' ? { ...t, bytes: indikator2.length, sha256: sha } : t))
     };
-    expect(sha).not.toBe(manifest.tables.find((t) => t.name === 'wilayah')!.sha256);
+    expect(sha).not.toBe(manifest.tables.find((t) => t.name === 'indikator')!.sha256);
 
-    const next = loaderFor(m2, (f) => (f === 'wilayah.parquet' ? wilayah2 : disk(f)), await openTableCache(storage as unknown as CacheStorage));
+    const next = loaderFor(m2, (f) => (f === 'indikator.parquet' ? indikator2 : disk(f)), await openTableCache(storage as unknown as CacheStorage));
     const sources = await loadAll(next.loader);
-    expect(next.fetched).toEqual(['wilayah.parquet']);
-    expect(sources.wilayah).toBe('network');
+    expect(next.fetched).toEqual(['indikator.parquet']);
+    expect(sources.indikator).toBe('network');
     expect(
       Object.entries(sources)
-        .filter(([n]) => n !== 'wilayah')
+        .filter(([n]) => n !== 'indikator')
         .every(([, s]) => s === 'cache')
     ).toBe(true);
-    // The old wilayah entry is gone, the new one is there: one entry per table.
+    // The old indikator entry is gone, the new one is there: one entry per table.
     const keys = [...storage.buckets.get(CACHE_NAME)!.entries.keys()];
-    expect(keys.filter((k) => k.includes('/wilayah/'))).toEqual([expect.stringContaining(sha)]);
+    expect(keys.filter((k) => k.includes('/indikator/'))).toEqual([expect.stringContaining(sha)]);
     expect(keys).toHaveLength(manifest.tables.length);
   });
 
@@ -154,12 +155,12 @@ describe('table cache across visits', () => {
     await loadAll(loaderFor(manifest, disk, await openTableCache(storage as unknown as CacheStorage)).loader);
     const bucket = storage.buckets.get(CACHE_NAME)!;
     for (const [key, e] of bucket.entries) {
-      if (key.includes('/program/') || key.includes('/penerima/')) e.body[Math.floor(e.body.length / 2)] ^= 0xff;
+      if (key.includes('/indikator/') || key.includes('/penerima/')) e.body[Math.floor(e.body.length / 2)] ^= 0xff;
     }
     const next = loaderFor(manifest, disk, await openTableCache(storage as unknown as CacheStorage));
     const sources = await loadAll(next.loader);
-    expect(next.fetched.sort()).toEqual(['penerima.duckdb', 'program.parquet']);
-    expect(sources.program).toBe('network');
+    expect(next.fetched.sort()).toEqual(['indikator.parquet', 'penerima.duckdb']);
+    expect(sources.indikator).toBe('network');
     expect(sources.penerima).toBe('network');
     expect(sources.wilayah).toBe('cache');
   });

@@ -36,8 +36,12 @@ export const ROUTES: { route: string; map: boolean; leadership: boolean }[] = [
   { route: '/sql', map: false, leadership: false }
 ];
 
-/** A map is on screen: an element marked data-map holds drawn SVG paths (ECharts or the infographic's own SVG). */
-export const MAP_SELECTOR = '[data-map] svg path';
+/**
+ * A map is on screen: an element marked data-map holds drawn SVG paths (ECharts or the
+ * infographic's own SVG) or ECharts' canvas (the programme page; ECharts draws into it in the
+ * frame after it is created, so this may count one frame early).
+ */
+export const MAP_SELECTOR = '[data-map] svg path, [data-map] canvas';
 
 /**
  * Runs before any page script: records first contentful paint and the first animation frame in

@@ -6,8 +6,8 @@
  * Output coordinates are planar pixels, y downward, ready for an ECharts map with an identity
  * projection or for SVG paths.
  */
-import { geoMercator, type GeoProjection } from 'd3-geo';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Polygon, Position } from 'geojson';
+import { fitMercator, type Mercator } from './mercator';
 import { FAR_ISLAND_INSETS, insetOf, type InsetId } from './insets';
 import { bboxOf, labelPoint, polygonArea, type PlanarPolygon, type Point } from './planar';
 import type { RegionFeature } from './topology';
@@ -81,7 +81,7 @@ export function layoutFeatures(features: readonly RegionFeature[], opts: LayoutO
   );
 
   const insets: InsetFrame[] = [];
-  const projections = new Map<InsetId | null, GeoProjection>([[null, mainland]]);
+  const projections = new Map<InsetId | null, Mercator>([[null, mainland]]);
   for (const spec of FAR_ISLAND_INSETS) {
     const group = parts.filter((p) => p.inset === spec.id);
     if (group.length === 0) continue;
@@ -94,7 +94,7 @@ export function layoutFeatures(features: readonly RegionFeature[], opts: LayoutO
   const mainlandPolys = new Map<string, PlanarPolygon[]>();
   for (const part of parts) {
     const projection = projections.get(part.inset)!;
-    const poly = part.rings.map((ring) => ring.map((pt) => round(projection(pt as [number, number])!)));
+    const poly = part.rings.map((ring) => ring.map((pt) => round(projection(pt))));
     push(byKode, part.kode, poly);
     if (part.inset === null) push(mainlandPolys, part.kode, poly);
   }
@@ -115,7 +115,7 @@ export function layoutFeatures(features: readonly RegionFeature[], opts: LayoutO
       geometry: { type: 'MultiPolygon', coordinates: byKode.get(kode) ?? [] }
     });
   }
-  return { width: W, height: H, features: out, insets, anchors, project: (lon, lat) => round(mainland([lon, lat])!) };
+  return { width: W, height: H, features: out, insets, anchors, project: (lon, lat) => round(mainland([lon, lat])) };
 }
 
 /** Screen points inside each region (the label anchors), e.g. for end-to-end tests that hover regions. */
@@ -124,8 +124,8 @@ export function regionCentroids(layout: MapLayout): Record<string, Point> {
 }
 
 /** Mercator fitted to the mainland parts (lon/lat) inside `extent`. */
-function mainlandProjection(parts: Part[], extent: [[number, number], [number, number]]): GeoProjection {
-  return geoMercator().fitExtent(extent, asCollection(parts));
+function mainlandProjection(parts: Part[], extent: [[number, number], [number, number]]): Mercator {
+  return fitMercator(extent, pointsOf(parts));
 }
 
 interface Canvas {
@@ -140,15 +140,10 @@ interface Canvas {
  * Top frames sit in the top strip above the islands' true longitude; the right frame sits in the
  * right strip at Madura's latitude. Frame size follows the island group's aspect ratio.
  */
-function placeInsetFrame(
-  placement: 'top' | 'right',
-  group: Part[],
-  mainland: GeoProjection,
-  c: Canvas
-): { x: number; y: number; width: number; height: number } {
+function placeInsetFrame(placement: 'top' | 'right', group: Part[], mainland: Mercator, c: Canvas): { x: number; y: number; width: number; height: number } {
   const [[x0, y0], [x1, y1]] = projectedBounds(group, mainland);
   const aspect = Math.max(x1 - x0, 1) / Math.max(y1 - y0, 1);
-  const centre = mainland([(groupLonLat(group, 0) + groupLonLat(group, 2)) / 2, (groupLonLat(group, 1) + groupLonLat(group, 3)) / 2])!;
+  const centre = mainland([(groupLonLat(group, 0) + groupLonLat(group, 2)) / 2, (groupLonLat(group, 1) + groupLonLat(group, 3)) / 2]);
   if (placement === 'top') {
     const height = Math.max(c.topH - 1.5 * c.pad, INSET_LABEL_H + 12);
     const width = Math.max((height - INSET_LABEL_H - 6) * aspect + 8, INSET_MIN_W);
@@ -162,17 +157,17 @@ function placeInsetFrame(
 }
 
 /** Mercator fitted into the frame below its label, zoom capped relative to the mainland scale. */
-function insetProjection(group: Part[], frame: { x: number; y: number; width: number; height: number }, mainlandScale: number): GeoProjection {
+function insetProjection(group: Part[], frame: { x: number; y: number; width: number; height: number }, mainlandScale: number): Mercator {
   const inner: [[number, number], [number, number]] = [
     [frame.x + 4, frame.y + INSET_LABEL_H + 2],
     [frame.x + frame.width - 4, frame.y + frame.height - 4]
   ];
-  const projection = geoMercator().fitExtent(inner, asCollection(group));
+  const projection = fitMercator(inner, pointsOf(group));
   if (projection.scale() > mainlandScale * INSET_MAX_ZOOM) {
     // Keep the islands centred in the frame at the capped scale.
-    const centreLonLat = projection.invert!([(inner[0][0] + inner[1][0]) / 2, (inner[0][1] + inner[1][1]) / 2])!;
+    const centreLonLat = projection.invert([(inner[0][0] + inner[1][0]) / 2, (inner[0][1] + inner[1][1]) / 2]);
     projection.scale(mainlandScale * INSET_MAX_ZOOM).translate([0, 0]);
-    const [cx, cy] = projection(centreLonLat)!;
+    const [cx, cy] = projection(centreLonLat);
     projection.translate([(inner[0][0] + inner[1][0]) / 2 - cx, (inner[0][1] + inner[1][1]) / 2 - cy]);
   }
   return projection;
@@ -185,17 +180,13 @@ function splitParts(features: readonly RegionFeature[]): Part[] {
   });
 }
 
-function asCollection(parts: Part[]): FeatureCollection<MultiPolygon> {
-  const feature: Feature<MultiPolygon> = {
-    type: 'Feature',
-    properties: {},
-    geometry: { type: 'MultiPolygon', coordinates: parts.map((p) => p.rings) }
-  };
-  return { type: 'FeatureCollection', features: [feature] };
+/** Every vertex of the parts (lon/lat): what a fit covers. */
+function* pointsOf(parts: Part[]): Generator<Position> {
+  for (const p of parts) for (const ring of p.rings) yield* ring;
 }
 
-function projectedBounds(parts: Part[], projection: GeoProjection): [[number, number], [number, number]] {
-  const b = bboxOf(parts.flatMap((p) => p.rings.map((r) => r.map((pt) => projection(pt as [number, number])!))));
+function projectedBounds(parts: Part[], projection: Mercator): [[number, number], [number, number]] {
+  const b = bboxOf(parts.flatMap((p) => p.rings.map((r) => r.map((pt) => projection(pt)))));
   return [
     [b.x0, b.y0],
     [b.x1, b.y1]

@@ -26,7 +26,6 @@ const LOADERS = {
   legend: () => import('./modules/legend'),
   'legend-scroll': () => import('./modules/legend-scroll'),
   graphic: () => import('./modules/graphic'),
-  aria: () => import('./modules/aria'),
   brush: () => import('./modules/brush'),
   'visualmap-piecewise': () => import('./modules/visualmap-piecewise'),
   'visualmap-continuous': () => import('./modules/visualmap-continuous'),
@@ -49,7 +48,6 @@ const COMPONENTS: Record<string, ModuleName> = {
   yAxis: 'grid',
   tooltip: 'tooltip',
   graphic: 'graphic',
-  aria: 'aria',
   brush: 'brush'
 };
 /** Keys inside a series → marker components. */

@@ -1,12 +1,12 @@
 /**
- * d3-geo's Mercator (`geoMercatorRaw`) with a scale, a translation and fitting to a box: what the
- * map layout (projection.ts) uses of `geoMercator`, without d3-geo's projection streams, clipping,
- * resampling and bounds code, which the browser would otherwise download for it (about 7 kB
- * brotli on the programme page). The fitting is d3's `fitExtent`; tests/unit/map/mercator.test.ts
- * holds both to `geoMercator` on the real boundaries, and the layout of the 38 regions came out
- * byte for byte the same at four sizes.
+ * d3-geo's spherical Mercator with a scale, a translation and fitting to a box: what the map
+ * layout (projection.ts) uses of `geoMercator`, written out with d3's formulas so the browser does
+ * not download d3-geo for it (its projection streams, clipping, resampling and module-level
+ * state: about 7 kB brotli on the programme page; even `geoMercatorRaw` alone brings 1.5 kB of
+ * it). The fitting is d3's `fitExtent`. tests/unit/map/mercator.test.ts holds both to d3-geo's
+ * `geoMercator` on the real boundaries, and the layout of the 38 regions came out byte for byte
+ * the same at four sizes. d3-geo itself stays where it is free: at build time (pipeline/winding.ts).
  */
-import { geoMercatorRaw } from 'd3-geo';
 import type { Position } from 'geojson';
 
 export interface Mercator {
@@ -19,12 +19,14 @@ export interface Mercator {
 
 const RAD = Math.PI / 180;
 
-/** Degrees → d3's raw Mercator, longitude wrapped to [−π, π] as d3's identity rotation does. */
+const HALF_PI = Math.PI / 2;
+
+/** Degrees → d3's raw Mercator (radians), longitude wrapped to [−π, π] as d3's identity rotation does. */
 function raw(lon: number, lat: number): [number, number] {
   let l = lon * RAD;
   if (l > Math.PI) l -= 2 * Math.PI;
   else if (l < -Math.PI) l += 2 * Math.PI;
-  return geoMercatorRaw(l, lat * RAD);
+  return [l, Math.log(Math.tan((HALF_PI + lat * RAD) / 2))];
 }
 
 /** A Mercator projection; d3's defaults (scale 961/2π, translate [480, 250]) until set. */
@@ -36,8 +38,8 @@ export function mercator(): Mercator {
     return [tx + x * k, ty - y * k];
   }) as Mercator;
   project.invert = ([px, py]) => {
-    const [x, y] = geoMercatorRaw.invert!((px - tx) / k, (ty - py) / k);
-    return [x / RAD, y / RAD];
+    const [x, y] = [(px - tx) / k, (ty - py) / k];
+    return [x / RAD, (2 * Math.atan(Math.exp(y)) - HALF_PI) / RAD];
   };
   project.scale = ((value?: number) => {
     if (value === undefined) return k;

@@ -2,7 +2,7 @@
  * Build-time (Node) boundary pipeline: GeoJSON kabupaten/kota polygons → one compact, deterministic
  * TopoJSON with an object `wilayah` whose geometries carry `id` = BPS code and `properties.kode`.
  *
- * Steps: read → detect code property → validate codes → rewind for d3 (see map/winding) → topology → simplify to a
+ * Steps: read → detect code property → validate codes → rewind for d3 (pipeline/winding) → topology → simplify to a
  * byte budget → drop specks of islands → quantize.
  */
 import { readFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { presimplify, simplify, quantile, filter, filterWeight, planarRingArea }
 import { quantize } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { rewindForD3 } from '../map/winding';
+import { rewindSpherical } from './winding';
 
 /** Where the polygons came from and how to credit them on the map. */
 export interface BoundarySource {
@@ -101,7 +101,7 @@ export async function buildBoundaries(opts: BuildBoundariesOptions): Promise<Bui
   let rewoundPolygons = 0;
   const cleaned: Feature<MultiPolygon, { kode: string }>[] = features
     .map(({ kode, geometry }) => {
-      const rewound = rewindForD3(geometry);
+      const rewound = rewindSpherical(geometry);
       rewoundPolygons += rewound.reversed;
       return { type: 'Feature' as const, id: kode, properties: { kode }, geometry: rewound.geometry };
     })

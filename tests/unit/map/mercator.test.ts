@@ -8,6 +8,7 @@ import { geoArea, geoMercator } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
 import { fitMercator, mercator } from '../../../src/lib/map/mercator';
 import { rewindForD3 } from '../../../src/lib/map/winding';
+import { rewindSpherical } from '../../../src/lib/pipeline/winding';
 import { jatimFeatures } from './fixtures';
 
 const collection = (features: Feature<MultiPolygon>[]): FeatureCollection<MultiPolygon> => ({ type: 'FeatureCollection', features });
@@ -75,7 +76,7 @@ describe('mercator: d3-geo geoMercator for what the layout uses', () => {
   });
 });
 
-describe('rewindForD3: the planar orientation decides as d3-geo spherical area does', () => {
+describe('rewindForD3 (browser): the planar orientation decides as d3-geo spherical area (rewindSpherical, build time) does', () => {
   it('keeps every region as stored and reverses every reversed one', async () => {
     const features = await jatimFeatures();
     let polygons = 0;
@@ -89,6 +90,7 @@ describe('rewindForD3: the planar orientation decides as d3-geo spherical area d
         const fixed = rewindForD3({ type: 'Polygon', coordinates: flipped });
         expect(fixed.reversed).toBe(1);
         expect(geoArea(fixed.geometry)).toBeLessThanOrEqual(2 * Math.PI);
+        expect(fixed).toEqual(rewindSpherical({ type: 'Polygon', coordinates: flipped })); // the build-time (d3) decision
       }
     }
     expect(polygons).toBeGreaterThanOrEqual(38);

@@ -172,9 +172,11 @@ export function choroplethOption(input: ChoroplethInput): EChartsOption {
 
   const data = input.features.map((f) => regionItem(f.properties.kode, byKode.get(f.properties.kode), input));
 
+  // No ECharts `aria`: the map's accessible name is its card title (Chart's role="img"), in the
+  // reader's language, and its table is the text alternative; ECharts' aria would replace that
+  // name with a fixed Indonesian description.
   return {
     animation: false,
-    aria: { enabled: true, label: { description: `Peta ${input.features.length} kabupaten/kota Jawa Timur` } },
     tooltip: { trigger: 'item', formatter: (p: unknown) => tooltip((p as { name: string }).name) },
     visualMap: classVisualMap(input.classes, input.palette, 0, input),
     graphic: [

@@ -93,7 +93,6 @@ export function tileGridOption(input: TileGridInput): EChartsOption {
 
   return {
     animation: false,
-    aria: { enabled: true, label: { description: `Peta petak ${input.tiles.length} kabupaten/kota Jawa Timur` } },
     tooltip: { trigger: 'item', formatter: (p: unknown) => tooltip((p as { name: string }).name) },
     grid: { left: legendW + 4, top: 4, width: cell * cols, height: cell * rows, containLabel: false },
     xAxis: { type: 'value', min: -0.5, max: cols - 0.5, show: false },

@@ -1,3 +1,0 @@
-import { AriaComponent } from 'echarts/components';
-
-export default [AriaComponent];

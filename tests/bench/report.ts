@@ -120,9 +120,9 @@ export function markdown(r: Report): string {
   }
   L.push(
     '',
-    '## Parquet fetch, decode and insert per table (median)',
+    '## Table loads on a cold visit (median): fetch, then Parquet decode + insert, or attach of the DuckDB file (decode 0; file = the uncompressed size)',
     '',
-    '| table | rows | file | fetch | decode | insert |',
+    '| table | rows | file | fetch | decode | insert or attach |',
     '| --- | ---: | ---: | ---: | ---: | ---: |'
   );
   for (const t of r.loads)

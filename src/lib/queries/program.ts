@@ -267,10 +267,8 @@ export interface RegionName {
   jenis: string;
   [k: string]: unknown;
 }
-export interface RegionRow {
-  kode: string;
-  nama: string;
-  jenis: string;
+/** A row of the region figures (cube.ts byRegion): the region and its sums in the period. */
+export interface RegionRow extends RegionName {
   penerima: number;
   target: number;
   realisasi_rp: number;

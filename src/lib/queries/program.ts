@@ -246,15 +246,9 @@ export interface TrendRow {
   [k: string]: unknown;
 }
 /** A row of the `slice` statement: agg_program_bulan of one programme (sums and maxima are NULL where every report left them empty). */
-export interface SliceRow {
+export interface SliceRow extends TrendRow {
   kode: string;
   m: number;
-  tahun: number;
-  bulan: number;
-  target: number;
-  realisasi: number;
-  anggaran_rp: number;
-  realisasi_rp: number;
   target_max: number | null;
   realisasi_max: number | null;
   laporan: number;

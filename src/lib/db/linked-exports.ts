@@ -15,6 +15,7 @@
  *   The glue points the offset-table entry of X at `orig$X` (11,161 of them, a table slot each),
  *   and a GOT entry left at the legalised X would trap on its first indirect call.
  * Keeping a word that is not an export, or an export that is never used, costs only time.
+ * If this app ever loads DuckDB extensions (side modules), this filter must go.
  */
 export const LINKED_PREFIX = /^(dynCall_|__em_js__)/;
 const ORIGINAL = 'orig$';

@@ -17,7 +17,7 @@
  * Keeping a word that is not an export, or an export that is never used, costs only time.
  * If this app ever loads DuckDB extensions (side modules), this filter must go.
  */
-export const LINKED_PREFIX = /^(dynCall_|__em_js__)/;
+const LINKED_PREFIX = /^(dynCall_|__em_js__)/;
 const ORIGINAL = 'orig$';
 
 export interface ModuleShape {

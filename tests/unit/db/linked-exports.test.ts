@@ -60,11 +60,16 @@ describe('linkedExportNames on duckdb-wasm 1.32 (eh bundle)', () => {
     for (const name of called) expect(kept, name).toContain(name);
   });
 
-  it('keeps every symbol the module takes from its own global offset table', () => {
-    const got = shape.imports.filter((i) => i.module.startsWith('GOT.'));
+  it('leaves no global offset table entry of the module unresolved', () => {
+    const got = shape.imports.filter((i) => i.module.startsWith('GOT.')).map((i) => i.name);
     expect(got.length).toBeGreaterThan(200);
     const exported = new Set(shape.exports.map((e) => e.name));
-    for (const { name } of got) if (exported.has(name)) expect(kept, name).toContain(name);
+    // In 1.32 each of them is a JS library function of the glue (so no export is needed for it);
+    // a later build that exports one must keep it. The rule itself is checked in the pure test above.
+    const fromExports = got.filter((name) => exported.has(name));
+    for (const name of fromExports) expect(kept, name).toContain(name);
+    const words = wordsOf(glue);
+    for (const name of got.filter((n) => !exported.has(n))) expect(words.has(`_${name}`) || words.has(name), name).toBe(true);
   });
 
   it('keeps orig$X exactly when X is kept', () => {

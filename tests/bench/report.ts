@@ -136,7 +136,7 @@ export function markdown(r: Report): string {
   );
   for (const [k, label] of [
     ['region', "click a region (trend, profile, timeliness and quality from the page's cube: no query)"],
-    ['period', 'change the period (regions from the cube; poor: a query when the year changes)']
+    ['period', 'change the period (regions and the number of poor of its year from the page: no query)']
   ] as const) {
     const u = r.crossfilter[k];
     L.push(
@@ -168,7 +168,7 @@ export function markdown(r: Report): string {
       );
     L.push(
       '',
-      `Slowest data step of a cross-filter update in the browser (median): ${ms(r.crossfilter.maxQueryWasmMs)} (target < 10 ms; the cube steps filter the programme's rollup slice in the page, the number of poor is a statement on nilai_indikator).`
+      `Slowest data step of a cross-filter update in the browser (median): ${ms(r.crossfilter.maxQueryWasmMs)} (target < 10 ms; every step filters rows the page fetched once: the programme's rollup slice, its profiles and the number of poor of every complete year; no update sends a statement).`
     );
   }
   L.push(

@@ -11,7 +11,7 @@ import { coordinator, getLoader, query, type SqlParam } from '$lib/db';
 import type { LoadTiming } from '$lib/db/snapshot';
 import * as Q from '$lib/queries/program';
 import { PROGRAM_SQL, PROGRAM_TABLES, prepareOf, queryLog, type ProgramQueryName } from '$lib/queries/program';
-import { profileIndex, programmeCube } from './cube';
+import { poorIndex, profileIndex, programmeCube } from './cube';
 import { BENCH_BUILD } from '$lib/bench/flag';
 
 export interface BenchHook {
@@ -26,7 +26,10 @@ export interface BenchHook {
    * The cross-filter steps the page computes from its cube (cube.ts) for one programme, region and
    * period, each `repeat` times after the slices are fetched; durations in ms.
    */
-  timeCube(c: { program: string; region: string; from: number; to: number }, repeat: number): Promise<Record<'trend' | 'profile' | 'byRegion', number[]>>;
+  timeCube(
+    c: { program: string; region: string; from: number; to: number },
+    repeat: number
+  ): Promise<Record<'trend' | 'profile' | 'byRegion' | 'poor', number[]>>;
   /** The same for a statement of the benchmark itself (e.g. a GROUP BY over the microdata). */
   timeSql(tables: string[], sql: string, params: SqlParam[], repeat: number): Promise<number[]>;
   /** Memory DuckDB reports for itself (buffer manager), bytes. */
@@ -62,14 +65,17 @@ export function benchHook(url: URL): BenchHook | null {
     timeSql: (tables, sql, params, repeat) => timeIt(tables, sql, params, repeat),
     async timeCube(c, repeat) {
       const co = coordinator();
-      const [slice, regions, profiles] = await Promise.all([
+      const [slice, regions, profiles, poor] = await Promise.all([
         co.query(Q.programSlice(c.program)),
         co.query(Q.regionNames()),
-        co.query(Q.programProfiles(c.program))
+        co.query(Q.programProfiles(c.program)),
+        co.query(Q.poorYears())
       ]);
       const cube = programmeCube(slice, regions);
       const profileOf = profileIndex(profiles);
-      const out = { trend: [] as number[], profile: [] as number[], byRegion: [] as number[] };
+      const poorOf = poorIndex(poor);
+      const year = Math.floor(c.to / 12); // the period's end year, as the page takes it
+      const out = { trend: [] as number[], profile: [] as number[], byRegion: [] as number[], poor: [] as number[] };
       const step = (list: number[], f: () => unknown) => {
         const t0 = performance.now();
         f();
@@ -79,6 +85,7 @@ export function benchHook(url: URL): BenchHook | null {
         step(out.trend, () => cube.trend(c.region));
         step(out.profile, () => profileOf(c.region));
         step(out.byRegion, () => cube.byRegion(c.from, c.to));
+        step(out.poor, () => poorOf(year));
       }
       return out;
     },

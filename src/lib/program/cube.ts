@@ -7,7 +7,7 @@
  * well under a millisecond). What each answer means is fixed by PROGRAM_SQL_DIRECT, computed
  * from the snapshot tables: the unit tests hold every function below to those rows.
  */
-import type { ProfileRow, RegionName, RegionRow, SliceRow, TrendRow } from '../queries/program';
+import type { PoorRow, ProfileRow, RegionName, RegionRow, SliceRow, TrendRow } from '../queries/program';
 import type { MonthIndex } from './filters';
 
 export interface ProgrammeCube {
@@ -71,4 +71,17 @@ export function programmeCube(slice: readonly SliceRow[], regions: readonly Regi
 export function profileIndex(rows: readonly (ProfileRow & { kode: string })[]): (kode: string) => ProfileRow[] {
   const rowsOf = byKode(rows);
   return (kode) => (rowsOf.get(kode) ?? []).map((r) => ({ dimensi: r.dimensi, kategori: r.kategori, n: r.n }));
+}
+
+/**
+ * The number of poor of a period's end year (the `poor` of PROGRAM_SQL_DIRECT) from the rows of every
+ * complete year (`poorYears`): the latest of those years at or before `year`, or the latest of all
+ * when `year` comes before every one of them; ordered by region code.
+ */
+export function poorIndex(rows: readonly PoorRow[]): (year: number) => PoorRow[] {
+  const years = [...new Set(rows.map((r) => r.tahun))].sort((a, b) => a - b);
+  return (year) => {
+    const pick = years.filter((y) => y <= year).at(-1) ?? years.at(-1);
+    return rows.filter((r) => r.tahun === pick).sort((a, b) => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0));
+  };
 }

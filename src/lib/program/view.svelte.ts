@@ -9,7 +9,7 @@
  *   profiles (programme)         → the beneficiary profile of every region (profileIndex)
  *   scoped   (region)            → trend and profile of the region, from the cube: no query
  *   regional (period)            → every region in the period, from the cube, + the number of poor
- *                                   of the period's year (a query only when the year changes)
+ *                                   of the period's year (poorIndex over every complete year: `poor`)
  * A region click changes `wilayah` (scoped updates), a brush changes `dari`/`sampai` (regional updates).
  */
 import { tick } from 'svelte';
@@ -22,7 +22,7 @@ import { fmt, t, type MessageKey } from '$lib/i18n';
 import * as Q from '$lib/queries/program';
 import { setParams, param } from '$lib/state/url.svelte';
 import type { BenchHook } from './bench';
-import { profileIndex, programmeCube } from './cube';
+import { poorIndex, profileIndex, programmeCube } from './cube';
 import { concentrationFigure, profileFigure, regionTable, timelinessFigure, trendFigure } from './figures';
 import { SPECS, effectivePeriod, monthOf, periodParams, type MonthIndex } from './filters';
 import { qualityFindings, timelinessByMonth } from './schedule';
@@ -53,8 +53,7 @@ export class ProgrammeView {
   constructor(id: () => string, bench: BenchHook | null = null) {
     this.#id = id;
     this.#bench = bench;
-    // Every table the page reads starts loading now, together with DuckDB: the number of poor (read
-    // only after the month axis is known) would otherwise wait for the first group of queries.
+    // Every table the page reads starts loading now, together with DuckDB, not one query at a time.
     // Failures surface in the queries that need the table (each figure's error state).
     if (browser) ensureTables(Q.PROGRAM_TABLE_SET).catch(() => {});
   }
@@ -85,6 +84,8 @@ export class ProgrammeView {
     },
     { empty: () => false }
   );
+  /** The number of poor of every complete year, once (the same for every programme); a failure only touches the region figures. */
+  readonly poor = new Live(() => async () => poorIndex(await run(Q.poorYears())), { empty: () => false });
   readonly scoped = new Live(
     () => {
       const [cube, profileOf, k] = [this.base.value?.cube, this.profiles.value, this.kode];
@@ -95,14 +96,10 @@ export class ProgrammeView {
   );
   readonly regional = new Live(
     () => {
-      const cube = this.base.value?.cube;
-      if (!cube || !this.range || this.periodEndYear === null) return null;
+      const [cube, poorOf] = [this.base.value?.cube, this.poor.value];
+      if (!cube || !poorOf || !this.range || this.periodEndYear === null) return null;
       const [from, to, year] = [this.period?.from ?? 0, this.period?.to ?? Q.MAX_MONTH, this.periodEndYear];
-      return async () => {
-        // The number of poor depends only on the year: the coordinator's cache answers repeats.
-        const poor = await run(Q.poorByRegion(year));
-        return { regions: cube.byRegion(from, to), poor };
-      };
+      return async () => ({ regions: cube.byRegion(from, to), poor: poorOf(year) });
     },
     { empty: () => false, onvalue: (_, t0) => this.#settled('periode', t0) }
   );
@@ -114,12 +111,12 @@ export class ProgrammeView {
     get error() {
       return view.base.error;
     },
-    retry: () => [view.base, view.profiles, view.scoped, view.regional].filter((l) => l.status === 'error').forEach((l) => l.retry())
+    retry: () => [view.base, view.profiles, view.poor, view.scoped, view.regional].filter((l) => l.status === 'error').forEach((l) => l.retry())
   }))(this);
   /** Loading state of each figure: the queries it waits for. */
   readonly loads: Record<'trend' | 'regions' | 'schedule' | 'profile', Loadable> = {
     trend: combined(this.base, this.profiles, this.scoped),
-    regions: combined(this.base, this.regional),
+    regions: combined(this.base, this.poor, this.regional),
     schedule: this.base,
     profile: combined(this.profiles, this.scoped)
   };
@@ -137,7 +134,7 @@ export class ProgrammeView {
   readonly demo = $derived({
     meta: demoOf(Q.PROGRAM_TABLES.catalogue),
     trend: demoOf(Q.PROGRAM_TABLES.slice),
-    regions: demoOf([...Q.PROGRAM_TABLES.slice, ...Q.PROGRAM_TABLES.regions, ...Q.PROGRAM_TABLES.poor]),
+    regions: demoOf([...Q.PROGRAM_TABLES.slice, ...Q.PROGRAM_TABLES.regions, ...Q.PROGRAM_TABLES.poorYears]),
     schedule: demoOf(Q.PROGRAM_TABLES.schedule),
     profile: demoOf(Q.PROGRAM_TABLES.profiles)
   });

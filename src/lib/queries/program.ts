@@ -4,7 +4,7 @@
  * nilai_indikator — never the penerima microdata. Rollups are built once in the session
  * (PROGRAM_AGGREGATES); the page fetches one programme's rows of them once (`slice`, `profiles`) and
  * answers region clicks and period changes from those in the page (src/lib/program/cube.ts), so a
- * cross-filter update sends no statement to DuckDB except the number of poor of a new year.
+ * cross-filter update sends no statement to DuckDB (the number of poor comes for every year at once).
  *
  * Filters travel as parameters: `kode` is '' for the whole province; the period is a pair of month
  * indices (tahun × 12 + bulan − 1), [0, MAX_MONTH] for "all months".
@@ -90,19 +90,19 @@ export const PROGRAM_SQL = {
     SELECT kode, nama_pendek AS nama, jenis FROM wilayah ORDER BY kode`,
 
   /**
-   * Number of poor (BPS jumlah_miskin, Maret, ribu jiwa) per kabupaten/kota in the latest year at
-   * or before the requested year in which all regions have a figure (in this snapshot 2016–2021, so
-   * 2021 for any later year), with P0 of that year to rank regions from poorest.
+   * Number of poor (BPS jumlah_miskin, Maret, ribu jiwa) per kabupaten/kota in every year in which
+   * all regions have a figure (in this snapshot 2016–2021; 2023/2024 have a handful, and a partial
+   * year would skew shares), with P0 of that year to rank regions from poorest. Fetched once; the
+   * page picks a period's year from it (cube.ts `poorIndex`), so a period change sends no statement.
    */
-  poor: `
+  poorYears: `
     WITH jm AS (SELECT kode, tahun, nilai FROM nilai_indikator WHERE indikator = 'jumlah_miskin' AND periode = 'maret' AND kode <> ?),
     per_year AS (SELECT tahun, count(*) AS n FROM jm GROUP BY tahun),
-    -- only years in which every region has a figure (2023/2024 have a handful): a partial year would skew shares
-    yr AS (SELECT coalesce(max(tahun) FILTER (WHERE tahun <= ?), max(tahun)) AS tahun FROM per_year WHERE n = (SELECT max(n) FROM per_year))
+    complete AS (SELECT tahun FROM per_year WHERE n = (SELECT max(n) FROM per_year))
     SELECT jm.kode, jm.tahun, jm.nilai AS miskin_ribu, p.nilai AS p0
-    FROM jm JOIN yr ON jm.tahun = yr.tahun
+    FROM jm JOIN complete ON jm.tahun = complete.tahun
     LEFT JOIN nilai_indikator p ON p.kode = jm.kode AND p.tahun = jm.tahun AND p.indikator = 'p0' AND p.periode = 'maret'
-    ORDER BY jm.kode`,
+    ORDER BY jm.tahun, jm.kode`,
 
   /**
    * The disbursement schedule of a programme, once per programme (timeliness and data quality are
@@ -170,7 +170,23 @@ export const PROGRAM_SQL_DIRECT = {
   profile: `
     SELECT dimensi, kategori, CAST(sum(n) AS DOUBLE) AS n
     FROM penerima_profil WHERE program_id = ? AND (? = '' OR kode = ?)
-    GROUP BY dimensi, kategori ORDER BY dimensi, kategori`
+    GROUP BY dimensi, kategori ORDER BY dimensi, kategori`,
+
+  /**
+   * Number of poor (BPS jumlah_miskin, Maret, ribu jiwa) per kabupaten/kota in the latest year at
+   * or before the requested year in which all regions have a figure (in this snapshot 2016–2021, so
+   * 2021 for any later year, and also for a year before all of them), with P0 of that
+   * year to rank regions from poorest: what `poorIndex` answers from `poorYears`.
+   */
+  poor: `
+    WITH jm AS (SELECT kode, tahun, nilai FROM nilai_indikator WHERE indikator = 'jumlah_miskin' AND periode = 'maret' AND kode <> ?),
+    per_year AS (SELECT tahun, count(*) AS n FROM jm GROUP BY tahun),
+    -- only years in which every region has a figure (2023/2024 have a handful): a partial year would skew shares
+    yr AS (SELECT coalesce(max(tahun) FILTER (WHERE tahun <= ?), max(tahun)) AS tahun FROM per_year WHERE n = (SELECT max(n) FROM per_year))
+    SELECT jm.kode, jm.tahun, jm.nilai AS miskin_ribu, p.nilai AS p0
+    FROM jm JOIN yr ON jm.tahun = yr.tahun
+    LEFT JOIN nilai_indikator p ON p.kode = jm.kode AND p.tahun = jm.tahun AND p.indikator = 'p0' AND p.periode = 'maret'
+    ORDER BY jm.kode`
 } as const;
 
 export type ProgramQueryName = keyof typeof PROGRAM_SQL;
@@ -182,7 +198,7 @@ export const PROGRAM_TABLES: Record<ProgramQueryName, readonly string[]> = {
   slice: ['penyaluran'],
   profiles: ['penerima_profil'],
   regions: ['wilayah'],
-  poor: ['nilai_indikator'],
+  poorYears: ['nilai_indikator'],
   schedule: ['penyaluran', 'wilayah']
 };
 /** Snapshot tables of the PROGRAM_SQL_DIRECT statements. */
@@ -190,7 +206,8 @@ export const DIRECT_TABLES: Record<DirectQueryName, readonly string[]> = {
   catalogue: PROGRAM_TABLES.catalogue,
   trend: ['penyaluran'],
   byRegion: ['penyaluran', 'wilayah'],
-  profile: ['penerima_profil']
+  profile: ['penerima_profil'],
+  poor: ['nilai_indikator']
 };
 
 /** Every snapshot table the programme page reads (it starts loading them all at once). */
@@ -202,7 +219,7 @@ export const PROGRAM_USES: Record<ProgramQueryName, readonly ProgramAggregate[]>
   slice: ['agg_program_bulan'],
   profiles: ['agg_profil'],
   regions: [],
-  poor: [],
+  poorYears: [],
   schedule: []
 };
 
@@ -215,7 +232,7 @@ export const programParams = {
   slice: (id: string): SqlParam[] => [id],
   profiles: (id: string): SqlParam[] => [id],
   regions: (): SqlParam[] => [],
-  poor: (year: number): SqlParam[] => [KODE_PROVINSI, year],
+  poorYears: (): SqlParam[] => [KODE_PROVINSI],
   schedule: (id: string): SqlParam[] => [id]
 } satisfies Record<ProgramQueryName, (...a: never[]) => SqlParam[]>;
 
@@ -224,7 +241,8 @@ export const programParamsDirect = {
   catalogue: (): SqlParam[] => [],
   trend: (id: string, kode: string): SqlParam[] => [id, kode, kode],
   byRegion: (id: string, from: number, to: number): SqlParam[] => [id, from, to],
-  profile: (id: string, kode: string): SqlParam[] => [id, kode, kode]
+  profile: (id: string, kode: string): SqlParam[] => [id, kode, kode],
+  poor: (year: number): SqlParam[] => [KODE_PROVINSI, year]
 } satisfies Record<DirectQueryName, (...a: never[]) => SqlParam[]>;
 
 /** A programme of the catalogue (its columns as in the table spec) with its latest year's totals. */
@@ -307,5 +325,5 @@ export const programCatalogue = () => declare<CatalogueRow>('catalogue', program
 export const programSlice = (id: string) => declare<SliceRow>('slice', programParams.slice(id));
 export const programProfiles = (id: string) => declare<ProfileRow & { kode: string }>('profiles', programParams.profiles(id));
 export const regionNames = () => declare<RegionName>('regions', programParams.regions());
-export const poorByRegion = (year: number) => declare<PoorRow>('poor', programParams.poor(year));
+export const poorYears = () => declare<PoorRow>('poorYears', programParams.poorYears());
 export const programSchedule = (id: string) => declare<ScheduleRow>('schedule', programParams.schedule(id));

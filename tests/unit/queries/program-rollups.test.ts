@@ -10,7 +10,7 @@ import { Coordinator, sql, type Query, type Row } from '../../../src/lib/db/coor
 import type { SqlParam } from '../../../src/lib/db/engine';
 import * as Q from '../../../src/lib/queries/program';
 import { monthIndex } from '../../../src/lib/program/filters';
-import { profileIndex, programmeCube } from '../../../src/lib/program/cube';
+import { poorIndex, profileIndex, programmeCube } from '../../../src/lib/program/cube';
 import { fixtureCoordinator, writeFixtureSnapshot } from './fixture';
 
 let dir: string;
@@ -63,6 +63,35 @@ describe('programme rollups give the rows of the direct statements', () => {
     for (const id of PROGRAMS)
       for (const k of REGIONS)
         expect(profileIndex(await run(Q.programProfiles(id)))(k), `${id} ${k}`).toEqual(await run(direct('profile', Q.programParamsDirect.profile(id, k))));
+  });
+
+  it("poor: the year the page picks from every complete year is the direct statement's, for years before, between, on and after them", async () => {
+    const { coordinator, engine } = await fixtureCoordinator(dir);
+    const runOn = <T extends Row>(q: Query<T>) => coordinator.query(q);
+    await runOn(sql(['nilai_indikator'], 'SELECT 1 AS x', [])); // loads the table (not a statement the checks below run: the coordinator caches answers)
+    // Two more complete years (2016, 2018) and a partial one (2020) beside the fixture's 2023 (2024 is partial there).
+    for (const [kode, tahun, nilai] of [
+      ['3501', 2016, 80],
+      ['3578', 2016, 130],
+      ['3579', 2016, 9],
+      ['3501', 2018, 78],
+      ['3578', 2018, 125],
+      ['3579', 2018, 8.5],
+      ['3501', 2020, 77]
+    ] as const)
+      await engine.query(
+        `INSERT INTO nilai_indikator (kode, tahun, periode, indikator, nilai) VALUES ('${kode}', ${tahun}, 'maret', 'jumlah_miskin', ${nilai})`
+      );
+    await engine.query("INSERT INTO nilai_indikator (kode, tahun, periode, indikator, nilai) VALUES ('3578', 2018, 'maret', 'p0', 4.4)");
+    const poorOf = poorIndex(await runOn(Q.poorYears()));
+    const picked = new Set<number>();
+    for (const year of [2010, 2016, 2017, 2018, 2020, 2023, 2024, 2030]) {
+      const rows = poorOf(year);
+      expect(rows, String(year)).toEqual(await runOn(direct('poor', Q.programParamsDirect.poor(year))));
+      expect(rows, String(year)).toHaveLength(3);
+      picked.add(rows[0]!.tahun);
+    }
+    expect([...picked].sort()).toEqual([2016, 2018, 2023]);
   });
 
   it('each rollup is built once per coordinator, after its tables load', async () => {

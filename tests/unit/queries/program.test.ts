@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Query, Row } from '../../../src/lib/db/coordinator';
 import * as Q from '../../../src/lib/queries/program';
 import { monthIndex } from '../../../src/lib/program/filters';
-import { profileIndex, programmeCube } from '../../../src/lib/program/cube';
+import { poorIndex, profileIndex, programmeCube } from '../../../src/lib/program/cube';
 import { fixtureCoordinator, writeFixtureSnapshot } from './fixture';
 
 let dir: string;
@@ -64,7 +64,7 @@ describe('programme queries', () => {
   });
 
   it('poor: the latest year in which every region has a figure (a partial later year is skipped)', async () => {
-    expect(await run(Q.poorByRegion(2024))).toEqual([
+    expect(poorIndex(await run(Q.poorYears()))(2024)).toEqual([
       { kode: '3501', tahun: 2023, miskin_ribu: 75.5, p0: 13 },
       { kode: '3578', tahun: 2023, miskin_ribu: 120, p0: 4 },
       { kode: '3579', tahun: 2023, miskin_ribu: 8, p0: 3.5 }
@@ -109,8 +109,8 @@ describe('programme queries', () => {
       const { coordinator } = await fixtureCoordinator(dir);
       await coordinator.query(Q.programSlice('pkh_plus'));
       await coordinator.query(Q.programSlice('pkh_plus'));
-      await coordinator.query(Q.poorByRegion(2024));
-      expect(names).toEqual(['slice', 'poor']);
+      await coordinator.query(Q.poorYears());
+      expect(names).toEqual(['slice', 'poorYears']);
     } finally {
       Q.queryLog.sink = null;
     }

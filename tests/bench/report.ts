@@ -303,9 +303,7 @@ export function readmeSection(r: Report): string {
   if (q && c) {
     L.push(`| cross-filter painted p50 / p95, quiet | ${ms(q.painted.p50)} / ${tv('crossfilter_p95_quiet_ms')} |`);
     L.push(`| cross-filter painted p50 / p95, one core occupied by a CPU-bound process | ${ms(c.painted.p50)} / ${tv('crossfilter_p95_contended_ms')} |`);
-    L.push(
-      `| slowest data step of a cross-filter update (cube step in the page or DuckDB-WASM statement) | ${ms(r.crossfilter.maxQueryWasmMs)} (target < 10 ms) |`
-    );
+    L.push(`| slowest data step of a cross-filter update (in the page; no update sends a statement) | ${ms(r.crossfilter.maxQueryWasmMs)} (target < 10 ms) |`);
   }
   L.push(`| microdata: 5M rows usable, cold / repeat visit ready | ${tv('microdata_ready_ms')} / ${tv('repeat_ready_ms')} |`);
   const ratios = r.queries

@@ -75,13 +75,17 @@ export function profileIndex(rows: readonly (ProfileRow & { kode: string })[]): 
 
 /**
  * The number of poor of a period's end year (the `poor` of PROGRAM_SQL_DIRECT) from the rows of every
- * complete year (`poorYears`): the latest of those years at or before `year`, or the latest of all
- * when `year` comes before every one of them; ordered by region code.
+ * complete year (`poorYears`, ordered by year, then code): the latest of those years at or before
+ * `year`, or the latest of all when `year` comes before every one of them. Grouped once: a period
+ * change only picks a year.
  */
 export function poorIndex(rows: readonly PoorRow[]): (year: number) => PoorRow[] {
-  const years = [...new Set(rows.map((r) => r.tahun))].sort((a, b) => a - b);
-  return (year) => {
-    const pick = years.filter((y) => y <= year).at(-1) ?? years.at(-1);
-    return rows.filter((r) => r.tahun === pick).sort((a, b) => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0));
-  };
+  const byYear = new Map<number, PoorRow[]>();
+  for (const r of rows) {
+    const list = byYear.get(r.tahun);
+    if (list) list.push(r);
+    else byYear.set(r.tahun, [r]);
+  }
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  return (year) => byYear.get(years.filter((y) => y <= year).at(-1) ?? years.at(-1)!) ?? [];
 }

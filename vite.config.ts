@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { linkedDuckdbWasm } from './src/lib/db/linked-wasm';
 
 /** ECharts' map chart without its SVG-source map support (see src/lib/charts/no-svg-maps.ts). */
 const echartsGeoJsonMapsOnly: Plugin = {
@@ -13,8 +14,17 @@ const echartsGeoJsonMapsOnly: Plugin = {
   }
 };
 
+/** DuckDB's module with only the exports its glue uses, unreachable code removed (src/lib/db/linked-wasm.ts). */
+const linkedDuckdb: Plugin = {
+  name: 'dampak:duckdb-linked-wasm',
+  enforce: 'pre',
+  async resolveId(source) {
+    if (source === '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url') return `${await linkedDuckdbWasm()}?url`;
+  }
+};
+
 export default defineConfig({
-  plugins: [echartsGeoJsonMapsOnly, sveltekit()],
+  plugins: [echartsGeoJsonMapsOnly, linkedDuckdb, sveltekit()],
   // The benchmark's measurement hook (src/lib/program/bench.ts) exists only in a bench build.
   define: { __DAMPAK_BENCH__: JSON.stringify(process.env.DAMPAK_BENCH === '1') },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
@@ -39,6 +49,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/unit/setup-i18n.ts'],
+    // Makes the linked DuckDB module once, before the test files (each would otherwise make it).
+    globalSetup: ['tests/unit/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks'

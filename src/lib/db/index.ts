@@ -23,7 +23,7 @@ async function engine(): Promise<ArrowEngine> {
   if (engineStatus.state === 'idle') engineStatus.state = 'starting';
   try {
     // Imported on first use: pages that only read JSON files (the leadership pages) never load DuckDB.
-    // The 34 MB module compiles and the worker starts while the client code downloads.
+    // The 24 MB module compiles and the worker starts while the client code downloads.
     prestartDuckdb();
     const { browserEngine } = await import('./browser');
     const e = await browserEngine();

@@ -6,22 +6,29 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readParquet } from 'parquet-wasm/node';
 import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
+import { linkedDuckdbWasm } from './linked-wasm';
 
 const require = createRequire(import.meta.url);
 
-export async function nodeEngine(): Promise<ArrowEngine> {
+/** The blocking build, opened, on the module the browser is served (linked-wasm.ts). */
+export async function blockingDuckdb() {
   const duckdb = await import('@duckdb/duckdb-wasm/blocking');
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const db = await duckdb.createDuckDB(
     {
       mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-      eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
+      eh: { mainModule: await linkedDuckdbWasm(), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
     },
     new duckdb.VoidLogger(),
     duckdb.NODE_RUNTIME
   );
   await db.instantiate(() => {});
   db.open({ query: { castBigIntToDouble: false } });
+  return db;
+}
+
+export async function nodeEngine(): Promise<ArrowEngine> {
+  const db = await blockingDuckdb();
   const conn = db.connect();
   for (const s of SAFE_SETTINGS('http://localhost')) conn.query(s);
   return {

@@ -1,7 +1,8 @@
 /**
- * DuckDB-WASM's start, begun as soon as a view asks for a table: the page fetches and compiles the
- * 34 MB module itself and starts duckdb-wasm's worker (through duckdb-boot.worker.ts, which hands it
- * the compiled module), while the DuckDB client code (db/browser.ts, with Arrow) is still
+ * DuckDB-WASM's start, begun as soon as a page knows it needs DuckDB (a programme page's load, or
+ * a view asking for a table): the page fetches and compiles the 24 MB module itself (the linked
+ * module of linked-wasm.ts) and starts duckdb-wasm's worker (through duckdb-boot.worker.ts, which
+ * hands it the compiled module), while the DuckDB client code (db/browser.ts, with Arrow) is still
  * downloading. Otherwise all of it would wait for that download, and duckdb-wasm would fetch the
  * module only after its worker script had loaded. Importing this file costs a page nothing until
  * prestartDuckdb() or duckdbWorker() is called.

@@ -2,27 +2,13 @@
  * DuckDB-WASM's blocking build with the browser's settings, as the workbench sees it: the app's
  * connection (snapshot tables are inserted through it) and the workbench's own ReadOnlyConnection.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { SAFE_SETTINGS } from '../../../src/lib/db/engine';
+import { blockingDuckdb } from '../../../src/lib/db/node';
 import type { ReadOnlyConnection } from '../../../src/lib/db/readonly';
 
-const require = createRequire(import.meta.url);
-
 export async function workbenchDb() {
-  const duckdb = await import('@duckdb/duckdb-wasm/blocking');
-  const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-  const db = await duckdb.createDuckDB(
-    {
-      mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-      eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
-    },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME
-  );
-  await db.instantiate(() => {});
-  db.open({ query: { castBigIntToDouble: false } });
+  const db = await blockingDuckdb();
   const app = db.connect();
   /** Statements of the app itself (fixtures), before the settings are locked. */
   const setup = (sql: string) => app.query(sql);

@@ -47,6 +47,7 @@ const BUILD_TIME = (p: string) =>
   p === 'lib/db/native' ||
   p.startsWith('lib/db/native.') ||
   p.startsWith('lib/db/node.') ||
+  p.startsWith('lib/db/linked-wasm.') ||
   p.startsWith('lib/server/') ||
   p.startsWith('lib/publish/scan-node') ||
   p.startsWith('lib/publish/stage') ||

@@ -10,7 +10,8 @@
  *    can reach (no export, no table entry, no call) are removed. The ones it drops were reachable
  *    only through the dropped exports. 26.8 MB → 24.1 MB, and 265 → 96 GOT.func imports (each is a
  *    small wasm module the glue builds at start). The features are named, not `--all-features`,
- *    so binaryen writes nothing a browser of 2024 cannot read.
+ *    so binaryen writes only what the original uses (with all of them it wrote an import encoding
+ *    that V8 rejects).
  *
  * The result is cached in node_modules/.cache/dampak under a key of its inputs (the module, the
  * worker script, binaryen's version and this recipe), so a rebuild costs nothing.

@@ -52,8 +52,16 @@ export function duckdbSources(): LinkedModuleSources {
   };
 }
 
-/** The path of the linked module (made on first use). */
-export async function linkedDuckdbWasm(sources: LinkedModuleSources = duckdbSources(), cacheRoot = defaultCacheRoot()): Promise<string> {
+let linked: Promise<string> | null = null;
+
+/** The path of the linked module (made on first use; each process checks the cache once). */
+export function linkedDuckdbWasm(): Promise<string> {
+  linked ??= makeLinked(duckdbSources(), defaultCacheRoot());
+  linked.catch(() => (linked = null));
+  return linked;
+}
+
+async function makeLinked(sources: LinkedModuleSources, cacheRoot: string): Promise<string> {
   const wasm = readFileSync(sources.wasm);
   const script = readFileSync(sources.workerScript, 'utf8');
   const binaryen = dirname(require.resolve('binaryen/package.json'));

@@ -30,6 +30,8 @@ export default defineConfig({
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   build: {
     chunkSizeWarningLimit: 2000,
+    // db/prestart.js is a script a page's HTML loads by URL (hooks.server.ts): never a data: URL.
+    assetsInlineLimit: (file) => (file.endsWith('/src/lib/db/prestart.js') ? false : undefined),
     // Source maps only on request (DAMPAK_SOURCEMAP=1), to attribute a chunk's bytes to modules; never published.
     sourcemap: process.env.DAMPAK_SOURCEMAP === '1',
     rolldownOptions: {

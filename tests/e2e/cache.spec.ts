@@ -146,3 +146,55 @@ test('without Cache Storage the app loads from the network as before and the Dat
   await expect(page.getByTestId('cache-unavailable')).toBeVisible();
   expectClean(watch);
 });
+
+/** Requests for DuckDB's WebAssembly module made by `page` from now on. */
+function moduleRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/\/duckdb-eh\.[^/]+\.wasm$/.test(path)) seen.push(path.slice(path.lastIndexOf('/') + 1));
+  });
+  return seen;
+}
+
+test("the programme page's HTML starts DuckDB's compile, and the page replays its statements once so later visits start from the code cache", async ({
+  page,
+  watch
+}) => {
+  // The prerendered HTML names the script and the module, after the CSP meta and before the app's modules.
+  const html = await (await page.request.get(PAGE)).text();
+  const tag = html.match(/<script src="\.\.\/_app\/immutable\/assets\/prestart\.[^"]+\.js" data-wasm="(duckdb-eh\.[^"]+\.wasm)"><\/script>/);
+  expect(tag).not.toBeNull();
+  expect(html.indexOf(tag![0])).toBeGreaterThan(html.indexOf('content-security-policy'));
+  expect(html.indexOf(tag![0])).toBeLessThan(html.indexOf('rel="modulepreload"'));
+
+  const modules = moduleRequests(page);
+  await programmeReady(page);
+  // The app took the compile the HTML began: one request for the module, the one the tag names.
+  expect(modules).toEqual([tag![1]]);
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+  expect(marks['duckdb:prestart']).toBeLessThan(marks['duckdb:start']);
+  expect(marks['duckdb:ready']).toBeGreaterThan(marks['duckdb:compiled']);
+
+  // Once DuckDB has been idle, the warm-up runs and records this module as done.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('dampak:duckdb-warm')), { timeout: 30_000 })
+    .toMatch(new RegExp(`/${tag![1].replaceAll('.', '\\.')}$`));
+  // The page still answers afterwards: the region table is there and a region can be chosen.
+  await expect(page.locator('#trend[data-status="ready"]')).toBeVisible();
+  expectClean(watch);
+});
+
+test('a page whose HTML does not prestart DuckDB compiles it itself (the Data page preview)', async ({ page, watch }) => {
+  const html = await (await page.request.get('/data')).text();
+  expect(html).not.toContain('prestart.');
+  const modules = moduleRequests(page);
+  await page.goto('/data');
+  await page.locator('[data-preview="program"]').click();
+  await expect(page.locator('[data-preview-table="program"] tbody tr').first()).toBeVisible({ timeout: 60_000 });
+  expect(modules.length).toBe(1);
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  expect(marks).not.toContain('duckdb:prestart');
+  expect(marks).toContain('duckdb:ready');
+  expectClean(watch);
+});

@@ -7,9 +7,15 @@ import { Table } from 'apache-arrow';
 import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import type { ReadOnlyConnection } from './readonly';
 import { duckdbWasm, duckdbWorker } from './wasm';
+import { Warmup, type WarmupResult } from './warmup';
 
 let started: Promise<ArrowEngine> | null = null;
 let instance: duckdb.AsyncDuckDB | null = null;
+let warmup: Warmup | null = null;
+let warmed: Promise<WarmupResult> | null = null;
+
+/** The code-cache warm-up of this page (warmup.ts): resolves when it ran or was skipped; null before DuckDB started. */
+export const duckdbWarmup = (): Promise<WarmupResult> | null => warmed;
 
 export function browserEngine(): Promise<ArrowEngine> {
   started ??= start().catch((e) => {
@@ -51,16 +57,29 @@ async function start(): Promise<ArrowEngine> {
     }
     return p;
   };
+  const run = async (sql: string, params: readonly SqlParam[]) => (params.length === 0 ? conn.query(sql) : (await statement(sql)).query(...params));
+  const warm = new Warmup({
+    run,
+    storage: storage(),
+    module: new URL(duckdbWasm, location.href).href,
+    hidden: () => document.visibilityState === 'hidden',
+    now: () => performance.now(),
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms))
+  });
+  warmup = warm;
+  warmed = warm.start();
   return {
     async query<T extends Row>(sql: string, params: readonly SqlParam[] = []) {
       checkParams(sql, params);
-      if (params.length === 0) return arrowToRows<T>(await conn.query(sql));
-      return arrowToRows<T>(await (await statement(sql)).query(...params));
+      warm.note({ sql, params });
+      return arrowToRows<T>(await run(sql, params));
     },
     async insertIpc(table, ipc) {
+      warm.note(null);
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
     },
     async attachNative(table, bytes) {
+      warm.note(null);
       const sqls = attachNativeSql(table);
       await db.registerFileBuffer(nativeFileName(table), bytes); // transfers the buffer to the worker
       for (const s of sqls) await conn.query(s);
@@ -84,6 +103,7 @@ export function workbenchConnection(): Promise<ReadOnlyConnection> {
         await conn.query(sql);
       },
       async prepared(sql, run) {
+        warmup?.note(null);
         const stmt = await conn.prepare(sql);
         try {
           return run ? await stmt.query() : null;
@@ -95,6 +115,7 @@ export function workbenchConnection(): Promise<ReadOnlyConnection> {
       // A pending query: the worker runs it in slices of ~100 ms and answers other messages (the
       // dashboard's queries, a cancel) in between.
       async send(sql) {
+        warmup?.note(null);
         const reader = await conn.send(sql);
         return new Table(reader.schema, await reader.readAll());
       },
@@ -103,4 +124,13 @@ export function workbenchConnection(): Promise<ReadOnlyConnection> {
   })();
   workbench.catch(() => (workbench = null));
   return workbench;
+}
+
+/** localStorage where the browser lets the page have it (it throws in some private modes). */
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -16,6 +16,7 @@ interface BootScope {
   location: { origin: string };
   onmessage: ((e: MessageEvent<unknown>) => void) | null;
   importScripts(url: string): void;
+  fetch: typeof fetch;
 }
 const scope = self as unknown as BootScope;
 
@@ -27,15 +28,22 @@ scope.onmessage = (e) => {
     throw new Error('duckdb-boot: expected a same-origin worker URL and a port');
   const port = boot.port;
   const module = new Promise<unknown>((resolve) => (port.onmessage = (m) => resolve(m.data)));
+  // duckdb-wasm fetches the module itself before it instantiates: with the page's module in hand, its
+  // one fetch of a .wasm gets an empty response instead (no second read of 24 MB from the HTTP cache
+  // while DuckDB starts); without it, the real one.
+  const realFetch = scope.fetch.bind(scope);
+  scope.fetch = async (input, init) => {
+    const target = new URL(input instanceof Request ? input.url : String(input), scope.location.origin);
+    if (!target.pathname.endsWith('.wasm')) return realFetch(input, init);
+    scope.fetch = realFetch;
+    const m = await module;
+    return m instanceof WebAssembly.Module ? new Response(new Uint8Array(0), { headers: { 'content-type': 'application/wasm' } }) : realFetch(input, init);
+  };
   const streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
   WebAssembly.instantiateStreaming = async (source, imports) => {
     const m = await module;
     port.close();
     if (!(m instanceof WebAssembly.Module)) return streaming(source, imports);
-    void Promise.resolve(source).then(
-      (r) => r.body?.cancel(),
-      () => {}
-    ); // its bytes are not needed
     return { module: m, instance: await WebAssembly.instantiate(m, imports) };
   };
   scope.importScripts(url.href);

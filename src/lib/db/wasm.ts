@@ -1,7 +1,7 @@
 /**
  * DuckDB-WASM's start, begun as soon as a page knows it needs DuckDB (a programme page's load, or
  * a view asking for a table): the page fetches and compiles the 24 MB module itself (the linked
- * module of linked-wasm.ts) and starts duckdb-wasm's worker (through duckdb-boot.worker.ts, which
+ * module of linked-wasm.ts; on the pages that always query, prestart.js began that from the HTML) and starts duckdb-wasm's worker (through duckdb-boot.worker.ts, which
  * hands it the compiled module), while the DuckDB client code (db/browser.ts, with Arrow) is still
  * downloading. Otherwise all of it would wait for that download, and duckdb-wasm would fetch the
  * module only after its worker script had loaded. Importing this file costs a page nothing until
@@ -17,12 +17,27 @@ let early: Worker | null = null;
 /** Once the worker was started (or taken), later calls of prestartDuckdb do nothing. */
 let prestarted = false;
 
+/** What db/prestart.js started from the page's HTML, if it ran. */
+interface Prestarted {
+  url: string;
+  module: Promise<WebAssembly.Module | null>;
+}
+
+/** The compile prestart.js began, if it compiles this build's module (taken once). */
+function fromHtml(): Promise<WebAssembly.Module | null> | null {
+  const scope = globalThis as { __dampakPrestart?: Prestarted };
+  const pre = scope.__dampakPrestart;
+  delete scope.__dampakPrestart;
+  return pre && pre.url === new URL(duckdbWasm, location.href).href ? pre.module : null;
+}
+
 /** The compiled module, or null where streaming compilation fails (duckdb-wasm then fetches it itself). */
 export function compileDuckdb(): Promise<WebAssembly.Module | null> {
   compiled ??=
-    typeof WebAssembly === 'object' && 'compileStreaming' in WebAssembly
+    fromHtml() ??
+    (typeof WebAssembly === 'object' && 'compileStreaming' in WebAssembly
       ? WebAssembly.compileStreaming(fetch(duckdbWasm)).catch(() => null)
-      : Promise.resolve(null);
+      : Promise.resolve(null));
   return compiled;
 }
 

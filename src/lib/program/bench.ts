@@ -36,6 +36,8 @@ export interface BenchHook {
   duckdbMemory(): Promise<number>;
   /** Resolves when the table cache has written every table loaded so far (a repeat visit can then use it). */
   cacheSettled(): Promise<void>;
+  /** Resolves with what DuckDB's code-cache warm-up did (db/warmup.ts) once it ran or was skipped. */
+  warmed(): Promise<unknown>;
   /** Load tables as the app does (cache, native file or Parquet); returns wall ms until `SELECT count(*)` answered. */
   loadTables(tables: string[]): Promise<number>;
   /**
@@ -96,6 +98,11 @@ export function benchHook(url: URL): BenchHook | null {
     async cacheSettled() {
       const loader = await getLoader();
       while (loader.writes.size) await Promise.all([...loader.writes]);
+    },
+    async warmed() {
+      await getLoader(); // DuckDB has started by the time a page's tables load
+      const { duckdbWarmup } = await import('$lib/db/browser');
+      return duckdbWarmup();
     },
     async loadTables(tables) {
       const t0 = performance.now();

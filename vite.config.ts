@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { linkedDuckdbWasm } from './src/lib/db/linked-wasm';
 
@@ -23,8 +24,29 @@ const linkedDuckdb: Plugin = {
   }
 };
 
+/**
+ * `virtual:program-ids`: the programme ids of data/program.csv (its first column), for the programme
+ * route's prerender entries and its 404. Importing the CSV itself put the whole catalogue (both
+ * languages' descriptions, ~1.4 kB brotli) into the page's JavaScript.
+ */
+const programIds: Plugin = {
+  name: 'dampak:program-ids',
+  resolveId: (id) => (id === 'virtual:program-ids' ? '\0virtual:program-ids' : undefined),
+  load(id) {
+    if (id !== '\0virtual:program-ids') return;
+    const file = fileURLToPath(new URL('./data/program.csv', import.meta.url));
+    this.addWatchFile(file);
+    const ids = readFileSync(file, 'utf8')
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.split(',')[0].trim())
+      .filter(Boolean);
+    return `export default ${JSON.stringify(ids)};`;
+  }
+};
+
 export default defineConfig({
-  plugins: [echartsGeoJsonMapsOnly, linkedDuckdb, sveltekit()],
+  plugins: [echartsGeoJsonMapsOnly, linkedDuckdb, programIds, sveltekit()],
   // The benchmark's measurement hook (src/lib/program/bench.ts) exists only in a bench build.
   define: { __DAMPAK_BENCH__: JSON.stringify(process.env.DAMPAK_BENCH === '1') },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },

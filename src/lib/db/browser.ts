@@ -7,15 +7,15 @@ import { Table } from 'apache-arrow';
 import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import type { ReadOnlyConnection } from './readonly';
 import { duckdbWasm, duckdbWorker } from './wasm';
-import { Warmup, type WarmupResult } from './warmup';
+import { Warmup } from './warmup';
 
 let started: Promise<ArrowEngine> | null = null;
 let instance: duckdb.AsyncDuckDB | null = null;
 let warmup: Warmup | null = null;
-let warmed: Promise<WarmupResult> | null = null;
+let warmed: Promise<number | null> | null = null;
 
-/** The code-cache warm-up of this page (warmup.ts): resolves when it ran or was skipped; null before DuckDB started. */
-export const duckdbWarmup = (): Promise<WarmupResult> | null => warmed;
+/** The code-cache warm-up of this page (warmup.ts): its rounds once it ran, or null; null before DuckDB started. */
+export const duckdbWarmup = (): Promise<number | null> | null => warmed;
 
 export function browserEngine(): Promise<ArrowEngine> {
   started ??= start().catch((e) => {

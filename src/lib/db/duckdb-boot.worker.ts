@@ -28,16 +28,13 @@ scope.onmessage = (e) => {
     throw new Error('duckdb-boot: expected a same-origin worker URL and a port');
   const port = boot.port;
   const module = new Promise<unknown>((resolve) => (port.onmessage = (m) => resolve(m.data)));
-  // duckdb-wasm fetches the module itself before it instantiates: with the page's module in hand, its
-  // one fetch of a .wasm gets an empty response instead (no second read of 24 MB from the HTTP cache
-  // while DuckDB starts); without it, the real one.
+  // duckdb-wasm fetches the module itself before it instantiates: with the page's module in hand, that
+  // fetch gets an empty response (no second read of 24 MB while DuckDB starts).
   const realFetch = scope.fetch.bind(scope);
   scope.fetch = async (input, init) => {
-    const target = new URL(input instanceof Request ? input.url : String(input), scope.location.origin);
-    if (!target.pathname.endsWith('.wasm')) return realFetch(input, init);
+    if (!String(input instanceof Request ? input.url : input).endsWith('.wasm')) return realFetch(input, init);
     scope.fetch = realFetch;
-    const m = await module;
-    return m instanceof WebAssembly.Module ? new Response(new Uint8Array(0), { headers: { 'content-type': 'application/wasm' } }) : realFetch(input, init);
+    return (await module) instanceof WebAssembly.Module ? new Response() : realFetch(input, init);
   };
   const streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
   WebAssembly.instantiateStreaming = async (source, imports) => {

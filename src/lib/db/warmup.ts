@@ -34,9 +34,6 @@ export interface WarmupDeps {
   sleep(ms: number): Promise<void>;
 }
 
-export type WarmupResult =
-  { state: 'done'; rounds: number; statements: number; ms: number } | { state: 'skipped'; why: 'already' | 'nothing' | 'hidden' | 'failed' };
-
 export const WARMUP_KEY = 'dampak:duckdb-warm';
 /** At most this many distinct statements are kept (a page sends a handful). */
 const MAX_STATEMENTS = 16;
@@ -48,7 +45,7 @@ export class Warmup {
 
   constructor(
     private readonly deps: WarmupDeps,
-    private readonly opts: { idleMs: number; budgetMs: number; giveUpMs: number } = { idleMs: 2000, budgetMs: 4000, giveUpMs: 120_000 }
+    private readonly opts = { idleMs: 2000, budgetMs: 4000 }
   ) {
     this.last = deps.now();
   }
@@ -57,39 +54,35 @@ export class Warmup {
   note(s: Statement | null): void {
     if (this.running) return;
     this.last = this.deps.now();
-    if (!s || this.statements.size >= MAX_STATEMENTS) return;
-    this.statements.set(JSON.stringify([s.sql, s.params]), s);
+    if (s && this.statements.size < MAX_STATEMENTS) this.statements.set(JSON.stringify([s.sql, s.params]), s);
   }
 
-  /** Waits for an idle moment, then replays; resolves with what it did. */
-  async start(): Promise<WarmupResult> {
+  /**
+   * Waits until DuckDB has been idle for `idleMs` with the tab visible and a statement recorded, then
+   * replays. Resolves with the rounds run, or null where it did not run: already done for this module,
+   * the tab hidden meanwhile, or a statement failed (then it is not recorded as done).
+   */
+  async start(): Promise<number | null> {
     const { deps, opts } = this;
-    if (deps.storage?.getItem(WARMUP_KEY) === deps.module) return { state: 'skipped', why: 'already' };
-    const began = deps.now();
-    for (;;) {
-      await deps.sleep(opts.idleMs);
-      const idle = deps.now() - this.last >= opts.idleMs;
-      if (idle && !deps.hidden() && this.statements.size) break;
-      if (deps.now() - began > opts.giveUpMs) return { state: 'skipped', why: this.statements.size ? 'hidden' : 'nothing' };
-    }
+    if (deps.storage?.getItem(WARMUP_KEY) === deps.module) return null;
+    do await deps.sleep(opts.idleMs);
+    while (deps.now() - this.last < opts.idleMs || deps.hidden() || !this.statements.size);
     this.running = true;
     const list = [...this.statements.values()];
     const t0 = deps.now();
     let rounds = 0;
     try {
-      while (deps.now() - t0 < opts.budgetMs) {
+      for (; deps.now() - t0 < opts.budgetMs; rounds++)
         for (const s of list) {
-          if (deps.hidden()) return { state: 'skipped', why: 'hidden' };
+          if (deps.hidden()) return null;
           await deps.run(s.sql, s.params);
         }
-        rounds++;
-      }
     } catch {
-      return { state: 'skipped', why: 'failed' };
+      return null;
     } finally {
       this.running = false;
     }
     deps.storage?.setItem(WARMUP_KEY, deps.module);
-    return { state: 'done', rounds, statements: list.length, ms: deps.now() - t0 };
+    return rounds;
   }
 }

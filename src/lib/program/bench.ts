@@ -36,8 +36,8 @@ export interface BenchHook {
   duckdbMemory(): Promise<number>;
   /** Resolves when the table cache has written every table loaded so far (a repeat visit can then use it). */
   cacheSettled(): Promise<void>;
-  /** Resolves with what DuckDB's code-cache warm-up did (db/warmup.ts) once it ran or was skipped. */
-  warmed(): Promise<unknown>;
+  /** DuckDB's code-cache warm-up (db/warmup.ts): the rounds it ran once it finished, or null where it did not run. */
+  warmed(): Promise<number | null>;
   /** Load tables as the app does (cache, native file or Parquet); returns wall ms until `SELECT count(*)` answered. */
   loadTables(tables: string[]): Promise<number>;
   /**

@@ -1,15 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import { prestartDuckdb } from '$lib/db/wasm';
+import ids from 'virtual:program-ids';
 import type { EntryGenerator, PageLoad } from './$types';
-
-// Programme ids for prerendering, read from the source catalogue at build time (nine short rows).
-const csv = Object.values(import.meta.glob('/data/program.csv', { query: '?raw', import: 'default', eager: true }))[0] as string;
-const ids = csv
-  .split(/\r?\n/)
-  .slice(1)
-  .map((line) => line.split(',')[0].trim())
-  .filter(Boolean);
 
 export const entries: EntryGenerator = () => ids.map((id) => ({ id }));
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { test, expect, expectClean } from './fixtures';
+import { runAndWait, setQuery } from './sql-helpers';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DATA = join(ROOT, 'build', 'data');
@@ -90,6 +91,17 @@ test('a dropped CSV becomes the outcome in Dampak and its planted effect is reco
   );
   await expect(page.locator('#impact-trend')).toContainText('Berkas pengguna (tidak diterbitkan)');
   await expect(page.locator('#impact-trend [data-download="csv"]')).toBeVisible();
+
+  // DuckDB's code-cache warm-up replays the statements this tab sent, among them the upload's
+  // DROP TABLE IF EXISTS: read-only, so the file's table is still there afterwards (the workbench,
+  // reached without reloading, counts its rows).
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('dampak:duckdb-warm')), { timeout: 30_000 }).not.toBeNull();
+  await page.locator('header a[href$="/sql"]').first().click();
+  await setQuery(page, 'SELECT count(*) AS n FROM hasil_survei');
+  await runAndWait(page);
+  await expect(page.getByTestId('sql-result').locator('tbody tr').first()).toContainText(String(files.rows));
+  await page.goBack();
+  await expect(result).toHaveAttribute('data-method', 'twfe', { timeout: 60_000 });
 
   // A reload forgets the in-memory table: P0 from BPS, and the page says to drop the file again.
   await page.reload();

@@ -58,8 +58,27 @@ async function start(): Promise<ArrowEngine> {
     return p;
   };
   const run = async (sql: string, params: readonly SqlParam[]) => (params.length === 0 ? conn.query(sql) : (await statement(sql)).query(...params));
+  // The warm-up replays on a connection of its own, in a read-only transaction rolled back after each
+  // statement: DuckDB itself refuses a write the app once sent (a dropped file's DROP TABLE IF EXISTS),
+  // and the app's connection never sees the replay.
+  let replayConn: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+  const replay = async (sql: string, params: readonly SqlParam[]) => {
+    const c = await (replayConn ??= db.connect());
+    await c.query('BEGIN TRANSACTION READ ONLY');
+    try {
+      if (params.length === 0) return await c.query(sql);
+      const stmt = await c.prepare(sql);
+      try {
+        return await stmt.query(...params);
+      } finally {
+        await stmt.close();
+      }
+    } finally {
+      await c.query('ROLLBACK');
+    }
+  };
   const warm = new Warmup({
-    run,
+    run: replay,
     storage: storage(),
     module: new URL(duckdbWasm, location.href).href,
     hidden: () => document.visibilityState === 'hidden',

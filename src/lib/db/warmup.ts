@@ -23,7 +23,7 @@ export interface Statement {
 }
 
 export interface WarmupDeps {
-  /** Runs a statement on the app's connection (not recorded). */
+  /** Runs a statement so that it cannot write (browser.ts: its own connection, a read-only transaction rolled back). */
   run(sql: string, params: readonly SqlParam[]): Promise<unknown>;
   /** Where "done" is kept (localStorage), or null: then it runs on every visit. */
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
@@ -60,7 +60,7 @@ export class Warmup {
   /**
    * Waits until DuckDB has been idle for `idleMs` with the tab visible and a statement recorded, then
    * replays. Resolves with the rounds run, or null where it did not run: already done for this module,
-   * the tab hidden meanwhile, or a statement failed (then it is not recorded as done).
+   * the tab hidden meanwhile, or every statement failed (then it is not recorded as done).
    */
   async start(): Promise<number | null> {
     const { deps, opts } = this;
@@ -72,16 +72,16 @@ export class Warmup {
     const t0 = deps.now();
     let rounds = 0;
     try {
-      for (; deps.now() - t0 < opts.budgetMs; rounds++)
-        for (const s of list) {
+      for (; list.length && deps.now() - t0 < opts.budgetMs; rounds++)
+        for (const s of [...list]) {
           if (deps.hidden()) return null;
-          await deps.run(s.sql, s.params);
+          // A statement that fails here (a write, refused in the read-only transaction) is dropped.
+          await deps.run(s.sql, s.params).catch(() => list.splice(list.indexOf(s), 1));
         }
-    } catch {
-      return null;
     } finally {
       this.running = false;
     }
+    if (!list.length) return null;
     deps.storage?.setItem(WARMUP_KEY, deps.module);
     return rounds;
   }

@@ -79,10 +79,19 @@ describe('DuckDB code-cache warm-up', () => {
     expect(h.store.has(WARMUP_KEY)).toBe(false);
   });
 
-  it('stops at a failing statement without recording the module as done', async () => {
+  it('drops a statement that fails (a write, refused read-only) and keeps replaying the others', async () => {
+    const h = harness({ fail: 'DROP TABLE IF EXISTS upload' });
+    const w = new Warmup(h.deps, OPTS);
+    w.note({ sql: 'DROP TABLE IF EXISTS upload', params: [] });
+    w.note({ sql: 'SELECT 1', params: [] });
+    expect(await w.start()).toBe(10);
+    expect(new Set(h.ran)).toEqual(new Set(['SELECT 1']));
+    expect(h.store.get(WARMUP_KEY)).toBe(h.deps.module);
+  });
+
+  it('is not recorded as done when every statement failed', async () => {
     const h = harness({ fail: 'SELECT bad' });
     const w = new Warmup(h.deps, OPTS);
-    w.note({ sql: 'SELECT 1', params: [] });
     w.note({ sql: 'SELECT bad', params: [] });
     expect(await w.start()).toBeNull();
     expect(h.store.has(WARMUP_KEY)).toBe(false);

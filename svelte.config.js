@@ -11,6 +11,8 @@ const config = {
     // 404.html boots the app for any address that is not a prerendered page, so an unknown region,
     // programme or path gets the app's own error page (src/routes/+error.svelte) with links.
     adapter: adapter({ pages: out, assets: out, fallback: '404.html', precompress: !process.env.DAMPAK_FAST_BUILD, strict: true }),
+    // Registered by db/modulecache.ts once DuckDB runs, not by SvelteKit on every page.
+    serviceWorker: { register: false },
     prerender: { handleHttpError: 'fail', handleMissingId: 'warn' },
     // SvelteKit's one inline bootstrap script is allowed by its hash; nothing else inline, no eval.
     csp: {

@@ -52,8 +52,9 @@ export default defineConfig({
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   build: {
     chunkSizeWarningLimit: 2000,
-    // db/prestart.js is a script a page's HTML loads by URL (hooks.server.ts): never a data: URL.
-    assetsInlineLimit: (file) => (file.endsWith('/src/lib/db/prestart.js') ? false : undefined),
+    // db/prestart.js and db/duckdb-boot.js are scripts loaded by URL (a page's HTML, a Worker): never
+    // data: URLs (the CSP allows neither a data: script nor a data: worker).
+    assetsInlineLimit: (file) => (/\/src\/lib\/db\/(prestart|duckdb-boot)\.js$/.test(file) ? false : undefined),
     // Source maps only on request (DAMPAK_SOURCEMAP=1), to attribute a chunk's bytes to modules; never published.
     sourcemap: process.env.DAMPAK_SOURCEMAP === '1',
     rolldownOptions: {

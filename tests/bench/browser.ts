@@ -334,9 +334,12 @@ export interface RepeatRun {
   firstReadyMs: number;
   /**
    * A repeat visit after a first visit that ended before the code-cache warm-up (db/warmup.ts) ran:
-   * tables from the table cache, DuckDB compiled again (ms).
+   * tables from the table cache, DuckDB's module from the service worker's copy (db/modulecache.ts)
+   * with no code cache beside it yet, so compiled again (ms).
    */
   shortRepeatReadyMs: number;
+  /** Whether the first visit's service worker stored the module (db/modulecache.ts). */
+  moduleKept: boolean;
   /** A repeat visit after a visit long enough for the warm-up and Chromium's code-cache write (ms). */
   repeatReadyMs: number;
   repeatDuckdbReadyMs: number;
@@ -346,9 +349,10 @@ export interface RepeatRun {
   repeatTableRequests: string[];
   /** The last repeat visit's DuckDB start, from the page's user-timing marks (db/browser.ts): ms since navigation. */
   repeatDuckdbPhases: Record<string, number>;
-  /** What the warm-up did, and the bytes of Chromium's wasm code cache after it. */
+  /** What the warm-up did; the bytes of Chromium's wasm code cache (HTTP) and of the service worker's Cache Storage (module, its code cache, tables) after it. */
   warmup: unknown;
   codeCacheBytes: number;
+  serviceWorkerCacheBytes: number;
 }
 
 /** The `duckdb:*` user-timing marks of the page (start, compiled, instantiated, opened, ready), ms since navigation. */
@@ -369,21 +373,26 @@ async function readyOf(page: Page): Promise<{ ready: number; duckdb: number; loa
   return { ready: Math.max(marks['duckdb-ready'], ...loads.map((l) => l.readyAt)), duckdb: marks['duckdb-ready'], loads };
 }
 
-/** Bytes in the profile's wasm code cache (Chromium writes V8's compiled module there). */
-function codeCacheBytes(dir: string): number {
-  const wasm = join(dir, 'Default', 'Code Cache', 'wasm');
+/** Bytes under `path` (0 where it does not exist). */
+function bytesUnder(path: string): number {
   try {
-    return readdirSync(wasm).reduce((n, f) => n + statSync(join(wasm, f)).size, 0);
+    const st = statSync(path);
+    return st.isDirectory() ? readdirSync(path).reduce((n, f) => n + bytesUnder(join(path, f)), 0) : st.size;
   } catch {
     return 0;
   }
 }
 
+/** The profile's wasm code cache: V8's compiled module for a module from the HTTP cache. */
+const codeCacheBytes = (dir: string) => bytesUnder(join(dir, 'Default', 'Code Cache', 'wasm'));
+/** Cache Storage of the service worker's origin: the module's copy with its code cache as side data (and the table cache). */
+const serviceWorkerCacheBytes = (dir: string) => bytesUnder(join(dir, 'Default', 'Service Worker', 'CacheStorage'));
+
 /**
  * Three visits of the programme page in one profile: a first visit that ends once the table cache is
- * written (before the warm-up starts), a repeat visit that stays until the warm-up has run and
- * Chromium has written its code cache (or 20 s), and a second repeat visit. The second and third are
- * the repeat visit without and with the code cache.
+ * written and the service worker holds DuckDB's module (before the warm-up starts), a repeat visit
+ * that stays until the warm-up has run and Chromium has written its code cache (or 20 s), and a
+ * second repeat visit. The second and third are the repeat visit without and with the code cache.
  */
 export async function repeatRun(origin: string): Promise<RepeatRun> {
   const dir = mkdtempSync(join(tmpdir(), 'dampak-bench-profile-'));
@@ -406,13 +415,14 @@ export async function repeatRun(origin: string): Promise<RepeatRun> {
     await waitReady(page);
     const first = await readyOf(page);
     await page.evaluate(() => (window as unknown as W).__dampakBench.cacheSettled());
+    const moduleKept = await page.evaluate(() => (window as unknown as W).__dampakBench.moduleKept());
     requests.length = 0;
     const short = await visit(page);
     const shortReady = await readyOf(short);
     const warmup = await short.evaluate(() => (window as unknown as W).__dampakBench.warmed());
-    const before = codeCacheBytes(dir);
-    for (let t = 0; t < 20_000 && codeCacheBytes(dir) <= before + 1_000_000; t += 250) await new Promise((r) => setTimeout(r, 250));
-    const cached = codeCacheBytes(dir);
+    const written = () => codeCacheBytes(dir) + serviceWorkerCacheBytes(dir);
+    const before = written();
+    for (let t = 0; t < 20_000 && written() <= before + 1_000_000; t += 250) await new Promise((r) => setTimeout(r, 250));
     const again = await visit(short);
     const second = await readyOf(again);
     return {
@@ -423,8 +433,10 @@ export async function repeatRun(origin: string): Promise<RepeatRun> {
       repeatSources: Object.fromEntries(second.loads.map((l) => [l.table, l.source])),
       repeatTableRequests: requests,
       repeatDuckdbPhases: await duckdbPhases(again),
+      moduleKept,
       warmup,
-      codeCacheBytes: cached
+      codeCacheBytes: codeCacheBytes(dir),
+      serviceWorkerCacheBytes: serviceWorkerCacheBytes(dir)
     };
   } finally {
     await ctx.close();

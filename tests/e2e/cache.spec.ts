@@ -147,6 +147,15 @@ test('without Cache Storage the app loads from the network as before and the Dat
   expectClean(watch);
 });
 
+/** DuckDB's boot worker scripts (db/duckdb-boot.js) started by `page` from now on. */
+function workerScripts(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('worker', (w) => {
+    if (/\/duckdb-boot\.[^/]+\.js$/.test(new URL(w.url()).pathname)) seen.push(w.url());
+  });
+  return seen;
+}
+
 /** Requests for DuckDB's WebAssembly module made by `page` from now on. */
 function moduleRequests(page: Page): string[] {
   const seen: string[] = [];
@@ -157,24 +166,28 @@ function moduleRequests(page: Page): string[] {
   return seen;
 }
 
-test("the programme page's HTML starts DuckDB's compile, and the page replays its statements once so later visits start from the code cache", async ({
+test("the programme page's HTML starts DuckDB's boot worker, and the page replays its statements once so later visits start from the code cache", async ({
   page,
   watch
 }) => {
-  // The prerendered HTML names the script and the module, after the CSP meta and before the app's modules.
+  // The prerendered HTML names the script and what it starts, after the CSP meta and before the app's modules.
   const html = await (await page.request.get(PAGE)).text();
-  const tag = html.match(/<script src="\.\.\/_app\/immutable\/assets\/prestart\.[^"]+\.js" data-wasm="(duckdb-eh\.[^"]+\.wasm)"><\/script>/);
+  const tag = html.match(
+    /<script src="\.\.\/_app\/immutable\/assets\/prestart\.[^"]+\.js" data-wasm="(duckdb-eh\.[^"]+\.wasm)" data-boot="duckdb-boot\.[^"]+\.js" data-worker="duckdb-browser-eh\.worker\.[^"]+\.js"><\/script>/
+  );
   expect(tag).not.toBeNull();
   expect(html.indexOf(tag![0])).toBeGreaterThan(html.indexOf('content-security-policy'));
   expect(html.indexOf(tag![0])).toBeLessThan(html.indexOf('rel="modulepreload"'));
 
   const modules = moduleRequests(page);
+  const boots = workerScripts(page);
   await programmeReady(page);
-  // The app took the compile the HTML began: one request for the module, the one the tag names.
+  // The app took the worker the HTML started: one boot worker, one request for the module, the one the tag names.
   expect(modules).toEqual([tag![1]]);
+  expect(boots).toHaveLength(1);
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
   expect(marks['duckdb:prestart']).toBeLessThan(marks['duckdb:start']);
-  expect(marks['duckdb:ready']).toBeGreaterThan(marks['duckdb:compiled']);
+  expect(marks['duckdb:ready']).toBeGreaterThan(marks['duckdb:instantiated']);
 
   // Once DuckDB has been idle, the warm-up runs and records this module as done.
   await expect
@@ -185,16 +198,71 @@ test("the programme page's HTML starts DuckDB's compile, and the page replays it
   expectClean(watch);
 });
 
-test('a page whose HTML does not prestart DuckDB compiles it itself (the Data page preview)', async ({ page, watch }) => {
+test('a page whose HTML does not prestart DuckDB starts it itself (the Data page preview)', async ({ page, watch }) => {
   const html = await (await page.request.get('/data')).text();
   expect(html).not.toContain('prestart.');
   const modules = moduleRequests(page);
+  const boots = workerScripts(page);
   await page.goto('/data');
   await page.locator('[data-preview="program"]').click();
   await expect(page.locator('[data-preview-table="program"] tbody tr').first()).toBeVisible({ timeout: 60_000 });
   expect(modules.length).toBe(1);
+  expect(boots).toHaveLength(1);
   const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
   expect(marks).not.toContain('duckdb:prestart');
   expect(marks).toContain('duckdb:ready');
   expectClean(watch);
+});
+
+/** The service worker's state once it settled: 'activated', 'redundant' (install failed) or 'none'. */
+const settledWorker = (page: Page) =>
+  page.evaluate(async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    const w = r?.installing ?? r?.waiting ?? r?.active;
+    if (!w) return 'none';
+    if (w.state === 'activated' || w.state === 'redundant') return w.state;
+    return new Promise<string>((done) => w.addEventListener('statechange', () => (w.state === 'activated' || w.state === 'redundant') && done(w.state)));
+  });
+
+test("after a visit that ran DuckDB, the service worker keeps its module, and the next visit's module comes from there", async ({ context, page, watch }) => {
+  await programmeReady(page);
+  // Registered once DuckDB ran; active once it holds the module, as it is (24 MB, application/wasm).
+  await expect.poll(() => settledWorker(page), { timeout: 30_000 }).toBe('activated');
+  const kept = await page.evaluate(async () => {
+    const names = (await caches.keys()).filter((n) => n.startsWith('dampak-duckdb-'));
+    const cache = await caches.open(names[0]);
+    const keys = await cache.keys();
+    const hit = await cache.match(keys[0]);
+    return { names, urls: keys.map((k) => new URL(k.url).pathname), type: hit?.headers.get('content-type'), bytes: (await hit?.arrayBuffer())?.byteLength };
+  });
+  expect(kept.names).toHaveLength(1);
+  expect(kept.urls).toHaveLength(1);
+  expect(kept.urls[0]).toMatch(/\/_app\/immutable\/assets\/duckdb-eh\.[^/]+\.wasm$/);
+  expect(kept.type).toBe('application/wasm');
+  expect(kept.bytes).toBeGreaterThan(10_000_000);
+
+  const next = await context.newPage();
+  const fromWorker: boolean[] = [];
+  next.on('response', (r) => {
+    if (/\/duckdb-eh\.[^/]+\.wasm$/.test(new URL(r.url()).pathname)) fromWorker.push(r.fromServiceWorker());
+  });
+  await programmeReady(next);
+  expect(await next.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  expect(fromWorker).toEqual([true]);
+  // That copy gets its own code cache: the warm-up runs once more, under its own key.
+  await expect.poll(() => next.evaluate(() => localStorage.getItem('dampak:duckdb-warm')), { timeout: 30_000 }).toMatch(/\.wasm#sw$/);
+  await expect(next.locator('#trend[data-status="ready"]')).toBeVisible();
+  expectClean(watch);
+});
+
+test('the service worker never downloads the module: registered before any page ran DuckDB, it does not install', async ({ page }) => {
+  await page.goto('/');
+  const state = await page.evaluate(async () => {
+    const r = await navigator.serviceWorker.register('./service-worker.js');
+    const w = r.installing!;
+    return new Promise<string>((done) => w.addEventListener('statechange', () => (w.state === 'activated' || w.state === 'redundant') && done(w.state)));
+  });
+  expect(state).toBe('redundant');
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) ?? null)).toBeNull();
+  expect(await page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('dampak-duckdb-')))).toEqual([]);
 });

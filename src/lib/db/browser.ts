@@ -7,6 +7,7 @@ import { Table } from 'apache-arrow';
 import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import type { ReadOnlyConnection } from './readonly';
 import { duckdbWasm, duckdbWorker } from './wasm';
+import { keepModule, moduleFromServiceWorker } from './modulecache';
 import { Warmup } from './warmup';
 
 let started: Promise<ArrowEngine> | null = null;
@@ -80,13 +81,18 @@ async function start(): Promise<ArrowEngine> {
   const warm = new Warmup({
     run: replay,
     storage: storage(),
-    module: new URL(duckdbWasm, location.href).href,
+    // The code cache lives beside the module's copy it was compiled from: the HTTP cache's, or the
+    // service worker's (modulecache.ts), so each is warmed once.
+    module: new URL(duckdbWasm, location.href).href + (moduleFromServiceWorker() ? '#sw' : ''),
     hidden: () => document.visibilityState === 'hidden',
     now: () => performance.now(),
     sleep: (ms) => new Promise((r) => setTimeout(r, ms))
   });
   warmup = warm;
   warmed = warm.start();
+  // Once the page is idle (the warm-up ran, or had nothing to do), the service worker can copy the
+  // module, which is in the HTTP cache by now, for the next visit (modulecache.ts).
+  void warmed.catch(() => null).then(() => keepModule());
   return {
     async query<T extends Row>(sql: string, params: readonly SqlParam[] = []) {
       checkParams(sql, params);

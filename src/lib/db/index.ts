@@ -37,6 +37,15 @@ async function engine(): Promise<ArrowEngine> {
   }
 }
 
+/**
+ * Start DuckDB now, before any view asks (a programme page's load: every one of its views queries).
+ * The client code's download and the instantiate then overlap the page's own start; a failure is
+ * reported to the views when they ask.
+ */
+export function startDuckdb(): void {
+  engine().catch(() => {});
+}
+
 let cachePromise: Promise<TableCache | null> | null = null;
 
 /** This browser's table cache (null where Cache Storage is unavailable: tables then always come from the network). */

@@ -38,6 +38,8 @@ export interface BenchHook {
   cacheSettled(): Promise<void>;
   /** DuckDB's code-cache warm-up (db/warmup.ts): the rounds it ran once it finished, or null where it did not run. */
   warmed(): Promise<number | null>;
+  /** Whether the service worker keeps DuckDB's module (db/modulecache.ts), once it settled. */
+  moduleKept(): Promise<boolean>;
   /** Load tables as the app does (cache, native file or Parquet); returns wall ms until `SELECT count(*)` answered. */
   loadTables(tables: string[]): Promise<number>;
   /**
@@ -103,6 +105,11 @@ export function benchHook(url: URL): BenchHook | null {
       await getLoader(); // DuckDB has started by the time a page's tables load
       const { duckdbWarmup } = await import('$lib/db/browser');
       return duckdbWarmup();
+    },
+    async moduleKept() {
+      await getLoader();
+      const { keepModule } = await import('$lib/db/modulecache');
+      return keepModule();
     },
     async loadTables(tables) {
       const t0 = performance.now();

@@ -11,15 +11,25 @@
  * the module is deserialised, not compiled.
  *
  * It never downloads the module: it copies the response the page already has in the HTTP cache
- * (`only-if-cached`), so a first visit over a slow network pays the 5 MB of brotli once. A new build
- * names a new module (hashed URL) and installs a new worker, which drops the old copy.
+ * (`only-if-cached`), so a first visit over a slow network pays the 5 MB of brotli once. The page
+ * names the module in the worker's URL (`?module=`); a new build names a new module (hashed URL),
+ * which installs a new worker, and that drops the old copy.
  */
-import { build, version } from '$service-worker';
-
 const sw = self as unknown as ServiceWorkerGlobalScope;
-const CACHE = `dampak-duckdb-${version}`;
-const found = build.find((f) => /\/duckdb-eh\.[^/]+\.wasm$/.test(f));
-const MODULE = found ? new URL(found, sw.location.href).href : null;
+
+/** The module this worker keeps: same origin, within its scope, a DuckDB module's name; else none. */
+function moduleUrl(): string | null {
+  const named = new URL(sw.location.href).searchParams.get('module');
+  if (!named) return null;
+  const url = new URL(named, sw.location.href);
+  const scope = new URL('./', sw.location.href);
+  return url.origin === scope.origin && url.pathname.startsWith(scope.pathname) && /\/duckdb-eh\.[^/?#]+\.wasm$/.test(url.pathname) && !url.search && !url.hash
+    ? url.href
+    : null;
+}
+
+const MODULE = moduleUrl();
+const CACHE = `dampak-duckdb-${MODULE ? MODULE.slice(MODULE.lastIndexOf('/') + 1) : 'none'}`;
 
 /** Chromium's static routing (`InstallEvent.addRoutes`): requests it sends to the network never start this worker. */
 interface RoutedInstallEvent extends ExtendableEvent {
@@ -33,12 +43,12 @@ async function storeModule(url: string): Promise<void> {
 }
 
 sw.addEventListener('install', (event: RoutedInstallEvent) => {
-  if (!MODULE) return;
   event.waitUntil(
     (async () => {
+      if (!MODULE) throw new Error('no DuckDB module named');
       // Everything but the module goes straight to the network (where the browser can route requests).
       if (event.addRoutes && typeof URLPattern === 'function') {
-        const module = new URLPattern({ pathname: new URL(MODULE).pathname });
+        const module = new URLPattern({ pathname: new URL(MODULE).pathname.replace(/[:*+?()[\]{}\\]/g, '\\$&') });
         await event.addRoutes([{ condition: { not: { urlPattern: module } }, source: 'network' }]).catch(() => {});
       }
       await storeModule(MODULE);

@@ -256,12 +256,16 @@ test("after a visit that ran DuckDB, the service worker keeps its module, and th
 });
 
 test('the service worker never downloads the module: registered before any page ran DuckDB, it does not install', async ({ page }) => {
+  const html = await (await page.request.get(PAGE)).text();
+  const wasm = html.match(/data-wasm="(duckdb-eh\.[^"]+\.wasm)"/)![1];
   await page.goto('/');
-  const state = await page.evaluate(async () => {
-    const r = await navigator.serviceWorker.register('./service-worker.js');
+  const state = await page.evaluate(async (file) => {
+    const r = await navigator.serviceWorker.register(
+      `./service-worker.js?module=${encodeURIComponent(new URL(`_app/immutable/assets/${file}`, location.href).href)}`
+    );
     const w = r.installing!;
     return new Promise<string>((done) => w.addEventListener('statechange', () => (w.state === 'activated' || w.state === 'redundant') && done(w.state)));
-  });
+  }, wasm);
   expect(state).toBe('redundant');
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) ?? null)).toBeNull();
   expect(await page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('dampak-duckdb-')))).toEqual([]);

@@ -5,6 +5,7 @@
  * unavailable (or refused) the module keeps coming from the HTTP cache, as before.
  */
 import { base } from '$app/paths';
+import { duckdbWasm } from './wasm';
 
 let kept: Promise<boolean> | null = null;
 
@@ -14,7 +15,10 @@ export function keepModule(): Promise<boolean> {
     const container = typeof navigator === 'object' ? navigator.serviceWorker : undefined;
     if (!container) return false;
     try {
-      const registration = await container.register(new URL(`${base}/service-worker.js`, location.href), { scope: new URL(`${base}/`, location.href).href });
+      // The worker learns the module from its own URL: a new build's module makes a new worker.
+      const script = new URL(`${base}/service-worker.js`, location.href);
+      script.searchParams.set('module', new URL(duckdbWasm, location.href).href);
+      const registration = await container.register(script, { scope: new URL(`${base}/`, location.href).href });
       const worker = registration.installing ?? registration.waiting ?? registration.active;
       if (!worker) return false;
       if (worker.state === 'activated') return true;

@@ -6,6 +6,14 @@
  * already. Otherwise all of it would wait for that download, and duckdb-wasm would fetch the module
  * only after its worker script had loaded. Importing this file costs a page nothing until
  * prestartDuckdb() or duckdbWorker() is called.
+ *
+ * duckdb-boot.js is served as written (a file the HTML can name; kept short, it ships as is). It
+ * compiles the module itself because the module's bytes are consumed and V8's code cache
+ * deserialised on the compiling thread: on the page that is the main thread, busy loading and
+ * rendering the app. It fetches duckdb-wasm's worker script before loading it (importScripts would
+ * block that thread, and the compile, for the whole download) and keeps the messages that arrive
+ * meanwhile for duckdb-wasm's handler, which then takes the worker over. duckdb-wasm's own fetch of
+ * the module gets an empty response, and its instantiate the compiled module.
  */
 import duckdbWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerScript from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';

@@ -198,6 +198,26 @@ test("the programme page's HTML starts DuckDB's boot worker, and the page replay
   expectClean(watch);
 });
 
+test('the warm-up waits while the user works the cross-filters, and runs once they stop', async ({ page, watch }) => {
+  test.setTimeout(90_000);
+  await programmeReady(page);
+  const warmed = () => page.evaluate(() => localStorage.getItem('dampak:duckdb-warm'));
+  const codes = await page
+    .locator('[data-testid="region-table"] tr[data-kode]')
+    .evaluateAll((trs) => trs.filter((tr) => tr.querySelectorAll('td').length > 1).map((tr) => tr.getAttribute('data-kode')!));
+  // Region clicks never ask DuckDB (the page's cube answers them), so DuckDB alone looks idle:
+  // without the input counting as activity, the replay (2 s idle, 4 s budget) would be done by now.
+  const until = Date.now() + 9_000;
+  for (let i = 0; Date.now() < until; i++) {
+    await page.locator(`[data-region="${codes[(i * 7) % codes.length]}"]`).click();
+    await page.waitForTimeout(400);
+  }
+  expect(await warmed()).toBeNull();
+  // Left alone, it runs and records the module.
+  await expect.poll(warmed, { timeout: 30_000 }).toMatch(/\/duckdb-eh\.[^/]+\.wasm$/);
+  expectClean(watch);
+});
+
 test('a page whose HTML does not prestart DuckDB starts it itself (the Data page preview)', async ({ page, watch }) => {
   const html = await (await page.request.get('/data')).text();
   expect(html).not.toContain('prestart.');

@@ -6,7 +6,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
 import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import type { ReadOnlyConnection } from './readonly';
-import { duckdbWasm, duckdbWorker } from './wasm';
+import { duckdbModuleUrl, duckdbWasm, duckdbWorker } from './wasm';
 import { keepModule, moduleFromServiceWorker } from './modulecache';
 import { Warmup } from './warmup';
 
@@ -83,16 +83,21 @@ async function start(): Promise<ArrowEngine> {
     storage: storage(),
     // The code cache lives beside the module's copy it was compiled from: the HTTP cache's, or the
     // service worker's (modulecache.ts), so each is warmed once.
-    module: new URL(duckdbWasm, location.href).href + (moduleFromServiceWorker() ? '#sw' : ''),
+    module: duckdbModuleUrl() + (moduleFromServiceWorker() ? '#sw' : ''),
     hidden: () => document.visibilityState === 'hidden',
     now: () => performance.now(),
     sleep: (ms) => new Promise((r) => setTimeout(r, ms))
   });
   warmup = warm;
+  // The user's input counts as activity: the replay and the module's copy wait for a quiet page.
+  for (const type of ['pointerdown', 'keydown', 'wheel', 'input', 'change']) addEventListener(type, () => warm.note(null), { capture: true, passive: true });
   warmed = warm.start();
-  // Once the page is idle (the warm-up ran, or had nothing to do), the service worker can copy the
-  // module, which is in the HTTP cache by now, for the next visit (modulecache.ts).
-  void warmed.catch(() => null).then(() => keepModule());
+  // Once the page is quiet again after the warm-up (which ran, or had nothing to do), the service
+  // worker can copy the module, which is in the HTTP cache by now, for the next visit (modulecache.ts).
+  void warmed
+    .catch(() => null)
+    .then(() => warm.quiet())
+    .then(() => keepModule());
   return {
     async query<T extends Row>(sql: string, params: readonly SqlParam[] = []) {
       checkParams(sql, params);

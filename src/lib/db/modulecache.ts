@@ -5,7 +5,7 @@
  * unavailable (or refused) the module keeps coming from the HTTP cache, as before.
  */
 import { base } from '$app/paths';
-import { duckdbWasm } from './wasm';
+import { duckdbModuleUrl } from './wasm';
 
 let kept: Promise<boolean> | null = null;
 
@@ -17,7 +17,7 @@ export function keepModule(): Promise<boolean> {
     try {
       // The worker learns the module from its own URL: a new build's module makes a new worker.
       const script = new URL(`${base}/service-worker.js`, location.href);
-      script.searchParams.set('module', new URL(duckdbWasm, location.href).href);
+      script.searchParams.set('module', duckdbModuleUrl());
       const registration = await container.register(script, { scope: new URL(`${base}/`, location.href).href });
       const worker = registration.installing ?? registration.waiting ?? registration.active;
       if (!worker) return false;

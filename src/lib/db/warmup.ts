@@ -10,10 +10,14 @@
  * ~250 ms sooner (paired runs, tests/bench).
  *
  * What runs is exactly what a repeat visit runs: the statements the app itself sent on this page
- * (never the workbench's SQL), in turn, for `budgetMs`, after DuckDB has been idle for `idleMs`. One
- * statement at a time, so a query the page asks meanwhile waits for one statement at most. It stops
- * while the tab is hidden, and is recorded as done (per module URL, which carries its hash) only after
- * its whole budget ran.
+ * (never the workbench's SQL), in turn, for `budgetMs`, once the page has been quiet for `idleMs`:
+ * neither DuckDB used nor the user active (browser.ts notes clicks and keys). The replay is work the
+ * user did not ask for, so it yields: a page statement or an input pauses it (before its next
+ * statement) until the page is quiet again, and the budget counts replay time only. A programme
+ * page's cross-filters never touch DuckDB (program/cube.ts), so "DuckDB idle" alone let the replay take a
+ * core while the user clicked: on this 2-core machine, with another process on the other core, that
+ * was the cross-filter's slowest updates. It stops while the tab is hidden, and is recorded as done
+ * (per module URL, which carries its hash) only after its whole budget ran.
  */
 import type { SqlParam } from './engine';
 
@@ -50,17 +54,25 @@ export class Warmup {
     this.last = deps.now();
   }
 
-  /** A statement the app sent (kept for the replay) or any other use of DuckDB (`null`): DuckDB is busy now. */
+  /**
+   * The page is busy now: a statement the app sent (kept for the replay, unless the replay already
+   * runs), any other use of DuckDB, or the user's input (`null`).
+   */
   note(s: Statement | null): void {
-    if (this.running) return;
     this.last = this.deps.now();
-    if (s && this.statements.size < MAX_STATEMENTS) this.statements.set(JSON.stringify([s.sql, s.params]), s);
+    if (s && !this.running && this.statements.size < MAX_STATEMENTS) this.statements.set(JSON.stringify([s.sql, s.params]), s);
+  }
+
+  /** Resolves once the page has been quiet for `idleMs` with the tab visible. */
+  async quiet(): Promise<void> {
+    const { deps, opts } = this;
+    while (deps.now() - this.last < opts.idleMs || deps.hidden()) await deps.sleep(Math.max(opts.idleMs - (deps.now() - this.last), 50));
   }
 
   /**
-   * Waits until DuckDB has been idle for `idleMs` with the tab visible and a statement recorded, then
-   * replays. Resolves with the rounds run, or null where it did not run: already done for this module,
-   * the tab hidden meanwhile, or every statement failed (then it is not recorded as done).
+   * Waits until the page is quiet with a statement recorded, then replays. Resolves with the rounds
+   * run, or null where it did not run: already done for this module, the tab hidden meanwhile, or
+   * every statement failed (then it is not recorded as done).
    */
   async start(): Promise<number | null> {
     const { deps, opts } = this;
@@ -69,14 +81,18 @@ export class Warmup {
     while (deps.now() - this.last < opts.idleMs || deps.hidden() || !this.statements.size);
     this.running = true;
     const list = [...this.statements.values()];
-    const t0 = deps.now();
+    let spent = 0;
     let rounds = 0;
     try {
-      for (; list.length && deps.now() - t0 < opts.budgetMs; rounds++)
+      for (; list.length && spent < opts.budgetMs; rounds++)
         for (const s of [...list]) {
           if (deps.hidden()) return null;
+          // the page or the user was busy since the last replayed statement: pause until quiet
+          if (deps.now() - this.last < opts.idleMs) await this.quiet();
+          const t0 = deps.now();
           // A statement that fails here (a write, refused in the read-only transaction) is dropped.
           await deps.run(s.sql, s.params).catch(() => list.splice(list.indexOf(s), 1));
+          spent += deps.now() - t0;
         }
     } finally {
       this.running = false;

@@ -26,6 +26,8 @@ let early: Worker | null = null;
 let prestarted = false;
 
 const absolute = (url: string) => new URL(url, location.href).href;
+/** The module's absolute URL on this page: what the boot worker fetches, the service worker keeps and the warm-up is keyed by. */
+export const duckdbModuleUrl = (): string => absolute(duckdbWasm);
 
 /** What db/prestart.js started from the page's HTML, if it ran. */
 interface Prestarted {
@@ -39,7 +41,7 @@ function fromHtml(): Worker | null {
   const pre = scope.__dampakPrestart;
   delete scope.__dampakPrestart;
   if (!pre) return null;
-  if (pre.url === absolute(duckdbWasm)) return pre.worker;
+  if (pre.url === duckdbModuleUrl()) return pre.worker;
   pre.worker.terminate();
   return null;
 }
@@ -62,6 +64,6 @@ export function duckdbWorker(): Worker {
 
 function bootWorker(): Worker {
   const worker = new Worker(absolute(bootScript), { type: 'classic' });
-  worker.postMessage({ wasm: absolute(duckdbWasm), worker: absolute(duckdbWorkerScript) });
+  worker.postMessage({ wasm: duckdbModuleUrl(), worker: absolute(duckdbWorkerScript) });
   return worker;
 }

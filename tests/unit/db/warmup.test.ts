@@ -64,6 +64,49 @@ describe('DuckDB code-cache warm-up', () => {
     expect(new Set(h.ran)).toEqual(new Set(['SELECT 1']));
   });
 
+  it('pauses while the user or the page is busy, and counts only replay time against its budget', async () => {
+    const h = harness();
+    const w = new Warmup(h.deps, OPTS);
+    const run = h.deps.run;
+    const pausedAt: number[] = [];
+    h.deps.run = async (sql, p) => {
+      await run(sql, p);
+      // after the 2nd replayed statement the user clicks (a cross-filter: no DuckDB statement)
+      if (h.ran.length === 2) w.note(null);
+      if (h.ran.length === 3) pausedAt.push(h.at());
+    };
+    w.note({ sql: 'SELECT 1', params: [] });
+    const started = h.at();
+    expect(await w.start()).toBe(10); // the full 100 ms budget of replay, despite the pause
+    expect(h.ran.length).toBe(10);
+    // the third statement ran only after a quiet idleMs from the click (at 2,000 + 20 ms)
+    expect(pausedAt[0] - 10).toBeGreaterThanOrEqual(started + 2000 + 20 + 2000);
+  });
+
+  it('quiet() waits for idleMs after the last activity', async () => {
+    const h = harness();
+    const w = new Warmup(h.deps, OPTS);
+    w.note(null);
+    await w.quiet();
+    expect(h.at()).toBeGreaterThanOrEqual(2000);
+    const t = h.at();
+    await w.quiet(); // already quiet: no wait
+    expect(h.at()).toBe(t);
+  });
+
+  it('keeps statements the page sends during the replay out of the replay', async () => {
+    const h = harness();
+    const w = new Warmup(h.deps, OPTS);
+    const run = h.deps.run;
+    h.deps.run = async (sql, p) => {
+      await run(sql, p);
+      if (h.ran.length === 1) w.note({ sql: 'SELECT 2', params: [] });
+    };
+    w.note({ sql: 'SELECT 1', params: [] });
+    await w.start();
+    expect(new Set(h.ran)).toEqual(new Set(['SELECT 1']));
+  });
+
   it('stops when the tab hides, and is not recorded as done then', async () => {
     let runs = 0;
     const h = harness({ hidden: () => runs >= 3 });

@@ -94,6 +94,21 @@ describe('DuckDB code-cache warm-up', () => {
     expect(h.at()).toBe(t);
   });
 
+  it('quiet() checks a hidden tab only every idleMs, and resolves once it is visible and quiet', async () => {
+    let hidden = true;
+    const h = harness({ hidden: () => hidden });
+    const w = new Warmup(h.deps, OPTS);
+    const sleeps: number[] = [];
+    const sleep = h.deps.sleep;
+    h.deps.sleep = async (ms) => {
+      sleeps.push(ms);
+      await sleep(ms);
+      if (sleeps.length === 3) hidden = false;
+    };
+    await w.quiet();
+    expect(sleeps).toEqual([2000, 2000, 2000]);
+  });
+
   it('keeps statements the page sends during the replay out of the replay', async () => {
     const h = harness();
     const w = new Warmup(h.deps, OPTS);

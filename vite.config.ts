@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { minifySync } from 'vite';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { linkedDuckdbWasm } from './src/lib/db/linked-wasm';
@@ -45,8 +46,26 @@ const programIds: Plugin = {
   }
 };
 
+/**
+ * db/prestart.js and db/duckdb-boot.js are loaded by URL (a page's HTML, a Worker), so Vite copies them
+ * as written; they count in the pages' JavaScript, so they ship minified (their comments stay in the
+ * source). The asset's hashed name is the source's: the same source always gives the same output.
+ */
+const minifiedScripts: Plugin = {
+  name: 'dampak:minified-scripts',
+  apply: 'build',
+  generateBundle(_, bundle) {
+    for (const out of Object.values(bundle)) {
+      if (out.type !== 'asset' || !out.originalFileNames.some((f) => /(^|[\\/])src[\\/]lib[\\/]db[\\/](prestart|duckdb-boot)\.js$/.test(f))) continue;
+      const min = minifySync(out.fileName, String(out.source), { compress: true, mangle: true });
+      if (min.errors.length) this.error(`${out.fileName}: ${min.errors.map((e) => e.message).join('; ')}`);
+      out.source = min.code;
+    }
+  }
+};
+
 export default defineConfig({
-  plugins: [echartsGeoJsonMapsOnly, linkedDuckdb, programIds, sveltekit()],
+  plugins: [echartsGeoJsonMapsOnly, linkedDuckdb, programIds, minifiedScripts, sveltekit()],
   // The benchmark's measurement hook (src/lib/program/bench.ts) exists only in a bench build.
   define: { __DAMPAK_BENCH__: JSON.stringify(process.env.DAMPAK_BENCH === '1') },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },

@@ -4,6 +4,7 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
+import { OPEN_CONFIG } from './config';
 import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import type { ReadOnlyConnection } from './readonly';
 import { duckdbModuleUrl, duckdbWasm, duckdbWorker } from './wasm';
@@ -32,8 +33,7 @@ async function start(): Promise<ArrowEngine> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), duckdbWorker());
   await db.instantiate(duckdbWasm);
   performance.mark('duckdb:instantiated');
-  // BIGINT arrives as Int64 and is read by column type (values.ts): the workbench shows 2^53 + 1 exactly.
-  await db.open({ query: { castBigIntToDouble: false } });
+  await db.open(OPEN_CONFIG);
   performance.mark('duckdb:opened');
   const conn = await db.connect();
   for (const s of SAFE_SETTINGS(location.origin)) await conn.query(s);

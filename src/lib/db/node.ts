@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readParquet } from 'parquet-wasm/node';
+import { OPEN_CONFIG } from './config';
 import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import { linkedDuckdbWasm } from './linked-wasm';
 
@@ -23,7 +24,7 @@ export async function blockingDuckdb() {
     duckdb.NODE_RUNTIME
   );
   await db.instantiate(() => {});
-  db.open({ query: { castBigIntToDouble: false } });
+  db.open(OPEN_CONFIG);
   return db;
 }
 

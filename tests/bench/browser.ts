@@ -333,14 +333,14 @@ export interface RepeatRun {
   /** First visit: navigation → DuckDB ready and every table the page loaded usable (ms). */
   firstReadyMs: number;
   /**
-   * A repeat visit after a first visit that ended before the code-cache warm-up (db/warmup.ts) ran:
-   * tables from the table cache, DuckDB's module from the service worker's copy (db/modulecache.ts)
-   * with no code cache beside it yet, so compiled again (ms).
+   * The second visit, after a first visit that lasted until the page itself had the service worker
+   * copy the module (after its warm-up, on a quiet page: db/browser.ts): tables from the table cache,
+   * the module from the service worker's copy, with no code cache beside that copy yet (ms).
    */
-  shortRepeatReadyMs: number;
-  /** Whether the first visit's service worker stored the module (db/modulecache.ts). */
+  secondVisitReadyMs: number;
+  /** Whether the first visit had the service worker store the module (db/modulecache.ts). */
   moduleKept: boolean;
-  /** A repeat visit after a visit long enough for the warm-up and Chromium's code-cache write (ms). */
+  /** The third visit, after a second one long enough for its warm-up and Chromium's code-cache write (ms). */
   repeatReadyMs: number;
   repeatDuckdbReadyMs: number;
   /** Where the (last) repeat visit's tables came from. */
@@ -389,10 +389,10 @@ const codeCacheBytes = (dir: string) => bytesUnder(join(dir, 'Default', 'Code Ca
 const serviceWorkerCacheBytes = (dir: string) => bytesUnder(join(dir, 'Default', 'Service Worker', 'CacheStorage'));
 
 /**
- * Three visits of the programme page in one profile: a first visit that ends once the table cache is
- * written and the service worker holds DuckDB's module (before the warm-up starts), a repeat visit
- * that stays until the warm-up has run and Chromium has written its code cache (or 20 s), and a
- * second repeat visit. The second and third are the repeat visit without and with the code cache.
+ * Three visits of the programme page in one profile, as a user makes them: a first visit that lasts
+ * until the table cache is written and the page has had the service worker copy DuckDB's module (it
+ * does so after its warm-up, on a quiet page), a second visit that stays until its warm-up has run
+ * and Chromium has written the code cache beside that copy (or 20 s), and a third visit.
  */
 export async function repeatRun(origin: string): Promise<RepeatRun> {
   const dir = mkdtempSync(join(tmpdir(), 'dampak-bench-profile-'));
@@ -417,22 +417,22 @@ export async function repeatRun(origin: string): Promise<RepeatRun> {
     await page.evaluate(() => (window as unknown as W).__dampakBench.cacheSettled());
     const moduleKept = await page.evaluate(() => (window as unknown as W).__dampakBench.moduleKept());
     requests.length = 0;
-    const short = await visit(page);
-    const shortReady = await readyOf(short);
-    const warmup = await short.evaluate(() => (window as unknown as W).__dampakBench.warmed());
+    const second = await visit(page);
+    const secondReady = await readyOf(second);
+    const warmup = await second.evaluate(() => (window as unknown as W).__dampakBench.warmed());
     const written = () => codeCacheBytes(dir) + serviceWorkerCacheBytes(dir);
     const before = written();
     for (let t = 0; t < 20_000 && written() <= before + 1_000_000; t += 250) await new Promise((r) => setTimeout(r, 250));
-    const again = await visit(short);
-    const second = await readyOf(again);
+    const third = await visit(second);
+    const thirdReady = await readyOf(third);
     return {
       firstReadyMs: first.ready,
-      shortRepeatReadyMs: shortReady.ready,
-      repeatReadyMs: second.ready,
-      repeatDuckdbReadyMs: second.duckdb,
-      repeatSources: Object.fromEntries(second.loads.map((l) => [l.table, l.source])),
+      secondVisitReadyMs: secondReady.ready,
+      repeatReadyMs: thirdReady.ready,
+      repeatDuckdbReadyMs: thirdReady.duckdb,
+      repeatSources: Object.fromEntries(thirdReady.loads.map((l) => [l.table, l.source])),
       repeatTableRequests: requests,
-      repeatDuckdbPhases: await duckdbPhases(again),
+      repeatDuckdbPhases: await duckdbPhases(third),
       moduleKept,
       warmup,
       codeCacheBytes: codeCacheBytes(dir),

@@ -18,6 +18,9 @@ let warmed: Promise<number | null> | null = null;
 
 /** The code-cache warm-up of this page (warmup.ts): its rounds once it ran, or null; null before DuckDB started. */
 export const duckdbWarmup = (): Promise<number | null> | null => warmed;
+let kept: Promise<boolean> | null = null;
+/** Whether the service worker keeps the module, once this page registered it (after the warm-up, on a quiet page); null before DuckDB started. */
+export const duckdbModuleKept = (): Promise<boolean> | null => kept;
 
 export function browserEngine(): Promise<ArrowEngine> {
   started ??= start().catch((e) => {
@@ -94,7 +97,7 @@ async function start(): Promise<ArrowEngine> {
   warmed = warm.start();
   // Once the page is quiet again after the warm-up (which ran, or had nothing to do), the service
   // worker can copy the module, which is in the HTTP cache by now, for the next visit (modulecache.ts).
-  void warmed
+  kept = warmed
     .catch(() => null)
     .then(() => warm.quiet())
     .then(() => keepModule());

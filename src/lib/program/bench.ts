@@ -38,7 +38,7 @@ export interface BenchHook {
   cacheSettled(): Promise<void>;
   /** DuckDB's code-cache warm-up (db/warmup.ts): the rounds it ran once it finished, or null where it did not run. */
   warmed(): Promise<number | null>;
-  /** Whether the service worker keeps DuckDB's module (db/modulecache.ts), once it settled. */
+  /** Whether the service worker keeps DuckDB's module (db/modulecache.ts), once the page itself registered it (after the warm-up, on a quiet page). */
   moduleKept(): Promise<boolean>;
   /** Load tables as the app does (cache, native file or Parquet); returns wall ms until `SELECT count(*)` answered. */
   loadTables(tables: string[]): Promise<number>;
@@ -108,8 +108,8 @@ export function benchHook(url: URL): BenchHook | null {
     },
     async moduleKept() {
       await getLoader();
-      const { keepModule } = await import('$lib/db/modulecache');
-      return keepModule();
+      const { duckdbModuleKept } = await import('$lib/db/browser');
+      return (await duckdbModuleKept()) ?? false;
     },
     async loadTables(tables) {
       const t0 = performance.now();

@@ -17,11 +17,11 @@ export interface LoadBench {
   /** Peak RSS of the Chromium process tree during that load (median over runs), bytes. */
   microdataPeakBytes: number;
   /**
-   * Repeat visit of the programme page after a first visit long enough for DuckDB's code-cache warm-up
-   * (db/warmup.ts): navigation → DuckDB ready and its tables usable, median ms.
+   * The third visit of the programme page, after a second visit long enough for DuckDB's code-cache
+   * warm-up (db/warmup.ts) beside the service worker's copy: navigation → DuckDB ready and its tables usable, median ms.
    */
   repeatReadyMs: number;
-  /** The same after a first visit that ended before the warm-up (no code cache yet), median ms. */
+  /** The second visit: tables cached, the module from the service worker's new copy with no code cache beside it yet (median ms). */
   secondVisitReadyMs: number;
   /** (decode + insert) in the browser ÷ native DuckDB `CREATE TABLE AS SELECT * FROM read_parquet(...)` of the same file. */
   decodeInsertOverNative: number;

@@ -4,8 +4,7 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
-import { OPEN_CONFIG } from './config';
-import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
+import { OPEN_CONFIG, SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import type { ReadOnlyConnection } from './readonly';
 import { duckdbModuleUrl, duckdbWasm, duckdbWorker } from './wasm';
 import { keepModule, moduleFromServiceWorker } from './modulecache';

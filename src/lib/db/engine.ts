@@ -53,6 +53,9 @@ export function attachNativeSql(table: string): string[] {
   return [`ATTACH '${nativeFileName(table)}' AS ${nativeAlias(table)} (READ_ONLY)`, `CREATE VIEW ${table} AS SELECT * FROM ${nativeAlias(table)}.${table}`];
 }
 
+/** How DuckDB is opened (browser.ts, node.ts): BIGINT arrives as Int64 and is read by column type (values.ts), so the workbench shows 2^53 + 1 exactly. */
+export const OPEN_CONFIG = { query: { castBigIntToDouble: false } };
+
 /**
  * Settings applied before anything else, in this order: never fetch extensions (offline, and a failed
  * fetch breaks the instance); no file system or network at all (`enable_external_access`: read_csv,

@@ -5,8 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readParquet } from 'parquet-wasm/node';
-import { OPEN_CONFIG } from './config';
-import { SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
+import { OPEN_CONFIG, SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import { linkedDuckdbWasm } from './linked-wasm';
 
 const require = createRequire(import.meta.url);

@@ -4,7 +4,7 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
-import { OPEN_CONFIG, SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
+import { OPEN_CONFIG, safeSettingsSql, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import type { ReadOnlyConnection } from './readonly';
 import { duckdbModuleUrl, duckdbWasm, duckdbWorker } from './wasm';
 import { keepModule, moduleFromServiceWorker } from './modulecache';
@@ -35,10 +35,11 @@ async function start(): Promise<ArrowEngine> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), duckdbWorker());
   await db.instantiate(duckdbWasm);
   performance.mark('duckdb:instantiated');
-  await db.open(OPEN_CONFIG);
+  // Open and connect are sent together, the settings in one statement text: DuckDB's worker runs its
+  // messages in order, so none waits for the page (busy loading itself now) to answer the one before.
+  const [, conn] = await Promise.all([db.open(OPEN_CONFIG), db.connect()]);
   performance.mark('duckdb:opened');
-  const conn = await db.connect();
-  for (const s of SAFE_SETTINGS(location.origin)) await conn.query(s);
+  await conn.query(safeSettingsSql(location.origin));
   performance.mark('duckdb:ready');
   instance = db;
   // Prepared statements are kept per SQL text: a cross-filter update then costs one round trip to
@@ -112,9 +113,9 @@ async function start(): Promise<ArrowEngine> {
     },
     async attachNative(table, bytes) {
       warm.note(null);
-      const sqls = attachNativeSql(table);
-      await db.registerFileBuffer(nativeFileName(table), bytes); // transfers the buffer to the worker
-      for (const s of sqls) await conn.query(s);
+      const sql = attachNativeSql(table);
+      // One message each, sent together (the worker takes them in order): the buffer is transferred, then attached.
+      await Promise.all([db.registerFileBuffer(nativeFileName(table), bytes), conn.query(sql)]);
     }
   };
 }

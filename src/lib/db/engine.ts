@@ -47,10 +47,14 @@ export const nativeFileName = (table: string) => `dampak_native_${table}.duckdb`
 /** The schema the native file is attached as. */
 export const nativeAlias = (table: string) => `dampak_native_${table}`;
 
-/** SQL that attaches a registered native file read-only and exposes its table under its own name. */
-export function attachNativeSql(table: string): string[] {
+/**
+ * SQL that attaches a registered native file read-only and exposes its table under its own name: one
+ * text of two statements, so the browser sends it to DuckDB's worker in one message (DuckDB runs them
+ * in order and stops at the first error).
+ */
+export function attachNativeSql(table: string): string {
   if (!NATIVE_TABLES.includes(table)) throw new Error(`${table} is not a native table`);
-  return [`ATTACH '${nativeFileName(table)}' AS ${nativeAlias(table)} (READ_ONLY)`, `CREATE VIEW ${table} AS SELECT * FROM ${nativeAlias(table)}.${table}`];
+  return `ATTACH '${nativeFileName(table)}' AS ${nativeAlias(table)} (READ_ONLY);\nCREATE VIEW ${table} AS SELECT * FROM ${nativeAlias(table)}.${table}`;
 }
 
 /** How DuckDB is opened (browser.ts, node.ts): BIGINT arrives as Int64 and is read by column type (values.ts), so the workbench shows 2^53 + 1 exactly. */
@@ -77,6 +81,13 @@ export const SAFE_SETTINGS = (origin: string) => [
   'SET enable_external_access = false',
   'SET lock_configuration = true'
 ];
+
+/**
+ * SAFE_SETTINGS as one text, how both engines apply them: the browser sends it to DuckDB's worker in
+ * one message instead of six round trips to a page that is busy loading itself. DuckDB runs the
+ * statements in order and stops at the first that fails, so the lock is never reached after a failure.
+ */
+export const safeSettingsSql = (origin: string): string => SAFE_SETTINGS(origin).join(';\n');
 
 /**
  * Arrow → plain JS objects for the app's own queries: numbers stay numbers (DECIMAL with its scale,

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readParquet } from 'parquet-wasm/node';
-import { OPEN_CONFIG, SAFE_SETTINGS, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
+import { OPEN_CONFIG, safeSettingsSql, attachNativeSql, nativeFileName, arrowToRows, checkParams, type Row, type ArrowEngine, type SqlParam } from './engine';
 import { linkedDuckdbWasm } from './linked-wasm';
 
 const require = createRequire(import.meta.url);
@@ -30,7 +30,7 @@ export async function blockingDuckdb() {
 export async function nodeEngine(): Promise<ArrowEngine> {
   const db = await blockingDuckdb();
   const conn = db.connect();
-  for (const s of SAFE_SETTINGS('http://localhost')) conn.query(s);
+  conn.query(safeSettingsSql('http://localhost'));
   return {
     async query<T extends Row>(sql: string, params: readonly SqlParam[] = []) {
       checkParams(sql, params);
@@ -46,9 +46,8 @@ export async function nodeEngine(): Promise<ArrowEngine> {
       conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
     },
     async attachNative(table, bytes) {
-      const sqls = attachNativeSql(table);
       db.registerFileBuffer(nativeFileName(table), bytes);
-      for (const s of sqls) conn.query(s);
+      conn.query(attachNativeSql(table));
     }
   };
 }

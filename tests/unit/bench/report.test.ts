@@ -64,7 +64,7 @@ describe('bench summaries', () => {
       microdataReadyMs: 1800,
       microdataPeakBytes: null,
       repeatReadyMs: 700,
-      secondVisitReadyMs: null,
+      thirdVisitReadyMs: null,
       decodeInsertOverNative: null
     });
   });

@@ -33,7 +33,7 @@ describe('native microdata files', () => {
     const { db, lock, appQuery, conn } = await workbenchDb();
     lock();
     db.registerFileBuffer(nativeFileName('penerima'), new Uint8Array(readFileSync(join(out, 'penerima.duckdb'))));
-    for (const s of attachNativeSql('penerima')) appQuery(s);
+    appQuery(attachNativeSql('penerima'));
     const m = parseManifest(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
     const rows = m.tables.find((t) => t.name === 'penerima')!.rows;
     expect(Number(appQuery('SELECT count(*)::INTEGER AS n FROM penerima').toArray()[0].n)).toBe(rows);

@@ -3,7 +3,7 @@
  * connection (snapshot tables are inserted through it) and the workbench's own ReadOnlyConnection.
  */
 import type { Table } from 'apache-arrow';
-import { SAFE_SETTINGS } from '../../../src/lib/db/engine';
+import { safeSettingsSql } from '../../../src/lib/db/engine';
 import { blockingDuckdb } from '../../../src/lib/db/node';
 import type { ReadOnlyConnection } from '../../../src/lib/db/readonly';
 
@@ -13,7 +13,7 @@ export async function workbenchDb() {
   /** Statements of the app itself (fixtures), before the settings are locked. */
   const setup = (sql: string) => app.query(sql);
   const lock = () => {
-    for (const s of SAFE_SETTINGS('http://localhost')) app.query(s);
+    app.query(safeSettingsSql('http://localhost'));
   };
   const wb = db.connect();
   const conn: ReadOnlyConnection = {
